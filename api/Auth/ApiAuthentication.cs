@@ -1,0 +1,84 @@
+using ContractMonitor.Core.Access;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ContractMonitor.Api.Auth;
+
+public static class ApiAuthentication
+{
+    public const string AdminPolicy = "Admin";
+    private const string BearerSection = "Authentication:Schemes:Bearer";
+
+    /// <summary>
+    /// JWT bearer from the standard <c>Authentication:Schemes:Bearer</c> keys: Authority and Audience
+    /// for Entra ID in production, the keys <c>dotnet user-jwts</c> writes in Development.
+    /// </summary>
+    public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                // Claims keep the names DESIGN §4 gives them (role, org) instead of WS-* URIs.
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.RoleClaimType = Caller.RoleClaim;
+                options.TokenValidationParameters.NameClaimType = "unique_name";
+                options.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst(Caller.OrgClaim)?.Value))
+                        {
+                            context.Fail("The token has no org claim.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<IConfiguration>((options, configuration) => UseConfiguredSigningKeys(options, configuration.GetSection(BearerSection)));
+
+        services.AddAuthorizationBuilder()
+            // Every endpoint needs a caller: one known role and an organisation. Anonymous ones opt out.
+            .SetFallbackPolicy(CallerPolicy().Build())
+            .AddPolicy(AdminPolicy, CallerPolicy().RequireRole(nameof(Role.Admin)).Build());
+        return services;
+    }
+
+    private static AuthorizationPolicyBuilder CallerPolicy() => new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => Caller.TryFrom(context.User, out _));
+
+    /// <summary>
+    /// Adds the symmetric keys under <c>SigningKeys</c> (what <c>dotnet user-jwts</c> writes) for every
+    /// valid issuer. Since .NET 9 the framework looks keys up by <c>ValidIssuers</c> before it folds
+    /// <c>ValidIssuer</c> in, so a lone <c>ValidIssuer</c> — exactly what user-jwts writes — left every
+    /// token unsigned-for (IDX10500, dotnet/aspnetcore#59277). Both keys are honoured here.
+    /// </summary>
+    private static void UseConfiguredSigningKeys(JwtBearerOptions options, IConfigurationSection section)
+    {
+        var issuers = (section.GetSection("ValidIssuers").Get<string[]>() ?? [])
+            .Append(section["ValidIssuer"])
+            .OfType<string>()
+            .Where(i => i.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (issuers.Count > 0)
+        {
+            options.TokenValidationParameters.ValidIssuers = issuers;
+        }
+
+        var keys = section.GetSection("SigningKeys").GetChildren()
+            .Where(k => k["Value"] is { Length: > 0 } && (issuers.Count == 0 || issuers.Contains(k["Issuer"] ?? "", StringComparer.Ordinal)))
+            .Select(k => new SymmetricSecurityKey(Convert.FromBase64String(k["Value"]!)) { KeyId = k["Id"] })
+            .ToList();
+        if (keys.Count > 0)
+        {
+            options.TokenValidationParameters.IssuerSigningKeys =
+                (options.TokenValidationParameters.IssuerSigningKeys ?? []).Concat(keys).ToList();
+        }
+    }
+}

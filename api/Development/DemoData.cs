@@ -1,0 +1,75 @@
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Organisations;
+using ContractMonitor.Contracts.Panel;
+using ContractMonitor.Contracts.Targets;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Organisations;
+using ContractMonitor.Core.Panel;
+using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Targets;
+
+namespace ContractMonitor.Api.Development;
+
+/// <summary>
+/// Something to look at on a fresh Development database: Doncaster council, its children's trust,
+/// one contract with a handful of measures, this year's targets and a panel. Written through the
+/// stores, so it is audited like anything else. Runs only when <c>DemoData:Enabled</c> is true and
+/// no organisation exists yet.
+/// </summary>
+public static class DemoData
+{
+    public const string CouncilCode = "doncaster-council";
+    public const string TrustCode = "doncaster-childrens-trust";
+
+    public static async Task SeedDemoDataAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Configuration.GetValue<bool>("DemoData:Enabled"))
+        {
+            return;
+        }
+
+        var services = app.Services;
+        var admin = Caller.System("demo-data") with { Org = CouncilCode };
+        var organisations = services.GetRequiredService<OrganisationStore>();
+        var council = await organisations.CreateAsync(admin, new CreateOrganisationRequest(CouncilCode, "Doncaster Council", OrganisationKind.Council), default);
+        if (council.Status != WriteStatus.Created)
+        {
+            return;
+        }
+
+        await organisations.CreateAsync(admin, new CreateOrganisationRequest(TrustCode, "Doncaster Children's Services Trust", OrganisationKind.Provider), default);
+        var contract = (await services.GetRequiredService<ContractStore>().CreateAsync(admin, new CreateContractRequest(
+            "DCST-2016-01", "Children's social care services", TrustCode, new DateOnly(2016, 10, 1), null, null, null, null), default)).Value!;
+
+        await services.GetRequiredService<PanelStore>().ReplaceAsync(contract.Id, admin, new PanelRequest(
+        [
+            new("Cllr Alex Chair", "chair@doncaster.example", PanelRole.Chair),
+            new("Cllr Sam Vice", "vice.chair@doncaster.example", PanelRole.ViceChair),
+            new("Cllr Jo Member", "member@doncaster.example", PanelRole.Member),
+        ]), default);
+
+        var measureStore = services.GetRequiredService<MeasureStore>();
+        var targetStore = services.GetRequiredService<TargetStore>();
+        var year = FinancialYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+        foreach (var (request, target, tolerance) in Measures)
+        {
+            await measureStore.CreateAsync(contract.Id, admin, request, default);
+            var measure = (await measureStore.FindAsync(contract.Id, request.Code, default))!;
+            await targetStore.SetAsync(measure, year, admin, new SetTargetRequest(target, tolerance, "Demo data"), default);
+        }
+    }
+
+    private static readonly (CreateMeasureRequest Request, decimal Target, decimal Tolerance)[] Measures =
+    [
+        (new("A3", "Re-referrals within 12 months", "Referrals to children's social care within 12 months of a previous referral.", "Front door", MeasureUnit.Percent, Polarity.LowerIsBetter, Frequency.Monthly, 1), 22m, 25m),
+        (new("B13", "Assessments completed within 45 working days", "Single assessments authorised within 45 working days of referral.", "Assessment", MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Monthly, 1), 85m, 80m),
+        (new("C14", "Child protection plans lasting 2 years or more", "Plans ending in the period that had lasted two years or more.", "Child protection", MeasureUnit.Percent, Polarity.LowerIsBetter, Frequency.Quarterly, 1), 4m, 6m),
+        (new("D4", "Children in care with 3+ placements", "Children looked after with three or more placements in the year.", "Children in care", MeasureUnit.Percent, Polarity.LowerIsBetter, Frequency.Quarterly, 1), 9m, 11m),
+        (new("E2", "Care leavers in suitable accommodation", "Care leavers aged 19-21 in suitable accommodation.", "Care leavers", MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Annual, 0), 90m, 85m),
+    ];
+}

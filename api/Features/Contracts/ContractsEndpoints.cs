@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Problems;
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractMonitor.Api.Features.Contracts;
+
+public static class ContractsEndpoints
+{
+    public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder endpoints)
+    {
+        var register = endpoints.MapGroup("/api/contracts").WithTags("Contracts")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        register.MapPost("/", CreateAsync).WithName("CreateContract").WithValidation<CreateContractRequest>()
+            .RequireAuthorization(ApiAuthentication.AdminPolicy)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        register.MapGet("/", ListAsync).WithName("ListContracts");
+
+        var contract = endpoints.MapContractGroup("/api/contracts/{contractId}", "Contracts");
+        contract.MapGet("/", Get).WithName("GetContract");
+        return endpoints;
+    }
+
+    public static async Task<Results<Created<ContractResponse>, ProblemHttpResult>> CreateAsync(
+        CreateContractRequest request, ClaimsPrincipal user, ContractStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.CreateAsync(user.RequireCaller(), request, cancellationToken);
+        return result.Status == WriteStatus.Created
+            ? TypedResults.Created($"/api/contracts/{result.Value!.Id}", result.Value)
+            : WriteResults.Refused(result);
+    }
+
+    /// <summary>The contracts the caller's organisation commissions (council roles) or provides (Provider).</summary>
+    public static async Task<Ok<IReadOnlyList<ContractResponse>>> ListAsync(
+        ClaimsPrincipal user, ContractStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListVisibleAsync(user.RequireCaller(), cancellationToken));
+
+    public static Ok<ContractResponse> Get(ContractAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return TypedResults.Ok(access.Contract);
+    }
+}

@@ -1,0 +1,26 @@
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Measures;
+using FluentValidation;
+
+namespace ContractMonitor.Api.Features.Measures;
+
+public sealed class CreateMeasureValidator : AbstractValidator<CreateMeasureRequest>
+{
+    public CreateMeasureValidator()
+    {
+        RuleFor(r => r.Code).RequiredText(16)
+            .Matches(CommonRules.MeasureCode())
+            .WithMessage("'code' must be up to 16 letters, digits, dots, hyphens or underscores, such as B13.");
+        RuleFor(r => r.Title).RequiredText(200);
+        RuleFor(r => r.Definition).OptionalText(CommonRules.MaxText);
+        RuleFor(r => r.Category).OptionalText(100);
+        RuleFor(r => r.Unit).NotNull().WithMessage("'unit' is required: Percent, Count, Days, Rate or Number.");
+        RuleFor(r => r.Polarity).NotNull().WithMessage("'polarity' is required: HigherIsBetter or LowerIsBetter.");
+        RuleFor(r => r.Frequency).NotNull().WithMessage("'frequency' is required: Monthly, Quarterly or Annual.");
+        RuleFor(r => r.Decimals).InclusiveBetween(0, MeasureValueRules.MaxDecimals)
+            .WithMessage($"'decimals' must be from 0 to {MeasureValueRules.MaxDecimals}.");
+        RuleFor(r => r.Decimals).Equal(0).When(r => r.Unit == MeasureUnit.Count && r.Decimals is not null)
+            .WithMessage("'decimals' must be 0 for a Count measure.");
+    }
+}

@@ -1,0 +1,35 @@
+using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.Panel;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Panel;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractMonitor.Api.Features.Panel;
+
+public static class PanelEndpoints
+{
+    public static IEndpointRouteBuilder MapPanel(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapContractGroup("/api/contracts/{contractId}/panel", "Panel");
+        group.MapPut("/", ReplaceAsync).WithName("ReplacePanel").WithValidation<PanelRequest>().AllowRoles(Role.Admin);
+        // Members' email addresses are the council's business, not the trust's.
+        group.MapGet("/", GetAsync).WithName("GetPanel").AllowRoles(Role.Admin, Role.Commissioner, Role.Panel);
+        return endpoints;
+    }
+
+    public static async Task<Ok<PanelResponse>> ReplaceAsync(
+        ContractAccess access, PanelRequest request, PanelStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var result = await store.ReplaceAsync(access.Id, access.Caller, request, cancellationToken);
+        return TypedResults.Ok(result.Value!);
+    }
+
+    public static async Task<Ok<PanelResponse>> GetAsync(
+        ContractAccess access, PanelStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return TypedResults.Ok(await store.GetAsync(access.Id, cancellationToken));
+    }
+}

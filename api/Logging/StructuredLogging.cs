@@ -1,0 +1,22 @@
+namespace ContractMonitor.Api.Logging;
+
+public static class StructuredLogging
+{
+    /// <summary>Readable console logs in Development; one JSON object per line everywhere else.</summary>
+    public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
+
+        return builder;
+    }
+}

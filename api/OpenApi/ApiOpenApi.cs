@@ -1,0 +1,46 @@
+using Microsoft.OpenApi;
+
+namespace ContractMonitor.Api.OpenApi;
+
+public static class ApiOpenApi
+{
+    public static IServiceCollection AddApiOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "ContractMonitor",
+                Version = "v1",
+                Description = "Contract performance monitoring: returns, ratings, escalations and the split screen.",
+            });
+            options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token with 'role' and 'org' claims. In Development: dotnet user-jwts create --project api --role Admin --claim org=doncaster-council",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
+            });
+            options.CustomSchemaIds(type => type.FullName?.Replace("ContractMonitor.Contracts.", "", StringComparison.Ordinal).Replace('+', '.'));
+        });
+        return services;
+    }
+
+    /// <summary>The document and Swagger UI at /swagger, for people reading the API in Development.</summary>
+    public static WebApplication MapApiOpenApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapSwagger().AllowAnonymous();
+            app.UseSwaggerUI();
+        }
+
+        return app;
+    }
+}

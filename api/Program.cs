@@ -1,0 +1,33 @@
+using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Development;
+using ContractMonitor.Api.Features.Audit;
+using ContractMonitor.Api.Features.Contracts;
+using ContractMonitor.Api.Features.Measures;
+using ContractMonitor.Api.Features.Organisations;
+using ContractMonitor.Api.Features.Panel;
+using ContractMonitor.Api.Features.Targets;
+using ContractMonitor.Api.Health;
+using ContractMonitor.Api.Logging;
+using ContractMonitor.Api.OpenApi;
+using ContractMonitor.Api.Problems;
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Core;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddStructuredLogging();
+builder.Services.AddContractMonitorCore(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth();
+
+var app = builder.Build();
+app.Services.MigrateEmbeddedDatabase();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapAudit();
+app.MapApiOpenApi();
+await app.SeedDemoDataAsync();
+await app.RunAsync();
+
+public partial class Program;

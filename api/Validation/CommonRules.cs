@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace ContractMonitor.Api.Validation;
+
+/// <summary>Rules shared by several requests, so a name or a code means the same everywhere.</summary>
+public static partial class CommonRules
+{
+    public const int MaxText = 4000;
+
+    /// <summary>Required, trimmed, at most <paramref name="max"/> characters, and no control characters.</summary>
+    public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilderInitial<T, string> rule, int max) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("'{PropertyName}' is required.")
+            .MaximumLength(max).WithMessage($"'{{PropertyName}}' must be at most {max} characters.")
+            .Must(NoControlCharacters).WithMessage("'{PropertyName}' must not contain control characters.");
+
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.MaximumLength(max).WithMessage($"'{{PropertyName}}' must be at most {max} characters.")
+            .Must(v => v is null || NoControlCharacters(v, allowLineBreaks: true))
+            .WithMessage("'{PropertyName}' must not contain control characters.");
+
+    public static bool NoControlCharacters(string value) => NoControlCharacters(value, allowLineBreaks: false);
+
+    private static bool NoControlCharacters(string value, bool allowLineBreaks) =>
+        !value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
+
+    /// <summary>An organisation code such as <c>doncaster-council</c>.</summary>
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$")]
+    public static partial Regex OrganisationCode();
+
+    /// <summary>A measure code such as <c>A3</c> or <c>B13.1</c>.</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$")]
+    public static partial Regex MeasureCode();
+
+    [GeneratedRegex(@"^[^@\s<>()\[\],;:""\\]+@[^@\s<>()\[\],;:""\\]+\.[^@\s<>()\[\],;:""\\]+$")]
+    public static partial Regex Email();
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+
+namespace ContractMonitor.Api.Validation;
+
+/// <summary>Runs the request's FluentValidation validator and answers 400 naming each field.</summary>
+public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var request = context.Arguments.OfType<T>().FirstOrDefault();
+        if (request is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request.",
+                detail: "A JSON request body is required.");
+        }
+
+        var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted);
+        return result.IsValid
+            ? await next(context)
+            : TypedResults.ValidationProblem(result.ToDictionary(), title: "The request has invalid fields.");
+    }
+}
+
+public static class ValidationExtensions
+{
+    public static IServiceCollection AddApiValidation(this IServiceCollection services)
+    {
+        // Errors are keyed by the JSON names the client sent: escalationPolicy.ladder[0].name.
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        return services;
+    }
+
+    public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
+
+    private static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+}

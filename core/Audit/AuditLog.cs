@@ -1,0 +1,86 @@
+using System.Data.Common;
+using System.Text.Json;
+using ContractMonitor.Contracts;
+using ContractMonitor.Contracts.Audit;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Data;
+using Dapper;
+
+namespace ContractMonitor.Core.Audit;
+
+/// <summary>
+/// The audit trail. Writes join the caller's transaction, so a change and its audit row land
+/// together or not at all.
+/// </summary>
+public sealed class AuditLog(Database database)
+{
+    private const string InsertSql = """
+        INSERT INTO AuditLog (OccurredAt, Actor, ActorOrg, Action, EntityType, EntityId, ContractId, Before, After)
+        VALUES (@OccurredAt, @Actor, @ActorOrg, @Action, @EntityType, @EntityId, @ContractId, @Before, @After)
+        """;
+
+    public static Task WriteAsync(
+        DbTransaction transaction, Caller caller, DateTimeOffset at, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(entry);
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertSql, new
+        {
+            OccurredAt = at,
+            Actor = caller.Name,
+            ActorOrg = caller.Org,
+            entry.Action,
+            entry.EntityType,
+            entry.EntityId,
+            entry.ContractId,
+            Before = ToJson(entry.Before),
+            After = ToJson(entry.After),
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static readonly DialectSql ListForContractSql = new(
+        SqlServer: """
+            SELECT Id, OccurredAt, Actor, ActorOrg, Action, EntityType, EntityId, Before, After
+            FROM AuditLog
+            WHERE ContractId = @ContractId AND Id < @Before
+            ORDER BY Id DESC
+            OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+            """,
+        Sqlite: """
+            SELECT Id, OccurredAt, Actor, ActorOrg, Action, EntityType, EntityId, Before, After
+            FROM AuditLog
+            WHERE ContractId = @ContractId AND Id < @Before
+            ORDER BY Id DESC
+            LIMIT @Take
+            """);
+
+    /// <summary>Newest first, keyset-paged by id; the contract's visibility is checked by the caller.</summary>
+    public async Task<IReadOnlyList<AuditEntryResponse>> ListForContractAsync(
+        long contractId, long? beforeId, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            database.Dialect[ListForContractSql],
+            new { ContractId = contractId, Before = beforeId ?? long.MaxValue, Take = take },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new AuditEntryResponse(
+            r.Id, r.OccurredAt, r.Actor, r.ActorOrg, r.Action, r.EntityType, r.EntityId, r.Before, r.After)).ToList();
+    }
+
+    private static string? ToJson(object? value) =>
+        value is null ? null : JsonSerializer.Serialize(value, value.GetType(), JsonDefaults.Web);
+
+    private sealed record AuditRow
+    {
+        public long Id { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
+        public string Actor { get; init; } = "";
+        public string ActorOrg { get; init; } = "";
+        public string Action { get; init; } = "";
+        public string EntityType { get; init; } = "";
+        public string EntityId { get; init; } = "";
+        public string? Before { get; init; }
+        public string? After { get; init; }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Data.Common;
+using System.Globalization;
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Organisations;
+using Dapper;
+
+namespace ContractMonitor.Core.Contracts;
+
+public sealed class ContractStore(Database database, TimeProvider clock)
+{
+    private const string FindCouncilSql = """
+        SELECT Id FROM Organisations WHERE Code = @Code AND Kind = 'Council'
+        """;
+
+    private const string FindProviderSql = """
+        SELECT Id FROM Organisations WHERE Code = @Code AND Kind = 'Provider'
+        """;
+
+    // SQL Server's default collation ignores case and SQLite's does not; asking with UPPER on both
+    // sides gives one answer on both engines before the unique key has to.
+    private const string ReferenceTakenSql = """
+        SELECT COUNT(*) FROM Contracts
+        WHERE CommissionerOrgId = @CommissionerOrgId AND UPPER(Reference) = UPPER(@Reference)
+        """;
+
+    private static readonly DialectSql InsertSql = new(
+        SqlServer: """
+            INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
+                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, CreatedAt)
+            OUTPUT INSERTED.Id
+            VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
+                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @CreatedAt)
+            """,
+        Sqlite: """
+            INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
+                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, CreatedAt)
+            VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
+                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @CreatedAt)
+            RETURNING Id
+            """);
+
+    private const string InsertLevelSql = """
+        INSERT INTO EscalationLevels (ContractId, Level, Name) VALUES (@ContractId, @Level, @Name)
+        """;
+
+    /// <summary>Creates a contract the caller's council commissions from a validated request.</summary>
+    public async Task<WriteResult<ContractResponse>> CreateAsync(
+        Caller caller, CreateContractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var providerCode = OrganisationStore.NormaliseCode(request.ProviderCode);
+        var policy = ContractDefaults.PolicyFrom(request.EscalationPolicy);
+        var now = clock.GetUtcNow();
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var commissionerId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            FindCouncilSql, new { Code = caller.Org }, transaction, cancellationToken: cancellationToken));
+        if (commissionerId is null)
+        {
+            return WriteResult.Rejected<ContractResponse>("commissionerCode",
+                $"Your organisation '{caller.Org}' is not registered as a Council. Register it first with POST /api/organisations.");
+        }
+
+        var providerId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            FindProviderSql, new { Code = providerCode }, transaction, cancellationToken: cancellationToken));
+        if (providerId is null)
+        {
+            return WriteResult.Rejected<ContractResponse>("providerCode",
+                $"No provider organisation has the code '{providerCode}'. Register it first with POST /api/organisations.");
+        }
+
+        var reference = request.Reference.Trim();
+        var taken = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            ReferenceTakenSql, new { CommissionerOrgId = commissionerId, Reference = reference }, transaction,
+            cancellationToken: cancellationToken));
+        if (taken > 0)
+        {
+            return WriteResult.Conflict<ContractResponse>($"Your organisation already has a contract with reference '{reference}'.");
+        }
+
+        try
+        {
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
+            {
+                Reference = reference,
+                Title = request.Title.Trim(),
+                CommissionerOrgId = commissionerId,
+                ProviderOrgId = providerId,
+                StartDate = request.StartDate!.Value,
+                request.EndDate,
+                ReturnDueDays = request.ReturnDueDays ?? ContractDefaults.ReturnDueDays,
+                SmallCohort = request.SmallCohort ?? ContractDefaults.SmallCohort,
+                policy.RaiseAfter,
+                policy.ResolveAfter,
+                policy.DeclineRunLength,
+                CreatedAt = now,
+            }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                InsertLevelSql, policy.Ladder.Select(l => new { ContractId = id, l.Level, l.Name }), transaction,
+                cancellationToken: cancellationToken));
+
+            var created = new ContractResponse(id, reference, request.Title.Trim(), caller.Org, providerCode,
+                request.StartDate.Value, request.EndDate, request.ReturnDueDays ?? ContractDefaults.ReturnDueDays,
+                request.SmallCohort ?? ContractDefaults.SmallCohort, policy);
+            await AuditLog.WriteAsync(transaction, caller, now,
+                new AuditEntry("contract.created", "Contract", id.ToString(CultureInfo.InvariantCulture), id, null, created),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult.Created(created);
+        }
+        catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
+        {
+            return WriteResult.Conflict<ContractResponse>($"Your organisation already has a contract with reference '{reference}'.");
+        }
+    }
+
+    private const string SelectVisibleSql = """
+        SELECT c.Id, c.Reference, c.Title, co.Code AS CommissionerCode, po.Code AS ProviderCode,
+               c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength
+        FROM Contracts c
+        JOIN Organisations co ON co.Id = c.CommissionerOrgId
+        JOIN Organisations po ON po.Id = c.ProviderOrgId
+        WHERE (co.Code = @CommissionerOrg OR po.Code = @ProviderOrg)
+        """;
+
+    private const string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id";
+
+    /// <summary>The contract if the caller's organisation commissions or provides it (by role); otherwise null.</summary>
+    public async Task<ContractResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ContractRow>(new CommandDefinition(
+            FindVisibleSql, new { Id = id, caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var ladders = await LaddersAsync(connection, [row.Id], cancellationToken);
+        return row.ToResponse(ladders[row.Id]);
+    }
+
+    private const string ListVisibleSql = SelectVisibleSql + " ORDER BY c.Reference, c.Id";
+
+    public async Task<IReadOnlyList<ContractResponse>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ContractRow>(new CommandDefinition(
+            ListVisibleSql, new { caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken))).ToList();
+        var ladders = await LaddersAsync(connection, rows.Select(r => r.Id).ToList(), cancellationToken);
+        return rows.Select(r => r.ToResponse(ladders[r.Id])).ToList();
+    }
+
+    private const string LaddersSql = """
+        SELECT ContractId, Level, Name FROM EscalationLevels WHERE ContractId IN @Ids ORDER BY ContractId, Level
+        """;
+
+    private static async Task<ILookup<long, LadderLevel>> LaddersAsync(
+        DbConnection connection, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return Array.Empty<LadderRow>().ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name));
+        }
+
+        var rows = await connection.QueryAsync<LadderRow>(new CommandDefinition(
+            LaddersSql, new { Ids = ids }, cancellationToken: cancellationToken));
+        return rows.ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name));
+    }
+
+    private sealed record ContractRow
+    {
+        public long Id { get; init; }
+        public string Reference { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string CommissionerCode { get; init; } = "";
+        public string ProviderCode { get; init; } = "";
+        public DateOnly StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public int ReturnDueDays { get; init; }
+        public int SmallCohort { get; init; }
+        public int RaiseAfter { get; init; }
+        public int ResolveAfter { get; init; }
+        public int DeclineRunLength { get; init; }
+
+        public ContractResponse ToResponse(IEnumerable<LadderLevel> ladder) => new(
+            Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
+            new EscalationPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()));
+    }
+
+    private sealed record LadderRow
+    {
+        public long ContractId { get; init; }
+        public int Level { get; init; }
+        public string Name { get; init; } = "";
+    }
+}

@@ -1,0 +1,88 @@
+using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Organisations;
+using ContractMonitor.Core.Panel;
+using ContractMonitor.Core.Targets;
+using ContractMonitor.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace ContractMonitor.Core;
+
+public static class CoreServices
+{
+    public const string ConnectionStringName = "ContractMonitor";
+
+    /// <summary>
+    /// The database chosen by <c>Database:Provider</c> (default Sqlite) and
+    /// <c>ConnectionStrings:ContractMonitor</c> (default a file beside the content root), the clock and the stores.
+    /// </summary>
+    public static IServiceCollection AddContractMonitorCore(
+        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = ReadProvider(configuration["Database:Provider"]);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(contentRoot, "contractmonitor.db") }.ToString()
+                : throw new InvalidOperationException(
+                    "ConnectionStrings:ContractMonitor is required when Database:Provider is SqlServer.");
+        }
+
+        services.AddSingleton(new Database(provider, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<ContractStore>();
+        services.AddSingleton<PanelStore>();
+        services.AddSingleton<MeasureStore>();
+        services.AddSingleton<TargetStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// The embedded engine migrates itself on start; SQL Server is migrated by the one-shot
+    /// db-migrations runner so that several replicas never race to change the schema.
+    /// </summary>
+    public static void MigrateEmbeddedDatabase(this IServiceProvider services)
+    {
+        var database = services.GetRequiredService<Database>();
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(database.ConnectionString);
+        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, database.ConnectionString, services.GetService<ILoggerFactory>());
+        using var connection = new SqliteConnection(database.ConnectionString);
+        connection.Open();
+        using var wal = connection.CreateCommand();
+        // Readers stop blocking the writer; the setting is stored in the file.
+        wal.CommandText = "PRAGMA journal_mode=WAL";
+        wal.ExecuteNonQuery();
+    }
+
+    private static DatabaseProvider ReadProvider(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{value}' is not known; use Sqlite or SqlServer.");
+    }
+}

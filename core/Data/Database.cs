@@ -1,0 +1,46 @@
+using System.Data.Common;
+using ContractMonitor.Migrations;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace ContractMonitor.Core.Data;
+
+/// <summary>The one data source of the process and the dialect of the engine behind it.</summary>
+public sealed class Database : IAsyncDisposable, IDisposable
+{
+    public Database(DatabaseProvider provider, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        DapperTypeHandlers.Register();
+        Provider = provider;
+        ConnectionString = provider == DatabaseProvider.Sqlite ? WithSqliteDefaults(connectionString) : connectionString;
+        Dialect = new SqlDialect(provider);
+        DataSource = provider switch
+        {
+            DatabaseProvider.Sqlite => SqliteFactory.Instance.CreateDataSource(ConnectionString),
+            DatabaseProvider.SqlServer => SqlClientFactory.Instance.CreateDataSource(ConnectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public SqlDialect Dialect { get; }
+
+    public DbDataSource DataSource { get; }
+
+    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        DataSource.OpenConnectionAsync(cancellationToken);
+
+    public void Dispose() => DataSource.Dispose();
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    // Foreign keys are off by default in SQLite, and a busy writer should make others wait rather
+    // than fail at once.
+    private static string WithSqliteDefaults(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30, Pooling = true }
+            .ToString();
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using ContractMonitor.Migrations;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace ContractMonitor.Core.Data;
+
+/// <summary>A statement whose text truly differs between the engines, written out for both.</summary>
+public sealed record DialectSql(string SqlServer, string Sqlite);
+
+/// <summary>
+/// Everything that differs between SQL Server and SQLite: the statements that cannot be written
+/// portably (new identity, paging, upsert) and how each engine reports a broken unique key.
+/// Nothing else in the code asks which engine is in use.
+/// </summary>
+public sealed class SqlDialect(DatabaseProvider provider)
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string this[DialectSql sql] => Provider == DatabaseProvider.SqlServer ? sql.SqlServer : sql.Sqlite;
+
+    public static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        // Unique index, unique constraint
+        SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    /// <summary>
+    /// True when the database could not be reached or is too busy to answer: the request was not
+    /// wrong, so the caller gets 503 and may retry.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_FULL, SQLITE_READONLY
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 10 or 13 or 14 or 8,
+        // Connection-level failures and timeouts carry class 20+ or these well-known numbers.
+        SqlException sql => sql.Class >= 20 || sql.Number is -2 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 40613 or 40197 or 40501 or 49918 or 1205,
+        TimeoutException => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using System.Globalization;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Data;
+using Dapper;
+
+namespace ContractMonitor.Core.Measures;
+
+/// <summary>A measure as the other stores need it: its id and its rules.</summary>
+public sealed record Measure(long Id, long ContractId, MeasureResponse Definition)
+{
+    public string Code => Definition.Code;
+}
+
+public sealed class MeasureStore(Database database, TimeProvider clock)
+{
+    private static readonly DialectSql InsertSql = new(
+        SqlServer: """
+            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, CreatedAt)
+            OUTPUT INSERTED.Id
+            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @CreatedAt)
+            """,
+        Sqlite: """
+            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, CreatedAt)
+            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @CreatedAt)
+            RETURNING Id
+            """);
+
+    /// <summary>Adds a measure to a contract the caller administers; the request is validated.</summary>
+    public async Task<WriteResult<MeasureResponse>> CreateAsync(
+        long contractId, Caller caller, CreateMeasureRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var measure = new MeasureResponse(
+            NormaliseCode(request.Code), request.Title.Trim(), request.Definition?.Trim() ?? "", request.Category?.Trim() ?? "",
+            request.Unit!.Value, request.Polarity!.Value, request.Frequency!.Value, request.Decimals ?? 0);
+        var now = clock.GetUtcNow();
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await FindAsync(connection, transaction, contractId, measure.Code, cancellationToken) is not null)
+        {
+            return WriteResult.Conflict<MeasureResponse>($"This contract already has a measure with code '{measure.Code}'.");
+        }
+
+        try
+        {
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
+            {
+                ContractId = contractId,
+                measure.Code,
+                measure.Title,
+                measure.Definition,
+                measure.Category,
+                Unit = measure.Unit.ToString(),
+                Polarity = measure.Polarity.ToString(),
+                Frequency = measure.Frequency.ToString(),
+                measure.Decimals,
+                CreatedAt = now,
+            }, transaction, cancellationToken: cancellationToken));
+            await AuditLog.WriteAsync(transaction, caller, now,
+                new AuditEntry("measure.created", "Measure", id.ToString(CultureInfo.InvariantCulture), contractId, null, measure),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteResult.Created(measure);
+        }
+        catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
+        {
+            return WriteResult.Conflict<MeasureResponse>($"This contract already has a measure with code '{measure.Code}'.");
+        }
+    }
+
+    private const string ListSql = """
+        SELECT Id, ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals
+        FROM Measures
+        WHERE ContractId = @ContractId
+        ORDER BY Code
+        """;
+
+    public async Task<IReadOnlyList<Measure>> ListAsync(long contractId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MeasureRow>(new CommandDefinition(
+            ListSql, new { ContractId = contractId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToMeasure()).ToList();
+    }
+
+    public async Task<Measure?> FindAsync(long contractId, string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, contractId, NormaliseCode(code), cancellationToken);
+    }
+
+    private const string FindSql = """
+        SELECT Id, ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals
+        FROM Measures
+        WHERE ContractId = @ContractId AND Code = @Code
+        """;
+
+    private static async Task<Measure?> FindAsync(
+        DbConnection connection, DbTransaction? transaction, long contractId, string code, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<MeasureRow>(new CommandDefinition(
+            FindSql, new { ContractId = contractId, Code = code }, transaction, cancellationToken: cancellationToken));
+        return row?.ToMeasure();
+    }
+
+    /// <summary>Codes are stored upper-case, so <c>b13</c> and <c>B13</c> are one measure on both engines.</summary>
+    public static string NormaliseCode(string code) => code.Trim().ToUpperInvariant();
+
+    private sealed record MeasureRow
+    {
+        public long Id { get; init; }
+        public long ContractId { get; init; }
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Definition { get; init; } = "";
+        public string Category { get; init; } = "";
+        public string Unit { get; init; } = "";
+        public string Polarity { get; init; } = "";
+        public string Frequency { get; init; } = "";
+        public int Decimals { get; init; }
+
+        public Measure ToMeasure() => new(Id, ContractId, new MeasureResponse(
+            Code, Title, Definition, Category, Enum.Parse<MeasureUnit>(Unit), Enum.Parse<Polarity>(Polarity),
+            Enum.Parse<Frequency>(Frequency), Decimals));
+    }
+}

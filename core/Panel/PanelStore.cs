@@ -1,0 +1,74 @@
+using System.Globalization;
+using ContractMonitor.Contracts.Panel;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Data;
+using Dapper;
+
+namespace ContractMonitor.Core.Panel;
+
+public sealed class PanelStore(Database database, TimeProvider clock)
+{
+    private const string ListSql = """
+        SELECT Name, Email, Role FROM PanelMembers WHERE ContractId = @ContractId ORDER BY Id
+        """;
+
+    public async Task<PanelResponse> GetAsync(long contractId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PanelMemberRow>(new CommandDefinition(
+            ListSql, new { ContractId = contractId }, cancellationToken: cancellationToken));
+        return new PanelResponse(rows.Select(r => r.ToMember()).ToList());
+    }
+
+    private const string DeleteSql = """
+        DELETE FROM PanelMembers WHERE ContractId = @ContractId
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO PanelMembers (ContractId, Name, Email, Role) VALUES (@ContractId, @Name, @Email, @Role)
+        """;
+
+    /// <summary>Replaces the whole panel of a contract the caller may administer; the request is validated.</summary>
+    public async Task<WriteResult<PanelResponse>> ReplaceAsync(
+        long contractId, Caller caller, PanelRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var members = (request.Members ?? [])
+            .Select(m => new PanelMember(m.Name.Trim(), m.Email.Trim(), m.Role!.Value))
+            .ToList();
+        var after = new PanelResponse(members);
+        var now = clock.GetUtcNow();
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = new PanelResponse((await connection.QueryAsync<PanelMemberRow>(new CommandDefinition(
+            ListSql, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken)))
+            .Select(r => r.ToMember()).ToList());
+        if (before.Members.SequenceEqual(after.Members))
+        {
+            return WriteResult.Unchanged(before);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            DeleteSql, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            InsertSql, members.Select(m => new { ContractId = contractId, m.Name, m.Email, Role = m.Role.ToString() }),
+            transaction, cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(transaction, caller, now,
+            new AuditEntry("panel.replaced", "Panel", contractId.ToString(CultureInfo.InvariantCulture), contractId, before, after),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WriteResult.Updated(after);
+    }
+
+    private sealed record PanelMemberRow
+    {
+        public string Name { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string Role { get; init; } = "";
+
+        public PanelMember ToMember() => new(Name, Email, Enum.Parse<PanelRole>(Role));
+    }
+}

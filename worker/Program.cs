@@ -1,0 +1,9 @@
+using ContractMonitor.Core;
+using ContractMonitor.Worker;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+builder.Services.AddContractMonitorCore(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddWorkerJobs(builder.Configuration);
+
+await builder.Build().RunAsync();
