@@ -15,7 +15,7 @@ using ContractMonitor.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
-builder.Services.AddContractMonitorCore(builder.Configuration, builder.Environment.ContentRootPath)
+builder.Services.AddContractMonitorCore()
     .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth();
 
 var app = builder.Build();

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ContractMonitor.Core;
@@ -22,8 +23,23 @@ public static class CoreServices
     /// The database chosen by <c>Database:Provider</c> (default Sqlite) and
     /// <c>ConnectionStrings:ContractMonitor</c> (default a file beside the content root), the clock and the stores.
     /// </summary>
-    public static IServiceCollection AddContractMonitorCore(
-        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddContractMonitorCore(this IServiceCollection services)
+    {
+        // Read when first resolved, not when registered, so hosts and test factories can still
+        // add configuration after the services are declared.
+        services.AddSingleton(sp => CreateDatabase(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<ContractStore>();
+        services.AddSingleton<PanelStore>();
+        services.AddSingleton<MeasureStore>();
+        services.AddSingleton<TargetStore>();
+        return services;
+    }
+
+    public static Database CreateDatabase(IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = ReadProvider(configuration["Database:Provider"]);
@@ -36,15 +52,7 @@ public static class CoreServices
                     "ConnectionStrings:ContractMonitor is required when Database:Provider is SqlServer.");
         }
 
-        services.AddSingleton(new Database(provider, connectionString));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<OrganisationStore>();
-        services.AddSingleton<ContractStore>();
-        services.AddSingleton<PanelStore>();
-        services.AddSingleton<MeasureStore>();
-        services.AddSingleton<TargetStore>();
-        return services;
+        return new Database(provider, connectionString);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using ContractMonitor.Worker;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-builder.Services.AddContractMonitorCore(builder.Configuration, builder.Environment.ContentRootPath)
+builder.Services.AddContractMonitorCore()
     .AddWorkerJobs(builder.Configuration);
 
 await builder.Build().RunAsync();
