@@ -48,13 +48,6 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
     internal static string FieldOf(JsonException exception)
     {
         var path = exception.Path ?? "$";
-        var unmapped = UnmappedProperty().Match(exception.Message);
-        if (unmapped.Success)
-        {
-            path = path == "$" ? unmapped.Groups["name"].Value : $"{path[2..]}.{unmapped.Groups["name"].Value}";
-            return path;
-        }
-
         return path is "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
@@ -73,13 +66,15 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
                 : "The body is not valid JSON.";
         }
 
-        var typeName = target.Groups["type"].Value;
-        if (typeName.StartsWith("System.Nullable`1[", StringComparison.Ordinal) && typeName.EndsWith(']'))
+        // The message names the type being built (often the whole request record); the field's own
+        // type is found by walking the JSON path through that type's properties.
+        var type = FindType(target.Groups["type"].Value);
+        if (type is not null)
         {
-            typeName = typeName["System.Nullable`1[".Length..^1];
+            type = LeafType(type, exception.Path ?? "$") ?? type;
+            type = Nullable.GetUnderlyingType(type) ?? type;
         }
 
-        var type = Type.GetType(typeName) ?? typeof(Contracts.JsonDefaults).Assembly.GetType(typeName);
         return type switch
         {
             { IsEnum: true } => $"must be one of: {string.Join(", ", Enum.GetNames(type))}.",
@@ -89,11 +84,53 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             _ when type == typeof(DateTimeOffset) => "must be an ISO 8601 date and time.",
             _ when type == typeof(string) => "must be a string.",
             _ when type == typeof(bool) => "must be true or false.",
-            { IsGenericType: true } or { IsArray: true } => "must be an array.",
+            { IsArray: true } => "must be an array.",
+            { IsGenericType: true } when ElementType(type) is not null => "must be an array.",
             { IsClass: true } => "must be an object.",
             _ => "has the wrong type.",
         };
     }
+
+    private static Type? FindType(string name)
+    {
+        if (name.StartsWith("System.Nullable`1[", StringComparison.Ordinal) && name.EndsWith(']'))
+        {
+            name = name["System.Nullable`1[".Length..^1];
+        }
+
+        return Type.GetType(name) ?? typeof(Contracts.JsonDefaults).Assembly.GetType(name);
+    }
+
+    private static Type? LeafType(Type root, string path)
+    {
+        var type = root;
+        foreach (Match step in PathStep().Matches(path))
+        {
+            if (step.Groups["index"].Success)
+            {
+                type = type.IsArray ? type.GetElementType() : ElementType(type);
+            }
+            else
+            {
+                type = type.GetProperty(step.Groups["name"].Value,
+                    System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)?.PropertyType;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+
+            type = Nullable.GetUnderlyingType(type) ?? type;
+        }
+
+        return type;
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0] is { } element && type != typeof(string) ? element : null;
 
     private static string DescribeRequest(BadHttpRequestException exception) => exception.StatusCode switch
     {
@@ -110,4 +147,7 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\. Path")]
     private static partial Regex ConvertTarget();
+
+    [GeneratedRegex(@"\.(?<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?<index>\d+)\]")]
+    private static partial Regex PathStep();
 }
