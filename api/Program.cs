@@ -22,11 +22,11 @@ var app = builder.Build();
 app.Services.MigrateEmbeddedDatabase();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapAudit();
-app.MapApiOpenApi();
 await app.SeedDemoDataAsync();
 await app.RunAsync();
 

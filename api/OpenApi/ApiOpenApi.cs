@@ -31,13 +31,16 @@ public static class ApiOpenApi
         return services;
     }
 
-    /// <summary>The document and Swagger UI at /swagger, for people reading the API in Development.</summary>
-    public static WebApplication MapApiOpenApi(this WebApplication app)
+    /// <summary>
+    /// The document and Swagger UI at /swagger, for people reading the API in Development. Placed
+    /// before authorization: the UI is static files, and the fallback policy would otherwise refuse them.
+    /// </summary>
+    public static WebApplication UseApiOpenApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Environment.IsDevelopment())
         {
-            app.MapSwagger().AllowAnonymous();
+            app.UseSwagger();
             app.UseSwaggerUI();
         }
 

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.Api;
+
+public sealed class OperationsTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HealthEndpointsAnswerAnonymously(string path)
+    {
+        var response = await api.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SwaggerUiIsServedInDevelopment()
+    {
+        var response = await api.CreateClient().GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentOffersBearerAuthAndEveryOperationDocumentsItsProblems()
+    {
+        var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .ToList();
+        var mapped = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Sum(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Count ?? 0);
+        Assert.Equal(mapped, operations.Count);
+        foreach (var (path, method, operation) in operations)
+        {
+            var codes = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
+            Assert.True(codes.Any(c => c.StartsWith('2')), $"{method} {path} documents no success");
+            Assert.True(codes.Contains("401") && codes.Contains("403"), $"{method} {path} documents no 401/403: {string.Join(",", codes)}");
+            if (method is "post" or "put")
+            {
+                Assert.True(codes.Contains("400"), $"{method} {path} documents no 400");
+            }
+        }
+    }
+}

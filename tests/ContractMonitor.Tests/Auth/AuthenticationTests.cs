@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.Auth;
+
+/// <summary>
+/// Tokens are validated through the configuration dotnet user-jwts writes (a lone ValidIssuer and
+/// SigningKeys): every accepted token here proves that path, every refused one the checks.
+/// </summary>
+public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static Dictionary<string, object> Claims(string? role = "Admin", string? org = "a-council")
+    {
+        var claims = new Dictionary<string, object> { ["unique_name"] = "someone" };
+        if (role is not null)
+        {
+            claims["role"] = role;
+        }
+
+        if (org is not null)
+        {
+            claims["org"] = org;
+        }
+
+        return claims;
+    }
+
+    public static TheoryData<string, string> RefusedTokens() => new()
+    {
+        { "expired", TestTokens.Create(Claims(), notBefore: DateTime.UtcNow.AddHours(-3), expires: DateTime.UtcNow.AddHours(-2)) },
+        { "not yet valid", TestTokens.Create(Claims(), notBefore: DateTime.UtcNow.AddHours(2), expires: DateTime.UtcNow.AddHours(3)) },
+        { "wrong signature", TestTokens.Create(Claims(), keyBase64: Convert.ToBase64String(Encoding.UTF8.GetBytes("another-key-another-key-another-key!"))) },
+        { "wrong issuer", TestTokens.Create(Claims(), issuer: "someone-else") },
+        { "wrong audience", TestTokens.Create(Claims(), audience: "another-api") },
+        { "alg none", UnsignedToken() },
+        { "missing org", TestTokens.Create(Claims(org: null)) },
+        { "garbage", "not.a.token" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedTokens))]
+    public async Task BadTokensAre401Problems(string why, string token)
+    {
+        var response = await api.ClientWithToken(token).GetAsync("/api/contracts");
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.True(problem.GetProperty("status").GetInt32() == 401, why);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Superuser")]
+    [InlineData("admin")]
+    public async Task ValidTokenWithoutAKnownRoleIs403(string? role)
+    {
+        var response = await api.ClientWithToken(TestTokens.Create(Claims(role: role))).GetAsync("/api/contracts");
+        await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task TokenWithTwoRolesIsRefusedRatherThanGuessed()
+    {
+        var claims = Claims();
+        claims["role"] = new[] { "Admin", "Provider" };
+        var response = await api.ClientWithToken(TestTokens.Create(claims)).GetAsync("/api/contracts");
+        await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ValidTokenIsAccepted()
+    {
+        var response = await api.ClientFor(Role.Panel, "a-council").GetAsync("/api/contracts");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static string UnsignedToken()
+    {
+        static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        return $"{Part("""{"alg":"none","typ":"JWT"}""")}.{Part($$"""{"iss":"{{TestTokens.Issuer}}","aud":"{{TestTokens.Audience}}","exp":{{exp}},"role":"Admin","org":"a-council"}""")}.";
+    }
+}
