@@ -27,15 +27,10 @@ public static class ValidationExtensions
 {
     public static IServiceCollection AddApiValidation(this IServiceCollection services)
     {
-        // Errors are keyed by the JSON names the client sent: escalationPolicy.ladder[0].name.
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 
     public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
-
-    private static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

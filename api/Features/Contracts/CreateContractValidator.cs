@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Contracts;
 
-public sealed class CreateContractValidator : AbstractValidator<CreateContractRequest>
+public sealed class CreateContractValidator : ApiValidator<CreateContractRequest>
 {
     public CreateContractValidator()
     {
@@ -24,7 +24,7 @@ public sealed class CreateContractValidator : AbstractValidator<CreateContractRe
         RuleFor(r => r.EscalationPolicy!).SetValidator(new EscalationPolicyValidator()).When(r => r.EscalationPolicy is not null);
     }
 
-    private sealed class EscalationPolicyValidator : AbstractValidator<EscalationPolicyRequest>
+    private sealed class EscalationPolicyValidator : ApiValidator<EscalationPolicyRequest>
     {
         public EscalationPolicyValidator()
         {

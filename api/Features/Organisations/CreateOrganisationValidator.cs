@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Organisations;
 
-public sealed class CreateOrganisationValidator : AbstractValidator<CreateOrganisationRequest>
+public sealed class CreateOrganisationValidator : ApiValidator<CreateOrganisationRequest>
 {
     public CreateOrganisationValidator()
     {

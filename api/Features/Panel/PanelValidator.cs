@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Panel;
 
-public sealed class PanelValidator : AbstractValidator<PanelRequest>
+public sealed class PanelValidator : ApiValidator<PanelRequest>
 {
     public PanelValidator()
     {

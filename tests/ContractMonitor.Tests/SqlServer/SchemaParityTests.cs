@@ -1,0 +1,71 @@
+using ContractMonitor.Migrations;
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.SqlServer;
+
+/// <summary>
+/// The same migrations must give both engines the same tables, columns, nullability, keys and
+/// unique constraints; types are compared by the storage family SQLite gives each SQL Server type.
+/// </summary>
+public sealed class SchemaParityTests : IDisposable
+{
+    private static readonly Dictionary<string, string> SqliteFamily = new(StringComparer.Ordinal)
+    {
+        ["BIGINT"] = "INTEGER",
+        ["INT"] = "INTEGER",
+        ["SMALLINT"] = "INTEGER",
+        ["BIT"] = "INTEGER",
+        ["NVARCHAR"] = "TEXT",
+        ["NCHAR"] = "TEXT",
+        ["DECIMAL"] = "NUMERIC",
+        ["DATE"] = "DATETIME",
+        ["DATETIME2"] = "DATETIME",
+        ["UNIQUEIDENTIFIER"] = "UNIQUEIDENTIFIER",
+        ["FLOAT"] = "REAL",
+        ["VARBINARY"] = "BLOB",
+    };
+
+    private readonly TempSqliteFile file = new();
+    private readonly SqlServerSchema sqlServer = SqlServerSchema.FromScript(SchemaMigrator.Script(DatabaseProvider.SqlServer));
+    private readonly Dictionary<string, TableShape> sqlite;
+
+    public SchemaParityTests()
+    {
+        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
+        sqlite = SqliteSchema.Read(file.ConnectionString);
+    }
+
+    [Fact]
+    public void BothEnginesHaveTheSameTables()
+    {
+        Assert.Equal(sqlServer.Tables.Keys.Order(), sqlite.Keys.Order());
+        Assert.Equal(["ContractId,Code"], sqlite["Measures"].Uniques);
+        Assert.Equal(["ContractId->Contracts"], sqlite["Measures"].ForeignKeys);
+    }
+
+    public static TheoryData<string> Tables() =>
+        new(SqlServerSchema.FromScript(SchemaMigrator.Script(DatabaseProvider.SqlServer)).Tables.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void TableHasTheSameColumnsTypesAndNullability(string table)
+    {
+        var expected = sqlServer.Tables[table].Columns.ToDictionary(
+            c => c.Key,
+            c => new ColumnShape(SqliteFamily.TryGetValue(c.Value.Type, out var family) ? family : $"unmapped {c.Value.Type}", c.Value.Nullable));
+        Assert.Equal(expected.OrderBy(c => c.Key), sqlite[table].Columns.OrderBy(c => c.Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void TableHasTheSameKeys(string table)
+    {
+        var server = sqlServer.Tables[table];
+        var embedded = sqlite[table];
+        Assert.Equal(server.PrimaryKey, embedded.PrimaryKey);
+        Assert.Equal(server.Uniques, embedded.Uniques);
+        Assert.Equal(server.ForeignKeys, embedded.ForeignKeys);
+    }
+
+    public void Dispose() => file.Dispose();
+}

@@ -1,0 +1,105 @@
+using ContractMonitor.Migrations;
+using ContractMonitor.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace ContractMonitor.Tests.SqlServer;
+
+/// <summary>
+/// SQL Server checked without a server: the DDL FluentMigrator generates for it, and every
+/// statement the app runs, must parse with SQL Server's own parser and name only real tables.
+/// </summary>
+public sealed class SqlServerScriptTests
+{
+    private static readonly Lazy<SqlServerSchema> Schema = new(() => SqlServerSchema.FromScript(SchemaMigrator.Script(DatabaseProvider.SqlServer)));
+
+    [Fact]
+    public void MigrationScriptParsesAsTSql()
+    {
+        var script = SchemaMigrator.Script(DatabaseProvider.SqlServer);
+        var statements = TSql.Statements(TSql.Parse(script));
+
+        Assert.Contains(statements, s => s is CreateTableStatement);
+        Assert.Equal(
+            ["AuditLog", "Contracts", "EscalationLevels", "MeasureTargets", "Measures", "Organisations", "PanelMembers"],
+            Schema.Value.Tables.Keys.Order());
+    }
+
+    public static TheoryData<AppStatements.Statement> Statements() => new(AppStatements.All);
+
+    [Fact]
+    public void EveryStoreContributesItsQueries()
+    {
+        var stores = typeof(ContractMonitor.Core.Data.Database).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("Store", StringComparison.Ordinal) || t.Name is "AuditLog" or "DatabaseHealthCheck")
+            .Select(t => t.Name)
+            .ToList();
+        Assert.True(stores.Count >= 6, string.Join(", ", stores));
+        foreach (var store in stores)
+        {
+            Assert.Contains(AppStatements.All, s => s.Name.StartsWith(store + ".", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void AppStatementParsesAsTSqlAndNamesOnlyKnownTables(AppStatements.Statement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var fragment = TSql.Parse(TSql.AsSentByDapper(statement.SqlServer));
+
+        var tables = new TableNames();
+        fragment.Accept(tables);
+        foreach (var table in tables.Names)
+        {
+            Assert.True(Schema.Value.Tables.ContainsKey(table), $"{statement.Name} names unknown table {table}");
+        }
+
+        foreach (var (table, columns) in tables.InsertColumns)
+        {
+            foreach (var column in columns)
+            {
+                Assert.True(Schema.Value.Tables[table].Columns.ContainsKey(column), $"{statement.Name} inserts unknown column {table}.{column}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void AppStatementCompilesOnTheMigratedSqliteSchema(AppStatements.Statement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        using var file = new TempSqliteFile();
+        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
+        using var connection = new SqliteConnection(file.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = TSql.AsSentByDapper(statement.Sqlite);
+
+        // Prepare compiles against the real schema: a misspelt table or column fails here.
+        command.Prepare();
+    }
+
+    private sealed class TableNames : TSqlFragmentVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        public List<(string Table, List<string> Columns)> InsertColumns { get; } = [];
+
+        public override void Visit(NamedTableReference node)
+        {
+            ArgumentNullException.ThrowIfNull(node);
+            Names.Add(node.SchemaObject.BaseIdentifier.Value);
+        }
+
+        public override void Visit(InsertSpecification node)
+        {
+            ArgumentNullException.ThrowIfNull(node);
+            if (node.Target is NamedTableReference target)
+            {
+                InsertColumns.Add((target.SchemaObject.BaseIdentifier.Value,
+                    node.Columns.Select(c => c.MultiPartIdentifier.Identifiers[^1].Value).ToList()));
+            }
+        }
+    }
+}
