@@ -1,0 +1,55 @@
+using ContractMonitor.Core.Data;
+using ContractMonitor.Migrations;
+using DotNet.Testcontainers.Builders;
+using Testcontainers.MsSql;
+
+namespace ContractMonitor.Tests.Data;
+
+/// <summary>
+/// A real SQL Server in a container wherever Docker runs. Where it does not, every test that uses
+/// it is skipped with the reason "Docker is not available"; any other failure to start fails them.
+/// </summary>
+public sealed class SqlServerFixture : IAsyncLifetime
+{
+    public const string Image = "mcr.microsoft.com/mssql/server:2022-CU16-ubuntu-22.04";
+    public const string DockerUnavailable = "Docker is not available";
+
+    private MsSqlContainer? container;
+
+    public Database? Database { get; private set; }
+
+    public string? SkipReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        try
+        {
+            container = new MsSqlBuilder(Image).Build();
+        }
+        catch (DockerUnavailableException)
+        {
+            SkipReason = DockerUnavailable;
+            return;
+        }
+
+        // A pull and first start can be slow; a hung engine must still end the run.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await container.StartAsync(timeout.Token);
+        var connectionString = container.GetConnectionString();
+        SchemaMigrator.MigrateUp(DatabaseProvider.SqlServer, connectionString);
+        Database = new Database(DatabaseProvider.SqlServer, connectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        if (container is not null)
+        {
+            await container.DisposeAsync();
+        }
+    }
+}
