@@ -11,6 +11,11 @@ public static class SchemaMigrator
     public static void MigrateUp(DatabaseProvider provider, string connectionString, ILoggerFactory? loggerFactory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            SqlServerDatabase.EnsureExists(connectionString);
+        }
+
         using var services = Build(provider, connectionString, loggerFactory, script: null);
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();

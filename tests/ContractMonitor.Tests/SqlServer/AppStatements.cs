@@ -21,7 +21,8 @@ public static class AppStatements
     {
         const BindingFlags flags = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var statements = new List<Statement>();
-        foreach (var type in typeof(Database).Assembly.GetTypes())
+        var assemblies = new[] { typeof(Database).Assembly, typeof(ContractMonitor.Migrations.SchemaMigrator).Assembly };
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {
             foreach (var field in type.GetFields(flags).Where(f => f.Name.EndsWith("Sql", StringComparison.Ordinal)))
             {

@@ -69,6 +69,8 @@ public sealed class SqlServerScriptTests
     public void AppStatementCompilesOnTheMigratedSqliteSchema(AppStatements.Statement statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
+        Assert.SkipWhen(statement.Name.StartsWith("SqlServerDatabase.", StringComparison.Ordinal),
+            "SQL Server only: it creates the database on a fresh server; SQLite creates its file itself.");
         using var file = new TempSqliteFile();
         SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
         using var connection = new SqliteConnection(file.ConnectionString);
