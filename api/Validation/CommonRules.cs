@@ -15,6 +15,13 @@ public static partial class CommonRules
             .MaximumLength(max).WithMessage($"'{{PropertyName}}' must be at most {max} characters.")
             .Must(NoControlCharacters).WithMessage("'{PropertyName}' must not contain control characters.");
 
+    /// <summary>
+    /// The value, once trimmed, matches <paramref name="pattern"/>: stores keep the trimmed form, so
+    /// a code pasted from a spreadsheet with a stray space is accepted, not refused.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> MatchesTrimmed<T>(this IRuleBuilderOptions<T, string> rule, Regex pattern) =>
+        rule.Must(v => pattern.IsMatch(v.Trim()));
+
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.MaximumLength(max).WithMessage($"'{{PropertyName}}' must be at most {max} characters.")
             .Must(v => v is null || NoControlCharacters(v, allowLineBreaks: true))

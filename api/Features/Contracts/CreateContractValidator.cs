@@ -11,7 +11,7 @@ public sealed class CreateContractValidator : ApiValidator<CreateContractRequest
         RuleFor(r => r.Reference).RequiredText(64);
         RuleFor(r => r.Title).RequiredText(200);
         RuleFor(r => r.ProviderCode).RequiredText(64)
-            .Must(v => CommonRules.OrganisationCode().IsMatch(v.Trim()))
+            .MatchesTrimmed(CommonRules.OrganisationCode())
             .WithMessage("'providerCode' must be an organisation code such as doncaster-childrens-trust.");
         RuleFor(r => r.StartDate).NotNull().WithMessage("'startDate' is required.");
         RuleFor(r => r.EndDate).GreaterThan(r => r.StartDate)

@@ -10,7 +10,7 @@ public sealed class CreateMeasureValidator : ApiValidator<CreateMeasureRequest>
     public CreateMeasureValidator()
     {
         RuleFor(r => r.Code).RequiredText(16)
-            .Must(v => CommonRules.MeasureCode().IsMatch(v.Trim()))
+            .MatchesTrimmed(CommonRules.MeasureCode())
             .WithMessage("'code' must be up to 16 letters, digits, dots, hyphens or underscores, such as B13.");
         RuleFor(r => r.Title).RequiredText(200);
         RuleFor(r => r.Definition).OptionalText(CommonRules.MaxText);

@@ -9,7 +9,7 @@ public sealed class CreateOrganisationValidator : ApiValidator<CreateOrganisatio
     public CreateOrganisationValidator()
     {
         RuleFor(r => r.Code).RequiredText(64)
-            .Must(v => CommonRules.OrganisationCode().IsMatch(v.Trim()))
+            .MatchesTrimmed(CommonRules.OrganisationCode())
             .WithMessage("'code' must be letters, digits and hyphens, such as doncaster-council.");
         RuleFor(r => r.Name).RequiredText(200);
         RuleFor(r => r.Kind).NotNull().WithMessage("'kind' is required: Council or Provider.");

@@ -21,7 +21,7 @@ public sealed class PanelValidator : ApiValidator<PanelRequest>
         {
             member.RuleFor(m => m.Name).RequiredText(200);
             member.RuleFor(m => m.Email).RequiredText(254)
-                .Must(v => CommonRules.Email().IsMatch(v.Trim())).WithMessage("'email' must be an email address such as chair@council.gov.uk.");
+                .MatchesTrimmed(CommonRules.Email()).WithMessage("'email' must be an email address such as chair@council.gov.uk.");
             member.RuleFor(m => m.Role).NotNull().WithMessage("'role' is required: Chair, ViceChair or Member.");
         });
     }
