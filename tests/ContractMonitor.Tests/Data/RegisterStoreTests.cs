@@ -29,8 +29,8 @@ public abstract class RegisterStoreTests
     private async Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync()
     {
         var db = Open();
-        var council = $"council-{Guid.NewGuid():N}"[..20];
-        var trust = $"trust-{Guid.NewGuid():N}"[..18];
+        var council = Infrastructure.Scenario.UniqueCode("council");
+        var trust = Infrastructure.Scenario.UniqueCode("trust");
         var admin = new Caller("alice", council, Role.Admin);
         var organisations = new OrganisationStore(db, clock);
         await organisations.CreateAsync(admin, new CreateOrganisationRequest(council, "Council", OrganisationKind.Council), default);

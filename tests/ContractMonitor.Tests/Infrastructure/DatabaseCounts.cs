@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ContractMonitor.Tests.Infrastructure;
@@ -5,21 +6,20 @@ namespace ContractMonitor.Tests.Infrastructure;
 /// <summary>Row counts of every application table, to prove a refused request wrote nothing.</summary>
 public static class DatabaseCounts
 {
-    private static readonly string[] Tables =
-        ["Organisations", "Contracts", "EscalationLevels", "PanelMembers", "Measures", "MeasureTargets", "AuditLog"];
+    private const string CountsSql = """
+        SELECT 'Organisations' AS TableName, COUNT(*) AS Count FROM Organisations
+        UNION ALL SELECT 'Contracts', COUNT(*) FROM Contracts
+        UNION ALL SELECT 'EscalationLevels', COUNT(*) FROM EscalationLevels
+        UNION ALL SELECT 'PanelMembers', COUNT(*) FROM PanelMembers
+        UNION ALL SELECT 'Measures', COUNT(*) FROM Measures
+        UNION ALL SELECT 'MeasureTargets', COUNT(*) FROM MeasureTargets
+        UNION ALL SELECT 'AuditLog', COUNT(*) FROM AuditLog
+        """;
 
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string connectionString)
     {
         await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        var counts = new Dictionary<string, long>();
-        foreach (var table in Tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            counts[table] = (long)(await command.ExecuteScalarAsync())!;
-        }
-
-        return counts;
+        var rows = await connection.QueryAsync<(string TableName, long Count)>(CountsSql);
+        return rows.ToDictionary(r => r.TableName, r => r.Count);
     }
 }

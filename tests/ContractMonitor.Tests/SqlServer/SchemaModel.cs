@@ -1,3 +1,5 @@
+using ContractMonitor.Migrations;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
@@ -20,6 +22,15 @@ public sealed class TableShape
 /// <summary>The SQL Server schema, read from the T-SQL FluentMigrator generates, with no server.</summary>
 public sealed class SqlServerSchema
 {
+    private static readonly Lazy<string> MigrationScriptText = new(() => SchemaMigrator.Script(DatabaseProvider.SqlServer));
+    private static readonly Lazy<SqlServerSchema> FromMigrationsSchema = new(() => FromScript(MigrationScript));
+
+    /// <summary>The DDL every migration generates for SQL Server, scripted once per test run.</summary>
+    public static string MigrationScript => MigrationScriptText.Value;
+
+    /// <summary>The schema that DDL describes.</summary>
+    public static SqlServerSchema FromMigrations => FromMigrationsSchema.Value;
+
     public Dictionary<string, TableShape> Tables { get; } = new(StringComparer.Ordinal);
 
     public static SqlServerSchema FromScript(string script)
@@ -84,56 +95,51 @@ public sealed class SqlServerSchema
 /// <summary>The SQLite schema, read back from a file the migrations built.</summary>
 public static class SqliteSchema
 {
-    /// <summary>FluentMigrator's own bookkeeping table; it is not part of the app's schema.</summary>
-    private const string VersionTable = "VersionInfo";
+    // VersionInfo is FluentMigrator's own bookkeeping table, not part of the app's schema.
+    private const string TablesSql = """
+        SELECT name FROM sqlite_master
+        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'VersionInfo'
+        """;
+
+    private const string ColumnsSql = """
+        SELECT name, type, "notnull", pk FROM pragma_table_info(@Table)
+        """;
+
+    private const string UniqueIndexesSql = """
+        SELECT name FROM pragma_index_list(@Table) WHERE "unique" = 1 AND origin <> 'pk'
+        """;
+
+    private const string IndexColumnsSql = """
+        SELECT name FROM pragma_index_info(@Index) ORDER BY seqno
+        """;
+
+    private const string ForeignKeysSql = """
+        SELECT "from" || '->' || "table" FROM pragma_foreign_key_list(@Table)
+        """;
 
     public static Dictionary<string, TableShape> Read(string connectionString)
     {
         using var connection = new SqliteConnection(connectionString);
-        connection.Open();
         var tables = new Dictionary<string, TableShape>(StringComparer.Ordinal);
-        foreach (var name in Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", r => r.GetString(0)))
+        foreach (var name in connection.Query<string>(TablesSql))
         {
-            if (name == VersionTable)
-            {
-                continue;
-            }
-
             var table = new TableShape();
             tables[name] = table;
-            var columns = Query(connection, $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{name}')",
-                r => (Name: r.GetString(0), Type: r.GetString(1), NotNull: r.GetInt64(2) == 1, Pk: r.GetInt64(3)));
+            var columns = connection.Query<(string Name, string Type, long NotNull, long Pk)>(ColumnsSql, new { Table = name }).ToList();
             foreach (var column in columns)
             {
-                table.Columns[column.Name] = new ColumnShape(column.Type.ToUpperInvariant(), !column.NotNull);
+                table.Columns[column.Name] = new ColumnShape(column.Type.ToUpperInvariant(), column.NotNull == 0);
             }
 
             table.PrimaryKey = columns.Where(c => c.Pk > 0).OrderBy(c => c.Pk).Select(c => c.Name).ToList();
-            foreach (var index in Query(connection, $"SELECT name FROM pragma_index_list('{name}') WHERE \"unique\" = 1 AND origin <> 'pk'", r => r.GetString(0)))
+            foreach (var index in connection.Query<string>(UniqueIndexesSql, new { Table = name }))
             {
-                table.Uniques.Add(string.Join(",", Query(connection, $"SELECT name FROM pragma_index_info('{index}') ORDER BY seqno", r => r.GetString(0))));
+                table.Uniques.Add(string.Join(",", connection.Query<string>(IndexColumnsSql, new { Index = index })));
             }
 
-            foreach (var foreignKey in Query(connection, $"SELECT \"from\", \"table\" FROM pragma_foreign_key_list('{name}')", r => $"{r.GetString(0)}->{r.GetString(1)}"))
-            {
-                table.ForeignKeys.Add(foreignKey);
-            }
+            table.ForeignKeys.UnionWith(connection.Query<string>(ForeignKeysSql, new { Table = name }));
         }
 
         return tables;
-    }
-
-    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }

@@ -1,4 +1,3 @@
-using ContractMonitor.Migrations;
 using ContractMonitor.Tests.Infrastructure;
 
 namespace ContractMonitor.Tests.SqlServer;
@@ -7,7 +6,7 @@ namespace ContractMonitor.Tests.SqlServer;
 /// The same migrations must give both engines the same tables, columns, nullability, keys and
 /// unique constraints; types are compared by the storage family SQLite gives each SQL Server type.
 /// </summary>
-public sealed class SchemaParityTests : IDisposable
+public sealed class SchemaParityTests(MigratedSqliteFile migrated) : IClassFixture<MigratedSqliteFile>
 {
     private static readonly Dictionary<string, string> SqliteFamily = new(StringComparer.Ordinal)
     {
@@ -25,15 +24,8 @@ public sealed class SchemaParityTests : IDisposable
         ["VARBINARY"] = "BLOB",
     };
 
-    private readonly TempSqliteFile file = new();
-    private readonly SqlServerSchema sqlServer = SqlServerSchema.FromScript(SchemaMigrator.Script(DatabaseProvider.SqlServer));
-    private readonly Dictionary<string, TableShape> sqlite;
-
-    public SchemaParityTests()
-    {
-        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
-        sqlite = SqliteSchema.Read(file.ConnectionString);
-    }
+    private readonly SqlServerSchema sqlServer = SqlServerSchema.FromMigrations;
+    private readonly Dictionary<string, TableShape> sqlite = SqliteSchema.Read(migrated.ConnectionString);
 
     [Fact]
     public void BothEnginesHaveTheSameTables()
@@ -43,8 +35,7 @@ public sealed class SchemaParityTests : IDisposable
         Assert.Equal(["ContractId->Contracts"], sqlite["Measures"].ForeignKeys);
     }
 
-    public static TheoryData<string> Tables() =>
-        new(SqlServerSchema.FromScript(SchemaMigrator.Script(DatabaseProvider.SqlServer)).Tables.Keys.Order());
+    public static TheoryData<string> Tables() => new(SqlServerSchema.FromMigrations.Tables.Keys.Order());
 
     [Theory]
     [MemberData(nameof(Tables))]
@@ -66,6 +57,4 @@ public sealed class SchemaParityTests : IDisposable
         Assert.Equal(server.Uniques, embedded.Uniques);
         Assert.Equal(server.ForeignKeys, embedded.ForeignKeys);
     }
-
-    public void Dispose() => file.Dispose();
 }

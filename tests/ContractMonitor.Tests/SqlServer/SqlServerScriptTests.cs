@@ -1,4 +1,3 @@
-using ContractMonitor.Migrations;
 using ContractMonitor.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -9,20 +8,19 @@ namespace ContractMonitor.Tests.SqlServer;
 /// SQL Server checked without a server: the DDL FluentMigrator generates for it, and every
 /// statement the app runs, must parse with SQL Server's own parser and name only real tables.
 /// </summary>
-public sealed class SqlServerScriptTests
+public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFixture<MigratedSqliteFile>
 {
-    private static readonly Lazy<SqlServerSchema> Schema = new(() => SqlServerSchema.FromScript(SchemaMigrator.Script(DatabaseProvider.SqlServer)));
+    private static SqlServerSchema Schema => SqlServerSchema.FromMigrations;
 
     [Fact]
     public void MigrationScriptParsesAsTSql()
     {
-        var script = SchemaMigrator.Script(DatabaseProvider.SqlServer);
-        var statements = TSql.Statements(TSql.Parse(script));
+        var statements = TSql.Statements(TSql.Parse(SqlServerSchema.MigrationScript));
 
         Assert.Contains(statements, s => s is CreateTableStatement);
         Assert.Equal(
             ["AuditLog", "Contracts", "EscalationLevels", "MeasureTargets", "Measures", "Organisations", "PanelMembers"],
-            Schema.Value.Tables.Keys.Order());
+            Schema.Tables.Keys.Order());
     }
 
     public static TheoryData<AppStatements.Statement> Statements() => new(AppStatements.All);
@@ -52,14 +50,14 @@ public sealed class SqlServerScriptTests
         fragment.Accept(tables);
         foreach (var table in tables.Names)
         {
-            Assert.True(Schema.Value.Tables.ContainsKey(table), $"{statement.Name} names unknown table {table}");
+            Assert.True(Schema.Tables.ContainsKey(table), $"{statement.Name} names unknown table {table}");
         }
 
         foreach (var (table, columns) in tables.InsertColumns)
         {
             foreach (var column in columns)
             {
-                Assert.True(Schema.Value.Tables[table].Columns.ContainsKey(column), $"{statement.Name} inserts unknown column {table}.{column}");
+                Assert.True(Schema.Tables[table].Columns.ContainsKey(column), $"{statement.Name} inserts unknown column {table}.{column}");
             }
         }
     }
@@ -71,9 +69,7 @@ public sealed class SqlServerScriptTests
         ArgumentNullException.ThrowIfNull(statement);
         Assert.SkipWhen(statement.Name.StartsWith("SqlServerDatabase.", StringComparison.Ordinal),
             "SQL Server only: it creates the database on a fresh server; SQLite creates its file itself.");
-        using var file = new TempSqliteFile();
-        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
-        using var connection = new SqliteConnection(file.ConnectionString);
+        using var connection = new SqliteConnection(migrated.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = TSql.AsSentByDapper(statement.Sqlite);
