@@ -5,6 +5,7 @@ using ContractMonitor.Api.Features.Contracts;
 using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Features.Organisations;
 using ContractMonitor.Api.Features.Panel;
+using ContractMonitor.Api.Features.Returns;
 using ContractMonitor.Api.Features.Targets;
 using ContractMonitor.Api.Health;
 using ContractMonitor.Api.Logging;
@@ -26,7 +27,7 @@ app.UseApiOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapAudit();
+app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit();
 await app.SeedDemoDataAsync();
 await app.RunAsync();
 

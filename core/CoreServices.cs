@@ -4,6 +4,8 @@ using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Organisations;
 using ContractMonitor.Core.Panel;
+using ContractMonitor.Core.Idempotency;
+using ContractMonitor.Core.Returns;
 using ContractMonitor.Core.Targets;
 using ContractMonitor.Migrations;
 using Microsoft.Data.Sqlite;
@@ -36,6 +38,8 @@ public static class CoreServices
         services.AddSingleton<PanelStore>();
         services.AddSingleton<MeasureStore>();
         services.AddSingleton<TargetStore>();
+        services.AddSingleton<ReturnStore>();
+        services.AddSingleton<IdempotencyKeys>();
         return services;
     }
 

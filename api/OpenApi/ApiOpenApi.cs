@@ -26,6 +26,9 @@ public static class ApiOpenApi
             {
                 [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
             });
+            // A route that takes JSON or CSV is two endpoints chosen by Content-Type, but one operation.
+            options.ResolveConflictingActions(BodyFormats.Merge);
+            options.OperationFilter<BodyFormats>();
             options.CustomSchemaIds(type => type.FullName?.Replace("ContractMonitor.Contracts.", "", StringComparison.Ordinal).Replace('+', '.'));
         });
         return services;

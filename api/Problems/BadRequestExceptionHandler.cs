@@ -101,10 +101,29 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         return Type.GetType(name) ?? typeof(Contracts.JsonDefaults).Assembly.GetType(name);
     }
 
-    private static Type? LeafType(Type root, string path)
+    /// <summary>
+    /// The type at the end of the path. The named type may be the root or, when a record is built
+    /// through its constructor, the object that holds the field, so the longest tail of the path
+    /// that resolves from it is taken.
+    /// </summary>
+    private static Type? LeafType(Type named, string path)
+    {
+        var steps = PathStep().Matches(path).ToList();
+        for (var skip = 0; skip < steps.Count; skip++)
+        {
+            if (Walk(named, steps.Skip(skip)) is { } leaf)
+            {
+                return leaf;
+            }
+        }
+
+        return null;
+    }
+
+    private static Type? Walk(Type root, IEnumerable<Match> steps)
     {
         var type = root;
-        foreach (Match step in PathStep().Matches(path))
+        foreach (var step in steps)
         {
             if (step.Groups["index"].Success)
             {

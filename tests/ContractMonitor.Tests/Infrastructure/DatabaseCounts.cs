@@ -14,6 +14,9 @@ public static class DatabaseCounts
         UNION ALL SELECT 'Measures', COUNT(*) FROM Measures
         UNION ALL SELECT 'MeasureTargets', COUNT(*) FROM MeasureTargets
         UNION ALL SELECT 'AuditLog', COUNT(*) FROM AuditLog
+        UNION ALL SELECT 'Returns', COUNT(*) FROM Returns
+        UNION ALL SELECT 'PendingEvaluations', COUNT(*) FROM PendingEvaluations
+        UNION ALL SELECT 'IdempotencyKeys', COUNT(*) FROM IdempotencyKeys
         """;
 
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string connectionString)

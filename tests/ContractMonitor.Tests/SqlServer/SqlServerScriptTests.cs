@@ -19,7 +19,10 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
 
         Assert.Contains(statements, s => s is CreateTableStatement);
         Assert.Equal(
-            ["AuditLog", "Contracts", "EscalationLevels", "MeasureTargets", "Measures", "Organisations", "PanelMembers"],
+            [
+                "AuditLog", "Contracts", "EscalationLevels", "IdempotencyKeys", "MeasureTargets", "Measures", "Organisations",
+                "PanelMembers", "PendingEvaluations", "Returns",
+            ],
             Schema.Tables.Keys.Order());
     }
 
@@ -29,7 +32,7 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
     public void EveryStoreContributesItsQueries()
     {
         var stores = typeof(ContractMonitor.Core.Data.Database).Assembly.GetTypes()
-            .Where(t => t.Name.EndsWith("Store", StringComparison.Ordinal) || t.Name is "AuditLog" or "DatabaseHealthCheck")
+            .Where(t => t.Name.EndsWith("Store", StringComparison.Ordinal) || t.Name is "AuditLog" or "DatabaseHealthCheck" or "IdempotencyKeys" or "PendingEvaluations")
             .Select(t => t.Name)
             .ToList();
         Assert.True(stores.Count >= 6, string.Join(", ", stores));

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text;
+using ContractMonitor.Contracts.Returns;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ContractMonitor.Api.Features.Returns;
+
+/// <summary>
+/// Returns as CSV, the way trusts keep their figures: upload with the header
+/// <c>measureCode,period,value,numerator,denominator,commentary</c> (any order, any case; the
+/// extra columns of an export are ignored, so an export can be edited and sent back), and export.
+/// Lines are numbered as a spreadsheet numbers them, the header being line 1.
+/// </summary>
+public static class ReturnsCsv
+{
+    public const string ContentType = "text/csv";
+
+    public static readonly IReadOnlyList<string> Columns = ["measureCode", "period", "value", "numerator", "denominator", "commentary"];
+
+    private static readonly IReadOnlyList<string> ExportOnlyColumns =
+        ["revision", "late", "smallCohort", "dueDate", "submittedBy", "submittedByOrg", "submittedAt"];
+
+    private static readonly IReadOnlyList<string> Required = ["measureCode", "period", "value"];
+
+    /// <summary>What an upload held: rows with the line each began on, or why the file cannot be read at all.</summary>
+    public sealed record Upload(
+        IReadOnlyList<ReturnRowRequest?> Rows,
+        IReadOnlyList<int> Lines,
+        IReadOnlyDictionary<string, string[]> Errors,
+        string? FileProblem)
+    {
+        public static Upload Unreadable(string problem) => new([], [], new Dictionary<string, string[]>(), problem);
+    }
+
+    public static string LineName(int line) => string.Create(CultureInfo.InvariantCulture, $"lines[{line}]");
+
+    public static async Task<Upload> ReadAsync(Stream body, int maxRows, CancellationToken cancellationToken)
+    {
+        // Strict UTF-8: a file saved as Windows-1252 would otherwise turn every £ and é into '?' without a word.
+        using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        string? badData = null;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badData ??= args.RawRecord,
+            MaxFieldSize = 20_000,
+            IgnoreBlankLines = true,
+        };
+        try
+        {
+            using var parser = new CsvParser(reader, configuration);
+            if (!await parser.ReadAsync())
+            {
+                return Upload.Unreadable($"The file is empty. Its first line must be the header {string.Join(',', Columns)}.");
+            }
+
+            if (ReadHeader(parser.Record ?? []) is not { } header)
+            {
+                return Upload.Unreadable(HeaderProblem(parser.Record ?? []));
+            }
+
+            var rows = new List<ReturnRowRequest?>();
+            var lines = new List<int>();
+            var errors = new Dictionary<string, string[]>();
+            var nextLine = parser.RawRow + 1;
+            while (await parser.ReadAsync())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var line = nextLine;
+                nextLine = parser.RawRow + 1;
+                var record = parser.Record ?? [];
+                if (record.All(string.IsNullOrWhiteSpace))
+                {
+                    continue; // spreadsheets save trailing rows of empty cells
+                }
+
+                if (rows.Count == maxRows)
+                {
+                    return Upload.Unreadable($"The file has more than {maxRows} returns; split it into batches of at most {maxRows}.");
+                }
+
+                if (badData is not null)
+                {
+                    errors[LineName(line)] = ["is not valid CSV: a quote (\") inside a field must be doubled and the field quoted."];
+                    badData = null;
+                }
+                else if (record.Length > header.Count)
+                {
+                    errors[LineName(line)] = [string.Create(CultureInfo.InvariantCulture,
+                        $"has {record.Length} fields but the header has {header.Count}; quote any field that contains a comma.")];
+                }
+
+                rows.Add(ReadRow(record, header, line, errors));
+                lines.Add(line);
+            }
+
+            return rows.Count == 0
+                ? Upload.Unreadable("The file has a header but no returns.")
+                : new Upload(rows, lines, errors, null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Upload.Unreadable("The file is not UTF-8 text. In Excel, save it as 'CSV UTF-8 (Comma delimited)'.");
+        }
+        catch (CsvHelperException ex) when (ex is MaxFieldSizeException or ParserException)
+        {
+            return Upload.Unreadable(string.Create(CultureInfo.InvariantCulture,
+                $"The file could not be read as CSV near line {ex.Context?.Parser?.RawRow ?? 0}: a field is too long or a quote is never closed."));
+        }
+    }
+
+    /// <summary>Column name to position, or null when a required column is missing or any is unknown or repeated.</summary>
+    private static Dictionary<string, int>? ReadHeader(string[] record)
+    {
+        var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < record.Length; i++)
+        {
+            var name = record[i].Trim().TrimStart('\uFEFF');
+            if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase) && !ExportOnlyColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            if (!header.TryAdd(name, i))
+            {
+                return null;
+            }
+        }
+
+        return Required.All(header.ContainsKey) ? header : null;
+    }
+
+    private static string HeaderProblem(string[] record)
+    {
+        var names = record.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
+        var unknown = names.Where(n => !Columns.Contains(n, StringComparer.OrdinalIgnoreCase)
+            && !ExportOnlyColumns.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+        var repeated = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var missing = Required.Where(r => !names.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        var why = unknown.Count > 0 ? $"unknown column{(unknown.Count > 1 ? "s" : "")} {Quote(unknown)}"
+            : repeated.Count > 0 ? $"repeated column{(repeated.Count > 1 ? "s" : "")} {Quote(repeated)}"
+            : $"missing column{(missing.Count > 1 ? "s" : "")} {Quote(missing)}";
+        return $"Line 1 must be the header {string.Join(',', Columns)} ({why}).";
+
+        static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{(n.Length > 40 ? n[..40] + "…" : n)}'"));
+    }
+
+    private static ReturnRowRequest ReadRow(string[] record, Dictionary<string, int> header, int line, Dictionary<string, string[]> errors)
+    {
+        string? Text(string column) =>
+            header.TryGetValue(column, out var i) && i < record.Length && !string.IsNullOrWhiteSpace(record[i]) ? record[i].Trim() : null;
+
+        decimal? Number(string column)
+        {
+            if (Text(column) is not { } text)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            errors[$"{LineName(line)}.{column}"] = [$"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not a number; write it like 61.5, without % or thousands separators."];
+            return null;
+        }
+
+        return new ReturnRowRequest(
+            Text("measureCode"), Text("period"), Number("value"), Number("numerator"), Number("denominator"), Text("commentary"));
+    }
+
+    /// <summary>
+    /// UTF-8 with a byte-order mark, so Excel shows £ and accents. Text cells that a spreadsheet would
+    /// run as a formula get a leading apostrophe (OWASP CSV injection); numbers are written as numbers.
+    /// </summary>
+    public static byte[] Write(IEnumerable<ReturnResponse> returns)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        {
+            foreach (var column in Columns.Concat(ExportOnlyColumns))
+            {
+                csv.WriteField(column);
+            }
+
+            csv.NextRecord();
+            foreach (var r in returns)
+            {
+                csv.WriteField(r.MeasureCode);
+                csv.WriteField(r.Period);
+                csv.WriteField(Number(r.Value));
+                csv.WriteField(Number(r.Numerator));
+                csv.WriteField(Number(r.Denominator));
+                csv.WriteField(SpreadsheetSafe(r.Commentary));
+                csv.WriteField(r.Revision.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(r.Late ? "true" : "false");
+                csv.WriteField(r.SmallCohort ? "true" : "false");
+                csv.WriteField(r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                csv.WriteField(SpreadsheetSafe(r.SubmittedBy));
+                csv.WriteField(SpreadsheetSafe(r.SubmittedByOrg));
+                csv.WriteField(r.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                csv.NextRecord();
+            }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    // CsvHelper's InjectionOptions would also prefix negative numbers, breaking the round trip of a
+    // figure such as -3, so only text cells are escaped.
+    private static string SpreadsheetSafe(string? text) =>
+        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text ?? "";
+}

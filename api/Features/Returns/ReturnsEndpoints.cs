@@ -1,0 +1,210 @@
+using System.Text.Json;
+using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Features.Measures;
+using ContractMonitor.Api.Problems;
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts;
+using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Idempotency;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Returns;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace ContractMonitor.Api.Features.Returns;
+
+public static class ReturnsEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapReturns(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapContractGroup("/api/contracts/{contractId}/returns", "Returns");
+        // One route, two bodies: routing picks the endpoint by Content-Type (415 for anything else).
+        group.MapPost("/", SubmitAsync).WithName("SubmitReturns").WithValidation<SubmitReturnsRequest>().AllowRoles(Role.Provider)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").AllowRoles(Role.Provider)
+            .Accepts<string>(ReturnsCsv.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", ListAsync).WithName("ListReturns")
+            .Produces(StatusCodes.Status200OK, contentType: ReturnsCsv.ContentType)
+            .ProducesValidationProblem();
+
+        endpoints.MapContractGroup("/api/contracts/{contractId}/measures/{code}/returns", "Returns")
+            .MapGet("/{period}", HistoryAsync).WithName("GetReturn")
+            .ProducesValidationProblem();
+        return endpoints;
+    }
+
+    /// <summary>Stores a batch of returns as new revisions, all or nothing.</summary>
+    public static Task<Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        ContractAccess access, SubmitReturnsRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        HttpResponse response, MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SubmitRowsAsync(access, request.Returns!, i => $"returns[{i}]", new Dictionary<string, string[]>(),
+            idempotencyKey, response, measures, returns, keys, clock, cancellationToken);
+    }
+
+    /// <summary>The same batch as a CSV file; errors name the line, the header being line 1.</summary>
+    public static async Task<Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult>> SubmitCsvAsync(
+        ContractAccess access, HttpRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var charset = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
+        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.",
+                detail: $"CSV must be sent as UTF-8 (text/csv; charset=utf-8), not {charset}.");
+        }
+
+        var upload = await ReturnsCsv.ReadAsync(request.Body, SubmitReturnsValidator.MaxRows, cancellationToken);
+        if (upload.FileProblem is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The CSV file could not be read.",
+                detail: upload.FileProblem);
+        }
+
+        return await SubmitRowsAsync(access, upload.Rows, i => ReturnsCsv.LineName(upload.Lines[i]), upload.Errors,
+            idempotencyKey, request.HttpContext.Response, measures, returns, keys, clock, cancellationToken);
+    }
+
+    private static async Task<Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult>> SubmitRowsAsync(
+        ContractAccess access, IReadOnlyList<ReturnRowRequest?> rows, Func<int, string> rowName,
+        IReadOnlyDictionary<string, string[]> readErrors, string? idempotencyKey, HttpResponse response,
+        MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (idempotencyKey is not null && CheckKey(idempotencyKey) is { } keyProblem)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [keyProblem] },
+                title: "The request has invalid fields.");
+        }
+
+        var idempotency = idempotencyKey is null ? null : new IdempotentRequest(idempotencyKey, ReturnStore.RequestHash(access.Id, rows));
+        if (idempotency is not null && await keys.FindAsync(access.Caller, idempotency.Key, cancellationToken) is { } earlier)
+        {
+            return Answer(new SubmitResult(earlier.RequestHash == idempotency.RequestHash ? SubmitStatus.Replayed : SubmitStatus.KeyReused, earlier), response);
+        }
+
+        var byCode = (await measures.ListAsync(access.Id, cancellationToken)).ToDictionary(m => m.Code);
+        var check = ReturnRules.Check(rows, access.Contract, byCode, UkCalendar.Today(clock), rowName);
+        if (!check.IsValid || readErrors.Count > 0)
+        {
+            // A cell that could not be read says so, rather than "required" from the rules.
+            var errors = check.Errors.Where(e => !readErrors.ContainsKey(e.Key)).Concat(readErrors)
+                .OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary();
+            return WriteResults.Unprocessable(errors, "No return was stored: correct the rows named below and send the whole batch again.");
+        }
+
+        var result = await returns.SubmitAsync(access.Contract, access.Caller, check.Rows, idempotency,
+            $"/api/contracts/{access.Id}/returns", cancellationToken);
+        return Answer(result, response);
+    }
+
+    private static Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult> Answer(SubmitResult result, HttpResponse response)
+    {
+        if (result.Status == SubmitStatus.KeyReused)
+        {
+            return WriteResults.Unprocessable(new Dictionary<string, string[]>
+            {
+                [IdempotencyKeyHeader] = ["was already used for a different request. Use a new key for a new batch."],
+            });
+        }
+
+        var answer = result.Answer!;
+        if (result.Status == SubmitStatus.Replayed)
+        {
+            response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Created(answer.Location, JsonSerializer.Deserialize<ReturnListResponse>(answer.Body, JsonDefaults.Web));
+    }
+
+    private static string? CheckKey(string key) =>
+        key.Length is 0 or > IdempotencyKeys.MaxKeyLength || key.Any(c => c is < '!' or > '~')
+            ? $"must be 1 to {IdempotencyKeys.MaxKeyLength} visible ASCII characters, such as a UUID."
+            : null;
+
+    /// <summary>
+    /// The figure that counts for each measure and period. JSON, or CSV with <c>?format=csv</c> or
+    /// <c>Accept: text/csv</c>, in the upload's columns so an export can be edited and sent back.
+    /// </summary>
+    public static async Task<Results<Ok<ReturnListResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ContractAccess access, string? period, string? measure, string? format, HttpRequest request,
+        MeasureStore measures, ReturnStore returns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        if (period is not null && !Period.TryParse(period.Trim(), out _))
+        {
+            errors["period"] = [$"is not a period. Use {Period.AcceptedForms}."];
+        }
+
+        var csv = format?.Trim().ToUpperInvariant() switch
+        {
+            "CSV" => true,
+            "JSON" => false,
+            null => request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(ReturnsCsv.ContentType, StringComparison.OrdinalIgnoreCase)),
+            _ => (bool?)null,
+        };
+        if (csv is null)
+        {
+            errors["format"] = ["must be csv or json."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The request has invalid fields.");
+        }
+
+        Measure? only = null;
+        if (measure is not null && (only = await measures.FindAsync(access.Id, measure, cancellationToken)) is null)
+        {
+            return MeasuresEndpoints.MeasureNotFound(measure);
+        }
+
+        var current = await returns.ListCurrentAsync(access.Contract, only, period?.Trim(), cancellationToken);
+        return csv == true
+            ? TypedResults.File(ReturnsCsv.Write(current), $"{ReturnsCsv.ContentType}; charset=utf-8", FileName(access))
+            : TypedResults.Ok(new ReturnListResponse(current));
+    }
+
+    /// <summary>The figure that counts for one measure and period, and every revision with who sent it and when.</summary>
+    public static async Task<Results<Ok<ReturnHistoryResponse>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        ContractAccess access, string code, string period, MeasureStore measures, ReturnStore returns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var measure = await measures.FindAsync(access.Id, code, cancellationToken);
+        if (measure is null)
+        {
+            return MeasuresEndpoints.MeasureNotFound(code);
+        }
+
+        if (!Period.TryParse(period, measure.Definition.Frequency, out var parsed, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [error] },
+                title: "The request has invalid fields.");
+        }
+
+        var history = await returns.HistoryAsync(access.Contract, measure, parsed, cancellationToken);
+        return history is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Return not found",
+                detail: $"No return has been sent for {measure.Code} in {parsed}.")
+            : TypedResults.Ok(history);
+    }
+
+    private static string FileName(ContractAccess access)
+    {
+        var reference = new string(access.Contract.Reference.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        return $"returns-{reference}.csv";
+    }
+}

@@ -1,0 +1,256 @@
+using System.Globalization;
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
+
+namespace ContractMonitor.Core.Returns;
+
+/// <summary>
+/// The rules a submitted figure must pass (DESIGN §3.1, §3.6), checked for every row so one answer
+/// names every problem. Errors are keyed <c>{row}.{field}</c>, where the caller says how a row is
+/// named: <c>returns[3]</c> for JSON, <c>lines[5]</c> for a CSV line.
+/// </summary>
+public static class ReturnRules
+{
+    public const int MaxCommentary = 4000;
+
+    private const int StoredDecimals = 6;
+
+    public static ReturnCheck Check(
+        IReadOnlyList<ReturnRowRequest?> rows,
+        ContractResponse contract,
+        IReadOnlyDictionary<string, Measure> measuresByCode,
+        DateOnly today,
+        Func<int, string> rowName)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(measuresByCode);
+        ArgumentNullException.ThrowIfNull(rowName);
+        var errors = new Dictionary<string, List<string>>();
+        var accepted = new List<CheckedReturn>(rows.Count);
+        var firstRowOf = new Dictionary<(long MeasureId, Period Period), int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var name = rowName(i);
+            void Fail(string field, string message)
+            {
+                var key = field.Length == 0 ? name : $"{name}.{field}";
+                if (!errors.TryGetValue(key, out var list))
+                {
+                    errors[key] = list = [];
+                }
+
+                list.Add(message);
+            }
+
+            if (rows[i] is not { } row)
+            {
+                Fail("", "must be a return with measureCode, period and value.");
+                continue;
+            }
+
+            var measure = CheckMeasure(row.MeasureCode, measuresByCode, Fail);
+            var period = CheckPeriod(row.Period, measure, contract, today, Fail);
+            var value = CheckValue(row, measure, Fail);
+            var commentary = CheckCommentary(row.Commentary, Fail);
+            if (measure is null || period is null || value is null || commentary is { Valid: false })
+            {
+                continue;
+            }
+
+            if (firstRowOf.TryGetValue((measure.Id, period.Value), out var first))
+            {
+                Fail("period", $"{measure.Code} for {period} is already in {rowName(first)}; send one figure per measure and period.");
+                continue;
+            }
+
+            firstRowOf[(measure.Id, period.Value)] = i;
+            accepted.Add(new CheckedReturn(measure, period.Value, value.Value, row.Numerator, row.Denominator, commentary.Text));
+        }
+
+        return errors.Count == 0
+            ? new ReturnCheck(accepted, new Dictionary<string, string[]>())
+            : new ReturnCheck([], errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    private static Measure? CheckMeasure(string? code, IReadOnlyDictionary<string, Measure> measures, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            fail("measureCode", "'measureCode' is required.");
+            return null;
+        }
+
+        if (measures.TryGetValue(MeasureStore.NormaliseCode(code), out var measure))
+        {
+            return measure;
+        }
+
+        fail("measureCode", $"'{Shorten(code)}' is not a measure of this contract.");
+        return null;
+    }
+
+    private static Period? CheckPeriod(
+        string? text, Measure? measure, ContractResponse contract, DateOnly today, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            fail("period", "'period' is required.");
+            return null;
+        }
+
+        text = text.Trim();
+        if (!Period.TryParse(text, out _))
+        {
+            fail("period", $"'{Shorten(text)}' is not a period. Use {Period.AcceptedForms}.");
+            return null;
+        }
+
+        if (measure is null)
+        {
+            return null;
+        }
+
+        if (!Period.TryParse(text, measure.Definition.Frequency, out var period, out var error))
+        {
+            fail("period", error);
+            return null;
+        }
+
+        if (!period.Overlaps(contract.StartDate, contract.EndDate))
+        {
+            var end = contract.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open-ended";
+            fail("period", $"{period} is outside the contract's term ({contract.StartDate:yyyy-MM-dd} to {end}).");
+            return null;
+        }
+
+        if (period.Start > today)
+        {
+            fail("period", $"{period} is in the future: it begins on {period.Start:yyyy-MM-dd}.");
+            return null;
+        }
+
+        return period;
+    }
+
+    private static decimal? CheckValue(ReturnRowRequest row, Measure? measure, Action<string, string> fail)
+    {
+        if (row.Value is not { } value)
+        {
+            fail("value", "'value' is required.");
+            return null;
+        }
+
+        var ok = true;
+        if (measure is not null && MeasureValueRules.Check(measure.Definition.Unit, measure.Definition.Decimals, value) is { } valueError)
+        {
+            fail("value", $"'value' {valueError}");
+            ok = false;
+        }
+
+        if (!CheckFraction(row, measure, value, valueIsValid: ok, fail))
+        {
+            ok = false;
+        }
+
+        return ok ? value : null;
+    }
+
+    private static bool CheckFraction(ReturnRowRequest row, Measure? measure, decimal value, bool valueIsValid, Action<string, string> fail)
+    {
+        switch (row.Numerator, row.Denominator)
+        {
+            case (null, null):
+                return true;
+            case (null, _):
+                fail("numerator", "'numerator' is required when 'denominator' is given; send both or neither.");
+                return false;
+            case (_, null):
+                fail("denominator", "'denominator' is required when 'numerator' is given; send both or neither.");
+                return false;
+        }
+
+        var numerator = row.Numerator.Value;
+        var denominator = row.Denominator.Value;
+        var ok = true;
+        if (denominator <= 0 || denominator > MeasureValueRules.Largest)
+        {
+            fail("denominator", $"'denominator' must be more than 0 and at most {MeasureValueRules.Largest:0}.");
+            ok = false;
+        }
+
+        if (numerator < 0 || numerator > MeasureValueRules.Largest)
+        {
+            fail("numerator", $"'numerator' must be from 0 to {MeasureValueRules.Largest:0}.");
+            ok = false;
+        }
+
+        // The columns hold six places; more would be rounded away without a word.
+        foreach (var (field, part) in (ReadOnlySpan<(string, decimal)>)[("numerator", numerator), ("denominator", denominator)])
+        {
+            if (part != Math.Round(part, StoredDecimals))
+            {
+                fail(field, $"'{field}' must have at most {StoredDecimals} decimal places.");
+                ok = false;
+            }
+        }
+
+        if (!ok || measure is not { Definition.Unit: MeasureUnit.Percent })
+        {
+            return ok;
+        }
+
+        if (numerator > denominator)
+        {
+            fail("numerator", "'numerator' must not be more than 'denominator' for a percentage.");
+            return false;
+        }
+
+        var decimals = measure.Definition.Decimals;
+        var expected = Math.Round(numerator * 100m / denominator, decimals, MidpointRounding.AwayFromZero);
+        if (valueIsValid && expected != value)
+        {
+            var places = decimals == 1 ? "1 decimal place" : $"{decimals} decimal places";
+            fail("value", string.Create(CultureInfo.InvariantCulture,
+                $"'value' {value} does not agree with numerator and denominator: {numerator} / {denominator} is {expected}% to {places}."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static (bool Valid, string? Text) CheckCommentary(string? commentary, Action<string, string> fail)
+    {
+        if (commentary is null)
+        {
+            return (true, null);
+        }
+
+        var text = commentary.Trim();
+        if (text.Length > MaxCommentary)
+        {
+            fail("commentary", $"'commentary' must be at most {MaxCommentary} characters; it has {text.Length}.");
+            return (false, null);
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            fail("commentary", "'commentary' must not contain control characters other than line breaks and tabs.");
+            return (false, null);
+        }
+
+        return (true, text.Length == 0 ? null : text);
+    }
+
+    /// <summary>Echoes what was sent without letting a megabyte of it into the answer.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+}
+
+/// <summary>The rows ready to store, or, when any row broke a rule, none and every error.</summary>
+public sealed record ReturnCheck(IReadOnlyList<CheckedReturn> Rows, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}

@@ -1,0 +1,291 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using ContractMonitor.Contracts;
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Idempotency;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
+using Dapper;
+
+namespace ContractMonitor.Core.Returns;
+
+public enum SubmitStatus
+{
+    Stored,
+    /// <summary>The key was used before with this request: <see cref="SubmitResult.Answer"/> is the first answer.</summary>
+    Replayed,
+    /// <summary>The key was used before with a different request.</summary>
+    KeyReused,
+}
+
+public sealed record SubmitResult(SubmitStatus Status, StoredAnswer? Answer);
+
+/// <summary>
+/// Returns as revisions (DESIGN §3.6): a batch is one transaction that adds a revision per row, an
+/// audit row per revision, marks each (measure, period) for evaluation, and remembers the answer
+/// under the caller's idempotency key.
+/// </summary>
+public sealed class ReturnStore(Database database, TimeProvider clock)
+{
+    public const int StatusCreated = 201;
+
+    /// <summary>
+    /// Two batches for the same (measure, period) can meet on SQL Server, where the revision is read
+    /// under READ COMMITTED; the loser breaks the unique revision key and simply runs again.
+    /// </summary>
+    private const int MaxAttempts = 5;
+
+    /// <param name="rows">Rows that have passed <see cref="ReturnRules"/>.</param>
+    public async Task<SubmitResult> SubmitAsync(
+        ContractResponse contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
+        string location, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(rows);
+        var keyHash = idempotency is null ? null : IdempotencyKeys.HashOf(caller, idempotency.Key);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySubmitAsync(contract, caller, rows, idempotency, keyHash, location, cancellationToken);
+            }
+            catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex) && attempt < MaxAttempts)
+            {
+                // Either another request holds the same key (the next attempt replays its answer)
+                // or another batch took the revision number (the next attempt reads the new one).
+            }
+        }
+    }
+
+    private async Task<SubmitResult> TrySubmitAsync(
+        ContractResponse contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
+        string? keyHash, string location, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = UkCalendar.DateOf(now);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (idempotency is not null && keyHash is not null)
+        {
+            if (await IdempotencyKeys.FindAsync(connection, transaction, keyHash, cancellationToken) is { } answer)
+            {
+                return answer.RequestHash == idempotency.RequestHash
+                    ? new SubmitResult(SubmitStatus.Replayed, answer)
+                    : new SubmitResult(SubmitStatus.KeyReused, null);
+            }
+
+            await IdempotencyKeys.ReserveAsync(transaction, caller, keyHash, idempotency.RequestHash, now, cancellationToken);
+        }
+
+        var current = await CurrentFiguresAsync(transaction, contract.Id, rows, cancellationToken);
+        var stored = new List<ReturnResponse>(rows.Count);
+        var inserts = new List<object>(rows.Count);
+        foreach (var row in rows)
+        {
+            var period = row.Period.ToString();
+            current.TryGetValue((row.Measure.Id, period), out var previous);
+            var dueDate = row.Period.DueDate(contract.ReturnDueDays);
+            var response = new ReturnResponse(
+                row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
+                (previous?.Revision ?? 0) + 1, today > dueDate, IsSmallCohort(contract, row.Measure.Definition.Unit, row.Denominator),
+                dueDate, caller.Name, caller.Org, now);
+            stored.Add(response);
+            inserts.Add(new
+            {
+                MeasureId = row.Measure.Id,
+                Period = period,
+                PeriodStart = row.Period.Start,
+                response.Revision,
+                response.Value,
+                response.Numerator,
+                response.Denominator,
+                response.Commentary,
+                response.Late,
+                response.SubmittedBy,
+                response.SubmittedByOrg,
+                response.SubmittedAt,
+            });
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: cancellationToken));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var after = stored[i];
+            current.TryGetValue((rows[i].Measure.Id, after.Period), out var before);
+            await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
+                "return.submitted", "Return",
+                string.Create(CultureInfo.InvariantCulture, $"{after.MeasureCode}/{after.Period}/r{after.Revision}"),
+                contract.Id, before, after), cancellationToken);
+        }
+
+        await PendingEvaluations.MarkAsync(transaction, database.Dialect,
+            rows.Select(r => new PendingEvaluations.Mark(r.Measure.Id, r.Period)), EvaluationReason.Return, now, cancellationToken);
+
+        var body = JsonSerializer.Serialize(new ReturnListResponse(stored), JsonDefaults.Web);
+        if (keyHash is not null)
+        {
+            await IdempotencyKeys.CompleteAsync(transaction, keyHash, StatusCreated, body, location, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new SubmitResult(SubmitStatus.Stored, new StoredAnswer(idempotency?.RequestHash ?? "", StatusCreated, body, location));
+    }
+
+    private const string CurrentFiguresSql = """
+        SELECT r.MeasureId, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator, r.Commentary
+        FROM Returns r
+        INNER JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId AND r.PeriodStart >= @From AND r.PeriodStart <= @To
+          AND NOT EXISTS (
+              SELECT 1 FROM Returns n
+              WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)
+        """;
+
+    /// <summary>The figures the batch revises, read in one query over the batch's span of periods.</summary>
+    private static async Task<Dictionary<(long MeasureId, string Period), PreviousFigure>> CurrentFiguresAsync(
+        DbTransaction transaction, long contractId, IReadOnlyList<CheckedReturn> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var figures = await transaction.Connection!.QueryAsync<PreviousFigure>(new CommandDefinition(CurrentFiguresSql, new
+        {
+            ContractId = contractId,
+            From = rows.Min(r => r.Period.Start),
+            To = rows.Max(r => r.Period.Start),
+        }, transaction, cancellationToken: cancellationToken));
+        return figures.ToDictionary(f => (f.MeasureId, f.Period));
+    }
+
+    private const string InsertSql = """
+        INSERT INTO Returns (MeasureId, Period, PeriodStart, Revision, Value, Numerator, Denominator, Commentary, Late, SubmittedBy, SubmittedByOrg, SubmittedAt)
+        VALUES (@MeasureId, @Period, @PeriodStart, @Revision, @Value, @Numerator, @Denominator, @Commentary, @Late, @SubmittedBy, @SubmittedByOrg, @SubmittedAt)
+        """;
+
+    private const string ListCurrentSql = """
+        SELECT m.Code AS MeasureCode, m.Unit, m.Frequency, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator,
+               r.Commentary, r.Late, r.SubmittedBy, r.SubmittedByOrg, r.SubmittedAt
+        FROM Returns r
+        INNER JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId
+          AND (@MeasureId IS NULL OR r.MeasureId = @MeasureId)
+          AND (@Period IS NULL OR r.Period = @Period)
+          AND NOT EXISTS (
+              SELECT 1 FROM Returns n
+              WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)
+        ORDER BY m.Code, r.PeriodStart
+        """;
+
+    /// <summary>The figure that counts for each measure and period, by measure code then period.</summary>
+    /// <param name="period">A period as written (<c>2016-07</c>); null for every period.</param>
+    /// <param name="measure">One measure; null for every measure.</param>
+    public async Task<IReadOnlyList<ReturnResponse>> ListCurrentAsync(
+        ContractResponse contract, Measure? measure, string? period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ReturnRow>(new CommandDefinition(ListCurrentSql, new
+        {
+            ContractId = contract.Id,
+            MeasureId = measure?.Id,
+            Period = period,
+        }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToResponse(contract)).ToList();
+    }
+
+    private const string RevisionsSql = """
+        SELECT m.Code AS MeasureCode, m.Unit, m.Frequency, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator,
+               r.Commentary, r.Late, r.SubmittedBy, r.SubmittedByOrg, r.SubmittedAt
+        FROM Returns r
+        INNER JOIN Measures m ON m.Id = r.MeasureId
+        WHERE r.MeasureId = @MeasureId AND r.Period = @Period
+        ORDER BY r.Revision
+        """;
+
+    /// <summary>Every revision of one figure, or null when none was ever sent.</summary>
+    public async Task<ReturnHistoryResponse?> HistoryAsync(
+        ContractResponse contract, Measure measure, Period period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(measure);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var revisions = (await connection.QueryAsync<ReturnRow>(new CommandDefinition(RevisionsSql, new
+        {
+            MeasureId = measure.Id,
+            Period = period.ToString(),
+        }, cancellationToken: cancellationToken))).Select(r => r.ToResponse(contract)).ToList();
+        return revisions.Count == 0
+            ? null
+            : new ReturnHistoryResponse(measure.Code, period.ToString(), period.DueDate(contract.ReturnDueDays), revisions[^1], revisions);
+    }
+
+    /// <summary>
+    /// The fingerprint an idempotency key is bound to: the contract and the rows as they will be
+    /// read, so the same batch sent as JSON or CSV, or with <c>61.50</c> for <c>61.5</c>, is the same request.
+    /// </summary>
+    public static string RequestHash(long contractId, IReadOnlyList<ReturnRowRequest?> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var canonical = rows.Select(r => r is null ? null : r with
+        {
+            MeasureCode = r.MeasureCode is null ? null : MeasureStore.NormaliseCode(r.MeasureCode),
+            Period = r.Period?.Trim(),
+            Value = Normalise(r.Value),
+            Numerator = Normalise(r.Numerator),
+            Denominator = Normalise(r.Denominator),
+            Commentary = string.IsNullOrWhiteSpace(r.Commentary) ? null : r.Commentary.Trim(),
+        });
+        return IdempotencyKeys.Sha256(string.Create(CultureInfo.InvariantCulture,
+            $"returns\n{contractId}\n{JsonSerializer.Serialize(canonical, JsonDefaults.Web)}"));
+    }
+
+    // Dividing by 1.000…0 drops trailing zeros: 61.50m becomes 61.5m.
+    private static decimal? Normalise(decimal? value) => value / 1.000000000000000000000000000000000m;
+
+    private static bool IsSmallCohort(ContractResponse contract, MeasureUnit unit, decimal? denominator) =>
+        unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
+
+    private sealed record PreviousFigure
+    {
+        public long MeasureId { get; init; }
+        public string Period { get; init; } = "";
+        public int Revision { get; init; }
+        public decimal Value { get; init; }
+        public decimal? Numerator { get; init; }
+        public decimal? Denominator { get; init; }
+        public string? Commentary { get; init; }
+    }
+
+    private sealed record ReturnRow
+    {
+        public string MeasureCode { get; init; } = "";
+        public string Unit { get; init; } = "";
+        public string Frequency { get; init; } = "";
+        public string Period { get; init; } = "";
+        public int Revision { get; init; }
+        public decimal Value { get; init; }
+        public decimal? Numerator { get; init; }
+        public decimal? Denominator { get; init; }
+        public string? Commentary { get; init; }
+        public bool Late { get; init; }
+        public string SubmittedBy { get; init; } = "";
+        public string SubmittedByOrg { get; init; } = "";
+        public DateTimeOffset SubmittedAt { get; init; }
+
+        public ReturnResponse ToResponse(ContractResponse contract) => new(
+            MeasureCode, Period, Value, Numerator, Denominator, Commentary, Revision, Late,
+            IsSmallCohort(contract, Enum.Parse<MeasureUnit>(Unit), Denominator),
+            Periods.Period.Parse(Period, Enum.Parse<Frequency>(Frequency)).DueDate(contract.ReturnDueDays),
+            SubmittedBy, SubmittedByOrg, SubmittedAt);
+    }
+}
