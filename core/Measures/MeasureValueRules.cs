@@ -10,12 +10,23 @@ public static class MeasureValueRules
 
     public const int MaxDecimals = 4;
 
+    /// <summary>
+    /// SQLite keeps DECIMAL columns as 8-byte floating point, exact to 15 significant digits; a
+    /// longer figure would come back changed, so none is accepted on either engine.
+    /// </summary>
+    public const int MaxSignificantDigits = 15;
+
     /// <returns>Why the value is not acceptable, or null when it is.</returns>
     public static string? Check(MeasureUnit unit, int decimals, decimal value)
     {
         if (Math.Abs(value) > Largest)
         {
             return $"must be between -{Largest:0} and {Largest:0}.";
+        }
+
+        if (SignificantDigits(value) > MaxSignificantDigits)
+        {
+            return $"must have at most {MaxSignificantDigits} significant digits.";
         }
 
         if (value.Scale > decimals && value != Math.Round(value, decimals))
@@ -32,5 +43,17 @@ public static class MeasureValueRules
             MeasureUnit.Days or MeasureUnit.Rate when value < 0 => "must be 0 or more.",
             _ => null,
         };
+    }
+
+    /// <summary>Digits from the first non-zero one to the last non-zero decimal: 0.0100 has 1, 1200 has 4.</summary>
+    public static int SignificantDigits(decimal value)
+    {
+        var digits = Math.Abs(value).ToString(System.Globalization.CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal);
+        if (value.Scale > 0)
+        {
+            digits = digits.TrimEnd('0');
+        }
+
+        return digits.TrimStart('0').Length;
     }
 }

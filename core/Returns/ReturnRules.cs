@@ -138,28 +138,27 @@ public static class ReturnRules
 
     private static decimal? CheckValue(ReturnRowRequest row, Measure? measure, Action<string, string> fail)
     {
+        var ok = true;
         if (row.Value is not { } value)
         {
             fail("value", "'value' is required.");
-            return null;
+            ok = false;
         }
-
-        var ok = true;
-        if (measure is not null && MeasureValueRules.Check(measure.Definition.Unit, measure.Definition.Decimals, value) is { } valueError)
+        else if (measure is not null && MeasureValueRules.Check(measure.Definition.Unit, measure.Definition.Decimals, value) is { } valueError)
         {
             fail("value", $"'value' {valueError}");
             ok = false;
         }
 
-        if (!CheckFraction(row, measure, value, valueIsValid: ok, fail))
+        if (!CheckFraction(row, measure, row.Value, valueIsValid: ok, fail))
         {
             ok = false;
         }
 
-        return ok ? value : null;
+        return ok ? row.Value : null;
     }
 
-    private static bool CheckFraction(ReturnRowRequest row, Measure? measure, decimal value, bool valueIsValid, Action<string, string> fail)
+    private static bool CheckFraction(ReturnRowRequest row, Measure? measure, decimal? value, bool valueIsValid, Action<string, string> fail)
     {
         switch (row.Numerator, row.Denominator)
         {
@@ -196,6 +195,11 @@ public static class ReturnRules
                 fail(field, $"'{field}' must have at most {StoredDecimals} decimal places.");
                 ok = false;
             }
+            else if (MeasureValueRules.SignificantDigits(part) > MeasureValueRules.MaxSignificantDigits)
+            {
+                fail(field, $"'{field}' must have at most {MeasureValueRules.MaxSignificantDigits} significant digits.");
+                ok = false;
+            }
         }
 
         if (!ok || measure is not { Definition.Unit: MeasureUnit.Percent })
@@ -213,7 +217,7 @@ public static class ReturnRules
         var expected = Math.Round(numerator * 100m / denominator, decimals, MidpointRounding.AwayFromZero);
         if (valueIsValid && expected != value)
         {
-            var places = decimals == 1 ? "1 decimal place" : $"{decimals} decimal places";
+            var places = decimals switch { 0 => "the nearest whole number", 1 => "1 decimal place", _ => $"{decimals} decimal places" };
             fail("value", string.Create(CultureInfo.InvariantCulture,
                 $"'value' {value} does not agree with numerator and denominator: {numerator} / {denominator} is {expected}% to {places}."));
             return false;

@@ -79,18 +79,20 @@ public static class ReturnsCsv
                     return Upload.Unreadable($"The file has more than {maxRows} returns; split it into batches of at most {maxRows}.");
                 }
 
-                if (badData is not null)
+                var malformed = badData is not null
+                    ? "is not valid CSV: a quote (\") inside a field must be doubled and the field quoted."
+                    : record.Length > header.Count
+                        ? string.Create(CultureInfo.InvariantCulture,
+                            $"has {record.Length} fields but the header has {header.Count}; quote any field that contains a comma.")
+                        : null;
+                badData = null;
+                if (malformed is not null)
                 {
-                    errors[LineName(line)] = ["is not valid CSV: a quote (\") inside a field must be doubled and the field quoted."];
-                    badData = null;
-                }
-                else if (record.Length > header.Count)
-                {
-                    errors[LineName(line)] = [string.Create(CultureInfo.InvariantCulture,
-                        $"has {record.Length} fields but the header has {header.Count}; quote any field that contains a comma.")];
+                    // The cells of a broken line cannot be trusted, so only the line is reported.
+                    errors[LineName(line)] = [malformed];
                 }
 
-                rows.Add(ReadRow(record, header, line, errors));
+                rows.Add(malformed is null ? ReadRow(record, header, line, errors) : null);
                 lines.Add(line);
             }
 

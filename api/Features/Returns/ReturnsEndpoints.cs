@@ -82,6 +82,9 @@ public static class ReturnsEndpoints
         MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
+        // The bound value hides an empty or repeated header; the raw header shows both.
+        var sent = response.HttpContext.Request.Headers[IdempotencyKeyHeader];
+        idempotencyKey = sent.Count == 0 ? null : sent.Count == 1 ? sent[0] ?? "" : "";
         if (idempotencyKey is not null && CheckKey(idempotencyKey) is { } keyProblem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [keyProblem] },
@@ -130,7 +133,7 @@ public static class ReturnsEndpoints
 
     private static string? CheckKey(string key) =>
         key.Length is 0 or > IdempotencyKeys.MaxKeyLength || key.Any(c => c is < '!' or > '~')
-            ? $"must be 1 to {IdempotencyKeys.MaxKeyLength} visible ASCII characters, such as a UUID."
+            ? $"must be one key of 1 to {IdempotencyKeys.MaxKeyLength} visible ASCII characters, such as a UUID."
             : null;
 
     /// <summary>

@@ -13,6 +13,7 @@ using ContractMonitor.Core.Panel;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Targets;
 using Dapper;
+using ContractMonitor.Tests.Infrastructure;
 
 namespace ContractMonitor.Tests.Data;
 
@@ -26,20 +27,7 @@ public abstract class RegisterStoreTests
 
     protected abstract Database Open();
 
-    private async Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync()
-    {
-        var db = Open();
-        var council = Infrastructure.Scenario.UniqueCode("council");
-        var trust = Infrastructure.Scenario.UniqueCode("trust");
-        var admin = new Caller("alice", council, Role.Admin);
-        var organisations = new OrganisationStore(db, clock);
-        await organisations.CreateAsync(admin, new CreateOrganisationRequest(council, "Council", OrganisationKind.Council), default);
-        await organisations.CreateAsync(admin, new CreateOrganisationRequest(trust, "Trust", OrganisationKind.Provider), default);
-        var created = await new ContractStore(db, clock).CreateAsync(admin, new CreateContractRequest(
-            "REF-1", "Care", trust, new DateOnly(2016, 10, 1), new DateOnly(2026, 3, 31), null, null, null), default);
-        Assert.Equal(WriteStatus.Created, created.Status);
-        return (db, admin, created.Value!);
-    }
+    private Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync() => StoreScenario.ContractAsync(Open(), clock);
 
     [Fact]
     public async Task ContractRoundTripsAndIsVisibleOnlyToItsTwoSides()
@@ -138,31 +126,12 @@ public abstract class RegisterStoreTests
     }
 }
 
-public sealed class SqliteRegisterStoreTests : RegisterStoreTests, IDisposable
+public sealed class SqliteRegisterStoreTests(MigratedSqliteFile file) : RegisterStoreTests, IClassFixture<MigratedSqliteFile>
 {
-    private readonly Infrastructure.TempSqliteFile file = new();
-    private readonly Database database;
-
-    public SqliteRegisterStoreTests()
-    {
-        ContractMonitor.Migrations.SchemaMigrator.MigrateUp(ContractMonitor.Migrations.DatabaseProvider.Sqlite, file.ConnectionString);
-        database = new Database(ContractMonitor.Migrations.DatabaseProvider.Sqlite, file.ConnectionString);
-    }
-
-    protected override Database Open() => database;
-
-    public void Dispose()
-    {
-        database.Dispose();
-        file.Dispose();
-    }
+    protected override Database Open() => file.Database;
 }
 
 public sealed class SqlServerRegisterStoreTests(SqlServerFixture fixture) : RegisterStoreTests, IClassFixture<SqlServerFixture>
 {
-    protected override Database Open()
-    {
-        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
-        return fixture.Database!;
-    }
+    protected override Database Open() => fixture.Require();
 }

@@ -20,6 +20,13 @@ public sealed class SqlServerFixture : IAsyncLifetime
 
     public string? SkipReason { get; private set; }
 
+    /// <summary>The database, or the calling test is skipped with <see cref="SkipReason"/>.</summary>
+    public Database Require()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        return Database!;
+    }
+
     public async ValueTask InitializeAsync()
     {
         try

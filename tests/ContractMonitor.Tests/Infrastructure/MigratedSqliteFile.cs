@@ -1,3 +1,4 @@
+using ContractMonitor.Core.Data;
 using ContractMonitor.Migrations;
 
 namespace ContractMonitor.Tests.Infrastructure;
@@ -9,10 +10,26 @@ namespace ContractMonitor.Tests.Infrastructure;
 public sealed class MigratedSqliteFile : IDisposable
 {
     private readonly TempSqliteFile file = new();
+    private readonly Lazy<Database> database;
 
-    public MigratedSqliteFile() => SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
+    public MigratedSqliteFile()
+    {
+        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
+        database = new(() => new Database(DatabaseProvider.Sqlite, file.ConnectionString));
+    }
 
     public string ConnectionString => file.ConnectionString;
 
-    public void Dispose() => file.Dispose();
+    /// <summary>The app's data source over this file, as the stores use it.</summary>
+    public Database Database => database.Value;
+
+    public void Dispose()
+    {
+        if (database.IsValueCreated)
+        {
+            database.Value.Dispose();
+        }
+
+        file.Dispose();
+    }
 }

@@ -1,0 +1,111 @@
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Idempotency;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Returns;
+using ContractMonitor.Migrations;
+using Dapper;
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.Data;
+
+/// <summary>The returns store on a real engine: SQLite always, SQL Server wherever Docker runs.</summary>
+public abstract class ReturnStoreTests
+{
+    private readonly TimeProvider clock = TimeProvider.System;
+
+    protected abstract Database Open();
+
+    private async Task<(ReturnStore Store, ContractResponse Contract, Caller Provider, Measure Measure)> ArrangeAsync(
+        MeasureUnit unit = MeasureUnit.Number, int decimals = 4)
+    {
+        var (db, admin, contract) = await StoreScenario.ContractAsync(Open(), clock);
+        var measures = new MeasureStore(db, clock);
+        await measures.CreateAsync(contract.Id, admin,
+            new CreateMeasureRequest("A1", "T", null, null, unit, Polarity.HigherIsBetter, Frequency.Monthly, decimals), default);
+        var measure = (await measures.FindAsync(contract.Id, "A1", default))!;
+        return (new ReturnStore(db, clock), contract, new Caller("pat", contract.ProviderCode, Role.Provider), measure);
+    }
+
+    private static CheckedReturn Figure(Measure measure, string period, decimal value, decimal? numerator = null, decimal? denominator = null) =>
+        new(measure, Period.Parse(period, Frequency.Monthly), value, numerator, denominator, "Claim.");
+
+    [Theory]
+    [InlineData("61.5")]
+    [InlineData("-12.25")]
+    [InlineData("99999999999.9999")]
+    [InlineData("999999999999")]
+    [InlineData("0.0001")]
+    public async Task FiguresRoundTripExactlyAndRevisionsAccumulate(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var (store, contract, provider, measure) = await ArrangeAsync();
+
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 1, 1.5m, 123456.123456m)], null, "/r", default);
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", value)], null, "/r", default);
+
+        var history = (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!;
+        Assert.Equal([(1, 1m, 1.5m, 123456.123456m), (2, value, (decimal?)null, (decimal?)null)],
+            history.Revisions.Select(r => (r.Revision, r.Value, r.Numerator, r.Denominator)));
+        Assert.All(history.Revisions, r => Assert.True(r.Late));
+        Assert.Equal(value, Assert.Single(await store.ListCurrentAsync(contract, null, null, default)).Value);
+    }
+
+    [Fact]
+    public async Task AKeyReplaysTheSameRequestAndRefusesAnother()
+    {
+        var (store, contract, provider, measure) = await ArrangeAsync();
+        var rows = new[] { new ReturnRowRequest("A1", "2016-11", 5, null, null, null) };
+        var request = new IdempotentRequest("key-1", ReturnStore.RequestHash(contract.Id, rows));
+
+        var first = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 5)], request, "/r", default);
+        var repeat = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 5)], request, "/r", default);
+        var other = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 6)], request with { RequestHash = "other" }, "/r", default);
+
+        Assert.Equal((SubmitStatus.Stored, SubmitStatus.Replayed, SubmitStatus.KeyReused), (first.Status, repeat.Status, other.Status));
+        Assert.Equal(first.Answer!.Body, repeat.Answer!.Body);
+        Assert.Single(await store.ListCurrentAsync(contract, measure, "2016-11", default));
+        Assert.Equal(1, (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!.Current.Revision);
+    }
+
+    [Fact]
+    public async Task ConcurrentRevisionsOfOneFigureEachGetTheirOwnNumber()
+    {
+        var (store, contract, provider, measure) = await ArrangeAsync();
+
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", i)], null, "/r", default)));
+
+        var history = (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!;
+        Assert.Equal(Enumerable.Range(1, 8), history.Revisions.Select(r => r.Revision));
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (decimal)i), history.Revisions.Select(r => r.Value).Order());
+    }
+
+    [Fact]
+    public async Task MarksForEvaluationAreOnePerFigureWithAGenerationPerChange()
+    {
+        var (store, contract, provider, measure) = await ArrangeAsync();
+
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 1), Figure(measure, "2016-12", 1)], null, "/r", default);
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 2)], null, "/r", default);
+
+        await using var connection = await Open().OpenAsync(default);
+        var marks = await connection.QueryAsync<(string Period, int Generation, DateOnly PeriodStart)>(
+            "SELECT Period, Generation, PeriodStart FROM PendingEvaluations WHERE MeasureId = @Id ORDER BY Period", new { measure.Id });
+        Assert.Equal([("2016-11", 2, new DateOnly(2016, 11, 1)), ("2016-12", 1, new DateOnly(2016, 12, 1))], marks);
+    }
+}
+
+public sealed class SqliteReturnStoreTests(MigratedSqliteFile file) : ReturnStoreTests, IClassFixture<MigratedSqliteFile>
+{
+    protected override Database Open() => file.Database;
+}
+
+public sealed class SqlServerReturnStoreTests(SqlServerFixture fixture) : ReturnStoreTests, IClassFixture<SqlServerFixture>
+{
+    protected override Database Open() => fixture.Require();
+}

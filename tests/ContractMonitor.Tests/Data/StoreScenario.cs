@@ -1,0 +1,26 @@
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Organisations;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Organisations;
+
+namespace ContractMonitor.Tests.Data;
+
+/// <summary>A council, a trust and a contract between them, made through the stores.</summary>
+public static class StoreScenario
+{
+    public static async Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync(Database db, TimeProvider clock)
+    {
+        var council = Infrastructure.Scenario.UniqueCode("council");
+        var trust = Infrastructure.Scenario.UniqueCode("trust");
+        var admin = new Caller("alice", council, Role.Admin);
+        var organisations = new OrganisationStore(db, clock);
+        await organisations.CreateAsync(admin, new CreateOrganisationRequest(council, "Council", OrganisationKind.Council), default);
+        await organisations.CreateAsync(admin, new CreateOrganisationRequest(trust, "Trust", OrganisationKind.Provider), default);
+        var created = await new ContractStore(db, clock).CreateAsync(admin, new CreateContractRequest(
+            "REF-1", "Care", trust, new DateOnly(2016, 10, 1), new DateOnly(2026, 3, 31), null, null, null), default);
+        Assert.Equal(WriteStatus.Created, created.Status);
+        return (db, admin, created.Value!);
+    }
+}
