@@ -103,7 +103,7 @@ public static class ReturnsEndpoints
         {
             // A cell that could not be read says so, rather than "required" from the rules.
             var errors = check.Errors.Where(e => !readErrors.ContainsKey(e.Key)).Concat(readErrors)
-                .OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary();
+                .OrderBy(e => RowNumber(e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal).ToDictionary();
             return WriteResults.Unprocessable(errors, "No return was stored: correct the rows named below and send the whole batch again.");
         }
 
@@ -129,6 +129,14 @@ public static class ReturnsEndpoints
         }
 
         return TypedResults.Created(answer.Location, JsonSerializer.Deserialize<ReturnListResponse>(answer.Body, JsonDefaults.Web));
+    }
+
+    /// <summary>The n of <c>returns[n].field</c> or <c>lines[n]</c>, so errors read in the order of the rows.</summary>
+    private static int RowNumber(string key)
+    {
+        var open = key.IndexOf('[', StringComparison.Ordinal);
+        var close = key.IndexOf(']', StringComparison.Ordinal);
+        return open >= 0 && close > open && int.TryParse(key.AsSpan(open + 1, close - open - 1), out var n) ? n : -1;
     }
 
     private static string? CheckKey(string key) =>
