@@ -10,13 +10,15 @@ using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Organisations;
 using ContractMonitor.Core.Panel;
 using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Returns;
 using ContractMonitor.Core.Targets;
 
 namespace ContractMonitor.Api.Development;
 
 /// <summary>
 /// Something to look at on a fresh Development database: Doncaster council, its children's trust,
-/// one contract with a handful of measures, this year's targets and a panel. Written through the
+/// one contract with a handful of measures, this year's targets, a panel and the returns of this
+/// year's periods that have ended. Written through the
 /// stores, so it is audited like anything else. Runs only when <c>DemoData:Enabled</c> is true and
 /// no organisation exists yet.
 /// </summary>
@@ -56,13 +58,31 @@ public static class DemoData
         var measureStore = services.GetRequiredService<MeasureStore>();
         var targetStore = services.GetRequiredService<TargetStore>();
         var year = FinancialYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+        var returns = new List<CheckedReturn>();
+        var today = UkCalendar.Today(services.GetRequiredService<TimeProvider>());
         foreach (var (request, target, tolerance) in Measures)
         {
             await measureStore.CreateAsync(contract.Id, admin, request, default);
             var measure = (await measureStore.FindAsync(contract.Id, request.Code, default))!;
             await targetStore.SetAsync(measure, year, admin, new SetTargetRequest(target, tolerance, "Demo data"), default);
+            returns.AddRange(Period.Between(measure.Definition.Frequency, year.Start, today)
+                .Where(p => p.End < today)
+                .Select((period, i) => new CheckedReturn(measure, period, Figure(target, tolerance, request.Decimals ?? 0, i), null, null,
+                    i % 3 == 0 ? "Demo claim: the trust's account of this figure." : null)));
         }
+
+        if (returns.Count == 0)
+        {
+            return;
+        }
+
+        var trust = new Caller("demo-data", TrustCode, Role.Provider);
+        await services.GetRequiredService<ReturnStore>().SubmitAsync(contract, trust, returns, null, $"/api/contracts/{contract.Id}/returns", default);
     }
+
+    /// <summary>A figure that wanders either side of the target, so every rating shows up.</summary>
+    private static decimal Figure(decimal target, decimal tolerance, int decimals, int index) =>
+        Math.Clamp(Math.Round(target + ((tolerance - target) * 1.4m * (decimal)Math.Sin(index * 1.3)), decimals), 0m, 100m);
 
     private static readonly (CreateMeasureRequest Request, decimal Target, decimal Tolerance)[] Measures =
     [

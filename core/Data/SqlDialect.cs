@@ -29,6 +29,12 @@ public sealed class SqlDialect(DatabaseProvider provider)
     };
 
     /// <summary>
+    /// True when the engine chose this transaction as a deadlock victim and rolled it back: the
+    /// whole transaction may simply run again. SQLite cannot deadlock (one writer at a time).
+    /// </summary>
+    public static bool IsDeadlockVictim(DbException exception) => exception is SqlException { Number: 1205 };
+
+    /// <summary>
     /// True when the database could not be reached or is too busy to answer: the request was not
     /// wrong, so the caller gets 503 and may retry.
     /// </summary>

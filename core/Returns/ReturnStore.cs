@@ -38,7 +38,8 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Two batches for the same (measure, period) can meet on SQL Server, where the revision is read
-    /// under READ COMMITTED; the loser breaks the unique revision key and simply runs again.
+    /// under READ COMMITTED; the loser breaks the unique revision key, or is chosen as a deadlock
+    /// victim, and simply runs again.
     /// </summary>
     private const int MaxAttempts = 5;
 
@@ -57,7 +58,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             {
                 return await TrySubmitAsync(contract, caller, rows, idempotency, keyHash, location, cancellationToken);
             }
-            catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex) && attempt < MaxAttempts)
+            catch (DbException ex) when ((SqlDialect.IsUniqueViolation(ex) || SqlDialect.IsDeadlockVictim(ex)) && attempt < MaxAttempts)
             {
                 // Either another request holds the same key (the next attempt replays its answer)
                 // or another batch took the revision number (the next attempt reads the new one).
@@ -86,6 +87,8 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         }
 
         var current = await CurrentFiguresAsync(transaction, contract.Id, rows, cancellationToken);
+        var inKeyOrder = rows.Select((row, index) => (row, index))
+            .OrderBy(r => r.row.Measure.Id).ThenBy(r => r.row.Period.Start).Select(r => r.index).ToList();
         var stored = new List<ReturnResponse>(rows.Count);
         var inserts = new List<object>(rows.Count);
         foreach (var row in rows)
@@ -115,7 +118,10 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             });
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: cancellationToken));
+        // Rows are written in key order whatever the batch's order, so two batches that overlap take
+        // their locks in the same order and do not deadlock each other on SQL Server.
+        await connection.ExecuteAsync(new CommandDefinition(
+            InsertSql, inKeyOrder.Select(i => inserts[i]).ToList(), transaction, cancellationToken: cancellationToken));
         for (var i = 0; i < rows.Count; i++)
         {
             var after = stored[i];
@@ -127,7 +133,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         }
 
         await PendingEvaluations.MarkAsync(transaction, database.Dialect,
-            rows.Select(r => new PendingEvaluations.Mark(r.Measure.Id, r.Period)), EvaluationReason.Return, now, cancellationToken);
+            inKeyOrder.Select(i => new PendingEvaluations.Mark(rows[i].Measure.Id, rows[i].Period)), EvaluationReason.Return, now, cancellationToken);
 
         var body = JsonSerializer.Serialize(new ReturnListResponse(stored), JsonDefaults.Web);
         if (keyHash is not null)

@@ -192,9 +192,10 @@ public sealed class SubmitReturnsTests(ApiFactory api) : IClassFixture<ApiFactor
         var scenario = await ScenarioWithMeasuresAsync(api, Start, End);
         var before = await DatabaseCounts.ReadAsync(api.ConnectionString);
 
-        var response = await api.ClientFor(role, scenario.Council).SubmitAsync(scenario.ContractId, null, Row("A1", "2016-07", 50));
+        var client = api.ClientFor(role, scenario.Council);
 
-        await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.SubmitAsync(scenario.ContractId, null, Row("A1", "2016-07", 50))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.SubmitCsvAsync(scenario.ContractId, "measureCode,period,value\nA1,2016-07,50\n")).ReadProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(before, await DatabaseCounts.ReadAsync(api.ConnectionString));
     }
 
