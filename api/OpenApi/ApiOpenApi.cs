@@ -29,6 +29,7 @@ public static class ApiOpenApi
             // A route that takes JSON or CSV is two endpoints chosen by Content-Type, but one operation.
             options.ResolveConflictingActions(BodyFormats.Merge);
             options.OperationFilter<BodyFormats>();
+            options.OperationFilter<IdempotencyKeyParameter>();
             options.CustomSchemaIds(type => type.FullName?.Replace("ContractMonitor.Contracts.", "", StringComparison.Ordinal).Replace('+', '.'));
         });
         return services;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Features.Measures;
+using ContractMonitor.Api.Idempotency;
 using ContractMonitor.Api.Problems;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts;
@@ -11,22 +12,21 @@ using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Returns;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace ContractMonitor.Api.Features.Returns;
 
 public static class ReturnsEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapReturns(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapContractGroup("/api/contracts/{contractId}/returns", "Returns");
         // One route, two bodies: routing picks the endpoint by Content-Type (415 for anything else).
         group.MapPost("/", SubmitAsync).WithName("SubmitReturns").WithValidation<SubmitReturnsRequest>().AllowRoles(Role.Provider)
+            .AcceptsIdempotencyKey()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").AllowRoles(Role.Provider)
+            .AcceptsIdempotencyKey()
             .Accepts<string>(ReturnsCsv.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -42,18 +42,17 @@ public static class ReturnsEndpoints
 
     /// <summary>Stores a batch of returns as new revisions, all or nothing.</summary>
     public static Task<Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        ContractAccess access, SubmitReturnsRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        HttpResponse response, MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ContractAccess access, SubmitReturnsRequest request, HttpContext context,
+        MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SubmitRowsAsync(access, request.Returns!, i => $"returns[{i}]", new Dictionary<string, string[]>(),
-            idempotencyKey, response, measures, returns, keys, clock, cancellationToken);
+            context, measures, returns, keys, clock, cancellationToken);
     }
 
     /// <summary>The same batch as a CSV file; errors name the line, the header being line 1.</summary>
     public static async Task<Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult>> SubmitCsvAsync(
-        ContractAccess access, HttpRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        ContractAccess access, HttpRequest request,
         MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -73,23 +72,23 @@ public static class ReturnsEndpoints
         }
 
         return await SubmitRowsAsync(access, upload.Rows, i => ReturnsCsv.LineName(upload.Lines[i]), upload.Errors,
-            idempotencyKey, request.HttpContext.Response, measures, returns, keys, clock, cancellationToken);
+            request.HttpContext, measures, returns, keys, clock, cancellationToken);
     }
 
     private static async Task<Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult>> SubmitRowsAsync(
         ContractAccess access, IReadOnlyList<ReturnRowRequest?> rows, Func<int, string> rowName,
-        IReadOnlyDictionary<string, string[]> readErrors, string? idempotencyKey, HttpResponse response,
+        IReadOnlyDictionary<string, string[]> readErrors, HttpContext context,
         MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
-        // The bound value hides an empty or repeated header; the raw header shows both.
-        var sent = response.HttpContext.Request.Headers[IdempotencyKeyHeader];
-        idempotencyKey = sent.Count == 0 ? null : sent.Count == 1 ? sent[0] ?? "" : "";
-        if (idempotencyKey is not null && CheckKey(idempotencyKey) is { } keyProblem)
+        var (idempotencyKey, keyProblem) = IdempotencyHeader.Read(context.Request);
+        if (keyProblem is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [keyProblem] },
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader.Name] = [keyProblem] },
                 title: "The request has invalid fields.");
         }
+
+        var response = context.Response;
 
         var idempotency = idempotencyKey is null ? null : new IdempotentRequest(idempotencyKey, ReturnStore.RequestHash(access.Id, rows));
         if (idempotency is not null && await keys.FindAsync(access.Caller, idempotency.Key, cancellationToken) is { } earlier)
@@ -118,14 +117,14 @@ public static class ReturnsEndpoints
         {
             return WriteResults.Unprocessable(new Dictionary<string, string[]>
             {
-                [IdempotencyKeyHeader] = ["was already used for a different request. Use a new key for a new batch."],
+                [IdempotencyHeader.Name] = ["was already used for a different request. Use a new key for a new batch."],
             });
         }
 
         var answer = result.Answer!;
         if (result.Status == SubmitStatus.Replayed)
         {
-            response.Headers["Idempotent-Replayed"] = "true";
+            response.Headers[IdempotencyHeader.ReplayedHeader] = "true";
         }
 
         return TypedResults.Created(answer.Location, JsonSerializer.Deserialize<ReturnListResponse>(answer.Body, JsonDefaults.Web));
@@ -138,11 +137,6 @@ public static class ReturnsEndpoints
         var close = key.IndexOf(']', StringComparison.Ordinal);
         return open >= 0 && close > open && int.TryParse(key.AsSpan(open + 1, close - open - 1), out var n) ? n : -1;
     }
-
-    private static string? CheckKey(string key) =>
-        key.Length is 0 or > IdempotencyKeys.MaxKeyLength || key.Any(c => c is < '!' or > '~')
-            ? $"must be one key of 1 to {IdempotencyKeys.MaxKeyLength} visible ASCII characters, such as a UUID."
-            : null;
 
     /// <summary>
     /// The figure that counts for each measure and period. JSON, or CSV with <c>?format=csv</c> or

@@ -54,4 +54,18 @@ public sealed class OperationsTests(ApiFactory api) : IClassFixture<ApiFactory>
             }
         }
     }
+
+    [Fact]
+    public async Task TheReturnsOperationTakesJsonOrCsvAndDocumentsItsIdempotencyKey()
+    {
+        var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+
+        var post = document.GetProperty("paths").GetProperty("/api/contracts/{contractId}/returns").GetProperty("post");
+
+        var content = post.GetProperty("requestBody").GetProperty("content");
+        Assert.Equal(["application/json", "text/csv"], content.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal("string", content.GetProperty("text/csv").GetProperty("schema").GetProperty("type").GetString());
+        var header = Assert.Single(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("in").GetString() == "header");
+        Assert.Equal("Idempotency-Key", header.GetProperty("name").GetString());
+    }
 }
