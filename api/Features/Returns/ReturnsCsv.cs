@@ -62,12 +62,10 @@ public static class ReturnsCsv
             var rows = new List<ReturnRowRequest?>();
             var lines = new List<int>();
             var errors = new Dictionary<string, string[]>();
-            var nextLine = parser.RawRow + 1;
             while (await parser.ReadAsync())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var line = nextLine;
-                nextLine = parser.RawRow + 1;
+                var line = StartLine(parser);
                 var record = parser.Record ?? [];
                 if (record.All(string.IsNullOrWhiteSpace))
                 {
@@ -109,6 +107,16 @@ public static class ReturnsCsv
             return Upload.Unreadable(string.Create(CultureInfo.InvariantCulture,
                 $"The file could not be read as CSV near line {ex.Context?.Parser?.RawRow ?? 0}: a field is too long or a quote is never closed."));
         }
+    }
+
+    /// <summary>
+    /// The line a record begins on: the parser counts the lines it has read, which for a quoted field
+    /// with line breaks is the record's last line, and skipped blank lines are counted too.
+    /// </summary>
+    private static int StartLine(CsvParser parser)
+    {
+        var breaks = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+        return parser.RawRow - breaks;
     }
 
     /// <summary>Column name to position, or null when a required column is missing or any is unknown or repeated.</summary>

@@ -52,6 +52,7 @@ public sealed class ReturnsCsvTests(ApiFactory api) : IClassFixture<ApiFactory>
             A1,2016-07,61.5,,,"A claim over
             two lines"
             C2,2016-07,abc,,,
+
             C2,2016-13,1,,,
             A1,2016-08,50,1,,
             A1,2016-09,50,1,2,3,4
@@ -60,12 +61,12 @@ public sealed class ReturnsCsvTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => e.Value[0].GetString()!);
-        Assert.Equal(["lines[4].value", "lines[5].period", "lines[6].denominator", "lines[7]", "lines[8]"], errors.Keys);
+        Assert.Equal(["lines[4].value", "lines[6].period", "lines[7].denominator", "lines[8]", "lines[9]"], errors.Keys);
         Assert.Contains("'abc' is not a number", errors["lines[4].value"], StringComparison.Ordinal);
-        Assert.Contains("'2016-13' is not a period", errors["lines[5].period"], StringComparison.Ordinal);
-        Assert.Contains("send both or neither", errors["lines[6].denominator"], StringComparison.Ordinal);
-        Assert.Contains("has 7 fields but the header has 6", errors["lines[7]"], StringComparison.Ordinal);
-        Assert.Contains("not valid CSV", errors["lines[8]"], StringComparison.Ordinal);
+        Assert.Contains("'2016-13' is not a period", errors["lines[6].period"], StringComparison.Ordinal);
+        Assert.Contains("send both or neither", errors["lines[7].denominator"], StringComparison.Ordinal);
+        Assert.Contains("has 7 fields but the header has 6", errors["lines[8]"], StringComparison.Ordinal);
+        Assert.Contains("not valid CSV", errors["lines[9]"], StringComparison.Ordinal);
         Assert.Equal(before, await DatabaseCounts.ReadAsync(api.ConnectionString));
     }
 
