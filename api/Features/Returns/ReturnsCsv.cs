@@ -142,6 +142,12 @@ public static class ReturnsCsv
 
     private static string HeaderProblem(string[] record)
     {
+        if (record is [var only] && (only.Contains(';', StringComparison.Ordinal) || only.Contains('\t', StringComparison.Ordinal)))
+        {
+            return $"Line 1 must be the header {string.Join(',', Columns)}, with commas between the fields; this file uses "
+                + (only.Contains(';', StringComparison.Ordinal) ? "semicolons." : "tabs.");
+        }
+
         var names = record.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
         var unknown = names.Where(n => !Columns.Contains(n, StringComparer.OrdinalIgnoreCase)
             && !ExportOnlyColumns.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();

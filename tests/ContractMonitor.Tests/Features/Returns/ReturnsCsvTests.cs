@@ -77,6 +77,7 @@ public sealed class ReturnsCsvTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("measureCode,period,value,note\nA1,2016-07,1,x\n", "unknown column 'note'")]
     [InlineData("measureCode,period,value,value\nA1,2016-07,1,2\n", "repeated column 'value'")]
     [InlineData("A1,2016-07,50\n", "Line 1 must be the header measureCode,period,value,numerator,denominator,commentary")]
+    [InlineData("measureCode;period;value\nA1;2016-07;50\n", "with commas between the fields; this file uses semicolons")]
     public async Task AFileThatIsNotAReturnsCsvIsABadRequest(string csv, string message)
     {
         var scenario = await ScenarioWithMeasuresAsync(api);
