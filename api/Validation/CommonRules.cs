@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContractMonitor.Core.Text;
 using FluentValidation;
 
 namespace ContractMonitor.Api.Validation;
@@ -6,7 +7,7 @@ namespace ContractMonitor.Api.Validation;
 /// <summary>Rules shared by several requests, so a name or a code means the same everywhere.</summary>
 public static partial class CommonRules
 {
-    public const int MaxText = 4000;
+    public const int MaxText = TextRules.MaxText;
 
     /// <summary>Required, trimmed, at most <paramref name="max"/> characters, and no control characters.</summary>
     public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilderInitial<T, string> rule, int max) =>
@@ -24,13 +25,10 @@ public static partial class CommonRules
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.MaximumLength(max).WithMessage($"'{{PropertyName}}' must be at most {max} characters.")
-            .Must(v => v is null || NoControlCharacters(v, allowLineBreaks: true))
+            .Must(v => v is null || !TextRules.HasControlCharacters(v, allowLineBreaks: true))
             .WithMessage("'{PropertyName}' must not contain control characters.");
 
-    public static bool NoControlCharacters(string value) => NoControlCharacters(value, allowLineBreaks: false);
-
-    private static bool NoControlCharacters(string value, bool allowLineBreaks) =>
-        !value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
+    public static bool NoControlCharacters(string value) => !TextRules.HasControlCharacters(value, allowLineBreaks: false);
 
     /// <summary>An organisation code such as <c>doncaster-council</c>.</summary>
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$")]

@@ -4,6 +4,7 @@ using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Text;
 
 namespace ContractMonitor.Core.Returns;
 
@@ -14,8 +15,6 @@ namespace ContractMonitor.Core.Returns;
 /// </summary>
 public static class ReturnRules
 {
-    public const int MaxCommentary = 4000;
-
     private const int StoredDecimals = 6;
 
     public static ReturnCheck Check(
@@ -89,7 +88,7 @@ public static class ReturnRules
             return measure;
         }
 
-        fail("measureCode", $"'{Shorten(code)}' is not a measure of this contract.");
+        fail("measureCode", $"'{TextRules.Shorten(code)}' is not a measure of this contract.");
         return null;
     }
 
@@ -105,7 +104,7 @@ public static class ReturnRules
         text = text.Trim();
         if (!Period.TryParse(text, out _))
         {
-            fail("period", $"'{Shorten(text)}' is not a period. Use {Period.AcceptedForms}.");
+            fail("period", $"'{TextRules.Shorten(text)}' is not a period. Use {Period.AcceptedForms}.");
             return null;
         }
 
@@ -234,13 +233,13 @@ public static class ReturnRules
         }
 
         var text = commentary.Trim();
-        if (text.Length > MaxCommentary)
+        if (text.Length > TextRules.MaxText)
         {
-            fail("commentary", $"'commentary' must be at most {MaxCommentary} characters; it has {text.Length}.");
+            fail("commentary", $"'commentary' must be at most {TextRules.MaxText} characters; it has {text.Length}.");
             return (false, null);
         }
 
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (TextRules.HasControlCharacters(text, allowLineBreaks: true))
         {
             fail("commentary", "'commentary' must not contain control characters other than line breaks and tabs.");
             return (false, null);
@@ -248,9 +247,6 @@ public static class ReturnRules
 
         return (true, text.Length == 0 ? null : text);
     }
-
-    /// <summary>Echoes what was sent without letting a megabyte of it into the answer.</summary>
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }
 
 /// <summary>The rows ready to store, or, when any row broke a rule, none and every error.</summary>

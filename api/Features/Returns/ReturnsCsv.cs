@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -158,7 +159,7 @@ public static class ReturnsCsv
             : $"missing column{(missing.Count > 1 ? "s" : "")} {Quote(missing)}";
         return $"Line 1 must be the header {string.Join(',', Columns)} ({why}).";
 
-        static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{(n.Length > 40 ? n[..40] + "…" : n)}'"));
+        static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{TextRules.Shorten(n)}'"));
     }
 
     private static ReturnRowRequest ReadRow(string[] record, Dictionary<string, int> header, int line, Dictionary<string, string[]> errors)
@@ -178,7 +179,7 @@ public static class ReturnsCsv
                 return value;
             }
 
-            errors[$"{LineName(line)}.{column}"] = [$"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not a number; write it like 61.5, without % or thousands separators."];
+            errors[$"{LineName(line)}.{column}"] = [$"'{TextRules.Shorten(text)}' is not a number; write it like 61.5, without % or thousands separators."];
             return null;
         }
 
