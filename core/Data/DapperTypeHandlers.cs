@@ -115,7 +115,7 @@ internal static class DapperTypeHandlers
 
         // SQL Server hands back the column's scale (60.000000), SQLite the stored number (60):
         // normalising drops trailing zeros so both engines answer 60.
-        public override decimal Parse(object value) => Normalise(value switch
+        public override decimal Parse(object value) => Decimals.WithoutTrailingZeros(value switch
         {
             decimal number => number,
             double number => (decimal)number,
@@ -124,7 +124,5 @@ internal static class DapperTypeHandlers
             string text => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
             _ => throw new DataException($"Cannot read a decimal from {value.GetType().Name}."),
         });
-
-        private static decimal Normalise(decimal value) => value / 1.000000000000000000000000000000000m;
     }
 }

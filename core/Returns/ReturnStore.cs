@@ -246,17 +246,14 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         {
             MeasureCode = r.MeasureCode is null ? null : MeasureStore.NormaliseCode(r.MeasureCode),
             Period = r.Period?.Trim(),
-            Value = Normalise(r.Value),
-            Numerator = Normalise(r.Numerator),
-            Denominator = Normalise(r.Denominator),
+            Value = Decimals.WithoutTrailingZeros(r.Value),
+            Numerator = Decimals.WithoutTrailingZeros(r.Numerator),
+            Denominator = Decimals.WithoutTrailingZeros(r.Denominator),
             Commentary = string.IsNullOrWhiteSpace(r.Commentary) ? null : r.Commentary.Trim(),
         });
         return IdempotencyKeys.Sha256(string.Create(CultureInfo.InvariantCulture,
             $"returns\n{contractId}\n{JsonSerializer.Serialize(canonical, JsonDefaults.Web)}"));
     }
-
-    // Dividing by 1.000…0 drops trailing zeros: 61.50m becomes 61.5m.
-    private static decimal? Normalise(decimal? value) => value / 1.000000000000000000000000000000000m;
 
     private static bool IsSmallCohort(ContractResponse contract, MeasureUnit unit, decimal? denominator) =>
         unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
