@@ -25,7 +25,18 @@ public enum SubmitStatus
     KeyReused,
 }
 
-public sealed record SubmitResult(SubmitStatus Status, StoredAnswer? Answer);
+public sealed record SubmitResult(SubmitStatus Status, StoredAnswer? Answer)
+{
+    /// <summary>What a request gets when its key already has an answer: that answer, or a refusal if the request differs.</summary>
+    public static SubmitResult Repeat(StoredAnswer earlier, IdempotentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(request);
+        return earlier.RequestHash == request.RequestHash
+            ? new SubmitResult(SubmitStatus.Replayed, earlier)
+            : new SubmitResult(SubmitStatus.KeyReused, null);
+    }
+}
 
 /// <summary>
 /// Returns as revisions (DESIGN §3.6): a batch is one transaction that adds a revision per row, an
@@ -78,64 +89,55 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         {
             if (await IdempotencyKeys.FindAsync(connection, transaction, keyHash, cancellationToken) is { } answer)
             {
-                return answer.RequestHash == idempotency.RequestHash
-                    ? new SubmitResult(SubmitStatus.Replayed, answer)
-                    : new SubmitResult(SubmitStatus.KeyReused, null);
+                return SubmitResult.Repeat(answer, idempotency);
             }
 
             await IdempotencyKeys.ReserveAsync(transaction, caller, keyHash, idempotency.RequestHash, now, cancellationToken);
         }
 
         var current = await CurrentFiguresAsync(transaction, contract.Id, rows, cancellationToken);
-        var inKeyOrder = rows.Select((row, index) => (row, index))
-            .OrderBy(r => r.row.Measure.Id).ThenBy(r => r.row.Period.Start).Select(r => r.index).ToList();
-        var stored = new List<ReturnResponse>(rows.Count);
-        var inserts = new List<object>(rows.Count);
-        foreach (var row in rows)
+        var revisions = rows.Select(row =>
         {
             var period = row.Period.ToString();
             current.TryGetValue((row.Measure.Id, period), out var previous);
             var dueDate = row.Period.DueDate(contract.ReturnDueDays);
-            var response = new ReturnResponse(
+            var stored = new ReturnResponse(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
                 (previous?.Revision ?? 0) + 1, today > dueDate, IsSmallCohort(contract, row.Measure.Definition.Unit, row.Denominator),
                 dueDate, caller.Name, caller.Org, now);
-            stored.Add(response);
-            inserts.Add(new
-            {
-                MeasureId = row.Measure.Id,
-                Period = period,
-                PeriodStart = row.Period.Start,
-                response.Revision,
-                response.Value,
-                response.Numerator,
-                response.Denominator,
-                response.Commentary,
-                response.Late,
-                response.SubmittedBy,
-                response.SubmittedByOrg,
-                response.SubmittedAt,
-            });
-        }
+            return (Row: row, Previous: previous, Stored: stored);
+        }).ToList();
 
         // Rows are written in key order whatever the batch's order, so two batches that overlap take
         // their locks in the same order and do not deadlock each other on SQL Server.
-        await connection.ExecuteAsync(new CommandDefinition(
-            InsertSql, inKeyOrder.Select(i => inserts[i]).ToList(), transaction, cancellationToken: cancellationToken));
-        for (var i = 0; i < rows.Count; i++)
+        var inKeyOrder = revisions.OrderBy(r => r.Row.Measure.Id).ThenBy(r => r.Row.Period.Start).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, inKeyOrder.Select(r => new
         {
-            var after = stored[i];
-            current.TryGetValue((rows[i].Measure.Id, after.Period), out var before);
+            MeasureId = r.Row.Measure.Id,
+            r.Stored.Period,
+            PeriodStart = r.Row.Period.Start,
+            r.Stored.Revision,
+            r.Stored.Value,
+            r.Stored.Numerator,
+            r.Stored.Denominator,
+            r.Stored.Commentary,
+            r.Stored.Late,
+            r.Stored.SubmittedBy,
+            r.Stored.SubmittedByOrg,
+            r.Stored.SubmittedAt,
+        }).ToList(), transaction, cancellationToken: cancellationToken));
+        foreach (var (_, previous, stored) in revisions)
+        {
             await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
                 "return.submitted", "Return",
-                string.Create(CultureInfo.InvariantCulture, $"{after.MeasureCode}/{after.Period}/r{after.Revision}"),
-                contract.Id, before, after), cancellationToken);
+                string.Create(CultureInfo.InvariantCulture, $"{stored.MeasureCode}/{stored.Period}/r{stored.Revision}"),
+                contract.Id, previous, stored), cancellationToken);
         }
 
         await PendingEvaluations.MarkAsync(transaction, database.Dialect,
-            inKeyOrder.Select(i => new PendingEvaluations.Mark(rows[i].Measure.Id, rows[i].Period)), EvaluationReason.Return, now, cancellationToken);
+            inKeyOrder.Select(r => new PendingEvaluations.Mark(r.Row.Measure.Id, r.Row.Period)), EvaluationReason.Return, now, cancellationToken);
 
-        var body = JsonSerializer.Serialize(new ReturnListResponse(stored), JsonDefaults.Web);
+        var body = JsonSerializer.Serialize(new ReturnListResponse(revisions.Select(r => r.Stored).ToList()), JsonDefaults.Web);
         if (keyHash is not null)
         {
             await IdempotencyKeys.CompleteAsync(transaction, keyHash, StatusCreated, body, location, cancellationToken);

@@ -88,12 +88,12 @@ public static class ReturnsEndpoints
                 title: "The request has invalid fields.");
         }
 
-        var response = context.Response;
-
+        // A repeat is answered before the measures are read and the rows checked again; the store
+        // checks the key once more inside its transaction for repeats that race.
         var idempotency = idempotencyKey is null ? null : new IdempotentRequest(idempotencyKey, ReturnStore.RequestHash(access.Id, rows));
         if (idempotency is not null && await keys.FindAsync(access.Caller, idempotency.Key, cancellationToken) is { } earlier)
         {
-            return Answer(new SubmitResult(earlier.RequestHash == idempotency.RequestHash ? SubmitStatus.Replayed : SubmitStatus.KeyReused, earlier), response);
+            return Answer(SubmitResult.Repeat(earlier, idempotency), context.Response);
         }
 
         var byCode = (await measures.ListAsync(access.Id, cancellationToken)).ToDictionary(m => m.Code);
@@ -108,7 +108,7 @@ public static class ReturnsEndpoints
 
         var result = await returns.SubmitAsync(access.Contract, access.Caller, check.Rows, idempotency,
             $"/api/contracts/{access.Id}/returns", cancellationToken);
-        return Answer(result, response);
+        return Answer(result, context.Response);
     }
 
     private static Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult> Answer(SubmitResult result, HttpResponse response)
