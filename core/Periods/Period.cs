@@ -151,10 +151,16 @@ public readonly record struct Period : IComparable<Period>
     public static Period Parse(string text, Frequency frequency) =>
         TryParse(text, frequency, out var period, out var error) ? period : throw new FormatException(error);
 
-    public int CompareTo(Period other) =>
-        Frequency == other.Frequency ? index.CompareTo(other.index) : Start.CompareTo(other.Start) is var byStart and not 0
-            ? byStart
-            : Frequency.CompareTo(other.Frequency);
+    public int CompareTo(Period other)
+    {
+        if (Frequency == other.Frequency)
+        {
+            return index.CompareTo(other.index);
+        }
+
+        var byStart = Start.CompareTo(other.Start);
+        return byStart != 0 ? byStart : Frequency.CompareTo(other.Frequency);
+    }
 
     public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
 

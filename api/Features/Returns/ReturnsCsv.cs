@@ -55,9 +55,10 @@ public static class ReturnsCsv
                 return Upload.Unreadable($"The file is empty. Its first line must be the header {string.Join(',', Columns)}.");
             }
 
-            if (ReadHeader(parser.Record ?? []) is not { } header)
+            var (header, headerProblem) = ReadHeader(parser.Record ?? []);
+            if (header is null)
             {
-                return Upload.Unreadable(HeaderProblem(parser.Record ?? []));
+                return Upload.Unreadable(headerProblem!);
             }
 
             var rows = new List<ReturnRowRequest?>();
@@ -120,33 +121,13 @@ public static class ReturnsCsv
         return parser.RawRow - breaks;
     }
 
-    /// <summary>Column name to position, or null when a required column is missing or any is unknown or repeated.</summary>
-    private static Dictionary<string, int>? ReadHeader(string[] record)
-    {
-        var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < record.Length; i++)
-        {
-            var name = record[i].Trim().TrimStart('\uFEFF');
-            if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase) && !ExportOnlyColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            if (!header.TryAdd(name, i))
-            {
-                return null;
-            }
-        }
-
-        return Required.All(header.ContainsKey) ? header : null;
-    }
-
-    private static string HeaderProblem(string[] record)
+    /// <summary>Column name to position, or why line 1 is not the header: a column unknown, repeated or missing.</summary>
+    private static (Dictionary<string, int>? Header, string? Problem) ReadHeader(string[] record)
     {
         if (record is [var only] && (only.Contains(';', StringComparison.Ordinal) || only.Contains('\t', StringComparison.Ordinal)))
         {
-            return $"Line 1 must be the header {string.Join(',', Columns)}, with commas between the fields; this file uses "
-                + (only.Contains(';', StringComparison.Ordinal) ? "semicolons." : "tabs.");
+            return (null, $"Line 1 must be the header {string.Join(',', Columns)}, with commas between the fields; this file uses "
+                + (only.Contains(';', StringComparison.Ordinal) ? "semicolons." : "tabs."));
         }
 
         var names = record.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
@@ -156,8 +137,11 @@ public static class ReturnsCsv
         var missing = Required.Where(r => !names.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         var why = unknown.Count > 0 ? $"unknown column{(unknown.Count > 1 ? "s" : "")} {Quote(unknown)}"
             : repeated.Count > 0 ? $"repeated column{(repeated.Count > 1 ? "s" : "")} {Quote(repeated)}"
-            : $"missing column{(missing.Count > 1 ? "s" : "")} {Quote(missing)}";
-        return $"Line 1 must be the header {string.Join(',', Columns)} ({why}).";
+            : missing.Count > 0 ? $"missing column{(missing.Count > 1 ? "s" : "")} {Quote(missing)}"
+            : null;
+        return why is null
+            ? (names.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.OrdinalIgnoreCase), null)
+            : (null, $"Line 1 must be the header {string.Join(',', Columns)} ({why}).");
 
         static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{TextRules.Shorten(n)}'"));
     }
