@@ -19,7 +19,7 @@ public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilt
         var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted);
         return result.IsValid
             ? await next(context)
-            : TypedResults.ValidationProblem(result.ToDictionary(), title: "The request has invalid fields.");
+            : InvalidRequest.Of(result.ToDictionary());
     }
 }
 

@@ -84,8 +84,7 @@ public static class ReturnsEndpoints
         var (idempotencyKey, keyProblem) = IdempotencyHeader.Read(context.Request);
         if (keyProblem is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader.Name] = [keyProblem] },
-                title: "The request has invalid fields.");
+            return InvalidRequest.Of(IdempotencyHeader.Name, keyProblem);
         }
 
         // A repeat is answered before the measures are read and the rows checked again; the store
@@ -168,7 +167,7 @@ public static class ReturnsEndpoints
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The request has invalid fields.");
+            return InvalidRequest.Of(errors);
         }
 
         Measure? only = null;
@@ -196,8 +195,7 @@ public static class ReturnsEndpoints
 
         if (!Period.TryParse(period, measure.Definition.Frequency, out var parsed, out var error))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [error] },
-                title: "The request has invalid fields.");
+            return InvalidRequest.Of("period", error);
         }
 
         var history = await returns.HistoryAsync(access.Contract, measure, parsed, cancellationToken);
