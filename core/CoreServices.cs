@@ -1,6 +1,8 @@
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Escalations;
+using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Organisations;
 using ContractMonitor.Core.Panel;
@@ -40,6 +42,11 @@ public static class CoreServices
         services.AddSingleton<TargetStore>();
         services.AddSingleton<ReturnStore>();
         services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<ContractEvaluator>();
+        services.AddSingleton<PastDueMarker>();
+        services.AddSingleton<EvaluationRequests>();
+        services.AddSingleton<StatusReader>();
+        services.AddSingleton<EscalationStore>();
         return services;
     }
 

@@ -3,7 +3,6 @@ using ContractMonitor.Worker;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-builder.Services.AddContractMonitorCore()
-    .AddWorkerJobs(builder.Configuration);
+builder.Services.AddContractMonitorCore().AddWorkerJobs();
 
 await builder.Build().RunAsync();

@@ -9,6 +9,8 @@ namespace ContractMonitor.Core.Evaluations;
 public enum EvaluationReason
 {
     Return,
+    Target,
+    DueDate,
 }
 
 /// <summary>

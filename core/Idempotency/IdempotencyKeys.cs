@@ -91,4 +91,19 @@ public sealed class IdempotencyKeys(Database database)
         public string Body { get; init; } = "";
         public string? Location { get; init; }
     }
+
+    /// <summary>How long a key is remembered: long past any client's retry window.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    private const string PurgeSql = """
+        DELETE FROM IdempotencyKeys WHERE CreatedAt < @Before
+        """;
+
+    /// <summary>Forgets keys older than <see cref="Retention"/>; a repeat after that is a new request.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            PurgeSql, new { Before = now - Retention }, cancellationToken: cancellationToken));
+    }
 }

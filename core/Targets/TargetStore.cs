@@ -4,6 +4,7 @@ using ContractMonitor.Contracts.Targets;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 using Dapper;
@@ -80,6 +81,12 @@ public sealed class TargetStore(Database database, TimeProvider clock)
                 "target.set", "MeasureTarget",
                 string.Create(CultureInfo.InvariantCulture, $"{measure.Code}/{year}/v{row.Version}"),
                 measure.ContractId, current?.ToResponse(current: false), row.ToResponse(current: true)), cancellationToken);
+            // Only this year's periods are rated against this target, so only they are rated again.
+            var today = UkCalendar.Today(clock);
+            await PendingEvaluations.MarkAsync(transaction, database.Dialect,
+                Period.Between(measure.Definition.Frequency, year.Start, year.End < today ? year.End : today)
+                    .Select(p => new PendingEvaluations.Mark(measure.Id, p)),
+                EvaluationReason.Target, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))

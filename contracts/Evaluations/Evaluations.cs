@@ -1,0 +1,88 @@
+using ContractMonitor.Contracts.Escalations;
+
+namespace ContractMonitor.Contracts.Evaluations;
+
+public enum Rating
+{
+    OnTarget,
+    WithinTolerance,
+    Failing,
+    Missing,
+    Pending,
+}
+
+public enum Direction
+{
+    Improving,
+    Declining,
+    Unchanged,
+}
+
+/// <summary>Why a rating should be read with care.</summary>
+public enum RatingCaveat
+{
+    Late,
+    SmallCohort,
+    NoTarget,
+}
+
+/// <summary>The open escalation of highest level for a measure, as the status shows it.</summary>
+public sealed record EscalationSummary(long Id, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status);
+
+public sealed record MeasureStatus(
+    string Code,
+    string Title,
+    string? Period,
+    decimal? Value,
+    decimal? Target,
+    decimal? Tolerance,
+    Rating Rating,
+    Direction? Direction,
+    IReadOnlyList<RatingCaveat> Flags,
+    EscalationSummary? Escalation,
+    int? Revision,
+    int? TargetVersion);
+
+public sealed record StatusResponse(DateOnly AsOf, IReadOnlyList<MeasureStatus> Measures);
+
+public sealed record SummaryResponse(
+    DateOnly AsOf,
+    int Total,
+    int OnTarget,
+    int WithinTolerance,
+    int Failing,
+    int Missing,
+    int Pending,
+    int Improving,
+    int Declining,
+    int OpenEscalations);
+
+public sealed record HistoryPeriod(
+    string Period,
+    decimal? Value,
+    decimal? Target,
+    decimal? Tolerance,
+    Rating Rating,
+    Direction? Direction,
+    IReadOnlyList<RatingCaveat> Flags,
+    int? Revision,
+    int? TargetVersion);
+
+public sealed record HistoryResponse(string Code, IReadOnlyList<HistoryPeriod> Periods);
+
+public enum EvaluationRequestStatus
+{
+    Queued,
+    Completed,
+}
+
+/// <summary>An "evaluate now" request; the counts say what the run changed.</summary>
+public sealed record EvaluationRequestResponse(
+    long Id,
+    long ContractId,
+    EvaluationRequestStatus Status,
+    string RequestedBy,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? CompletedAt,
+    int? EvaluationsWritten,
+    int? EventsWritten);

@@ -1,0 +1,174 @@
+using System.Data.Common;
+using System.Globalization;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Data;
+using Dapper;
+
+namespace ContractMonitor.Core.Escalations;
+
+/// <summary>Escalations with their events, as the people on both sides of a contract read them.</summary>
+public sealed class EscalationStore(Database database, TimeProvider clock)
+{
+    private const string SelectSql = """
+        SELECT e.Id, e.ContractId, m.Code AS MeasureCode, e.Reason, e.Level, e.Status, e.OpenedPeriod, e.LastPeriod,
+               e.OpenedAt, e.ResolvedAt
+        FROM Escalations e
+        JOIN Measures m ON m.Id = e.MeasureId
+        """;
+
+    private const string ListSql = SelectSql + """
+
+        WHERE e.ContractId = @ContractId AND (@Status IS NULL OR e.Status = @Status)
+        ORDER BY e.Id
+        """;
+
+    /// <summary>A visible contract's escalations, oldest first; the caller has checked visibility.</summary>
+    public async Task<IReadOnlyList<EscalationResponse>> ListAsync(long contractId, EscalationFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<EscalationRow>(new CommandDefinition(ListSql, new
+        {
+            ContractId = contractId,
+            Status = filter == EscalationFilter.All ? null : filter.ToString(),
+        }, cancellationToken: cancellationToken))).ToList();
+        return await WithEventsAsync(connection, null, contractId, rows, cancellationToken);
+    }
+
+    private const string FindVisibleSql = SelectSql + """
+
+        JOIN Contracts c ON c.Id = e.ContractId
+        JOIN Organisations co ON co.Id = c.CommissionerOrgId
+        JOIN Organisations po ON po.Id = c.ProviderOrgId
+        WHERE e.Id = @Id AND (co.Code = @CommissionerOrg OR po.Code = @ProviderOrg)
+        """;
+
+    /// <summary>The escalation if the caller's organisation commissions or provides its contract; otherwise null.</summary>
+    public async Task<EscalationResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindVisibleAsync(connection, null, id, caller, cancellationToken);
+    }
+
+    private static async Task<EscalationResponse?> FindVisibleAsync(
+        DbConnection connection, DbTransaction? transaction, long id, Caller caller, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<EscalationRow>(new CommandDefinition(
+            FindVisibleSql, new { Id = id, caller.CommissionerOrg, caller.ProviderOrg }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : (await WithEventsAsync(connection, transaction, row.ContractId, [row], cancellationToken))[0];
+    }
+
+    private const string InsertEventSql = """
+        INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
+        VALUES (@EscalationId, @Type, @Period, @Level, @Note, @Actor, @ActorOrg, @OccurredAt)
+        """;
+
+    /// <summary>
+    /// Records that the council has seen an escalation, with the officer's note. A resolved
+    /// escalation needs no acknowledgement: that is a conflict, and nothing is written. Null when the
+    /// caller cannot see the escalation.
+    /// </summary>
+    public async Task<WriteResult<EscalationResponse>?> AcknowledgeAsync(
+        long id, Caller caller, string note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(note);
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await FindVisibleAsync(connection, transaction, id, caller, cancellationToken);
+        if (before is null)
+        {
+            return null;
+        }
+
+        if (before.Status == EscalationStatus.Resolved)
+        {
+            return WriteResult.Conflict<EscalationResponse>(
+                $"Escalation {id} was resolved at {before.ResolvedAt:u}; only an open escalation can be acknowledged.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(InsertEventSql, new
+        {
+            EscalationId = id,
+            Type = nameof(EscalationEventType.Acknowledged),
+            Period = before.LastPeriod,
+            before.Level,
+            Note = note.Trim(),
+            Actor = caller.Name,
+            ActorOrg = caller.Org,
+            OccurredAt = now,
+        }, transaction, cancellationToken: cancellationToken));
+        var after = (await FindVisibleAsync(connection, transaction, id, caller, cancellationToken))!;
+        await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
+            "escalation.acknowledged", "Escalation", id.ToString(CultureInfo.InvariantCulture), before.ContractId,
+            before with { Events = [] }, after.Events[^1]), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WriteResult.Updated(after);
+    }
+
+    private const string EventsSql = """
+        SELECT ev.Id, ev.EscalationId, ev.Type, ev.Period, ev.Level, ev.Note, ev.Actor, ev.OccurredAt
+        FROM EscalationEvents ev
+        JOIN Escalations e ON e.Id = ev.EscalationId
+        WHERE e.ContractId = @ContractId
+        ORDER BY ev.Id
+        """;
+
+    private const string LevelsSql = """
+        SELECT Level, Name FROM EscalationLevels WHERE ContractId = @ContractId
+        """;
+
+    private static async Task<IReadOnlyList<EscalationResponse>> WithEventsAsync(
+        DbConnection connection, DbTransaction? transaction, long contractId, IReadOnlyList<EscalationRow> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var args = new { ContractId = contractId };
+        var levels = (await connection.QueryAsync<(int Level, string Name)>(new CommandDefinition(
+            LevelsSql, args, transaction, cancellationToken: cancellationToken))).ToDictionary(l => l.Level, l => l.Name);
+        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            EventsSql, args, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.EscalationId);
+        string NameOf(int level) => levels.GetValueOrDefault(level, string.Create(CultureInfo.InvariantCulture, $"Level {level}"));
+        return rows.Select(r => r.ToResponse(NameOf, events[r.Id].Select(e => e.ToResponse(NameOf)).ToList())).ToList();
+    }
+
+    private sealed record EscalationRow
+    {
+        public long Id { get; init; }
+        public long ContractId { get; init; }
+        public string MeasureCode { get; init; } = "";
+        public string Reason { get; init; } = "";
+        public int Level { get; init; }
+        public string Status { get; init; } = "";
+        public string OpenedPeriod { get; init; } = "";
+        public string LastPeriod { get; init; } = "";
+        public DateTimeOffset OpenedAt { get; init; }
+        public DateTimeOffset? ResolvedAt { get; init; }
+
+        public EscalationResponse ToResponse(Func<int, string> levelName, IReadOnlyList<EscalationEventResponse> events) => new(
+            Id, ContractId, MeasureCode, Enum.Parse<EscalationReason>(Reason), Level, levelName(Level),
+            Enum.Parse<EscalationStatus>(Status), OpenedPeriod, LastPeriod, OpenedAt, ResolvedAt, events, []);
+    }
+
+    private sealed record EventRow
+    {
+        public long Id { get; init; }
+        public long EscalationId { get; init; }
+        public string Type { get; init; } = "";
+        public string? Period { get; init; }
+        public int Level { get; init; }
+        public string? Note { get; init; }
+        public string Actor { get; init; } = "";
+        public DateTimeOffset OccurredAt { get; init; }
+
+        public EscalationEventResponse ToResponse(Func<int, string> levelName) => new(
+            Id, Enum.Parse<EscalationEventType>(Type), Period, Level, levelName(Level), Note, Actor, OccurredAt);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Data.Common;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Periods;
+using Dapper;
+
+namespace ContractMonitor.Core.Evaluations;
+
+/// <summary>
+/// Rates the measures of a contract that need it and moves their escalations on. Everything it
+/// reads and writes is in one transaction per contract, taken under a per-contract lock, so two
+/// workers never interleave on a contract, a crash leaves nothing half done, and running it again
+/// over the same data writes nothing.
+/// </summary>
+public sealed partial class ContractEvaluator(Database database, TimeProvider clock)
+{
+    public const string Actor = "system:evaluator";
+
+    private static readonly EscalationReason[] Reasons = Enum.GetValues<EscalationReason>();
+
+    private const string ContractsDueSql = """
+        SELECT m.ContractId FROM PendingEvaluations p JOIN Measures m ON m.Id = p.MeasureId
+        UNION
+        SELECT ContractId FROM EvaluationRequests WHERE CompletedAt IS NULL
+        """;
+
+    /// <summary>The contracts with marked periods or an unanswered "evaluate now", read from our tables.</summary>
+    public async Task<IReadOnlyList<long>> ContractsDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(ContractsDueSql, cancellationToken: cancellationToken));
+        return ids.Order().ToList();
+    }
+
+    public async Task<EvaluationOutcome> EvaluateDueAsync(CancellationToken cancellationToken)
+    {
+        var outcome = EvaluationOutcome.None;
+        foreach (var contractId in await ContractsDueAsync(cancellationToken))
+        {
+            outcome = outcome.Add(await EvaluateContractAsync(contractId, cancellationToken));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Evaluates the contract's marked measures, or all of them when someone asked for it; then
+    /// clears the marks it used and answers the requests it saw.
+    /// </summary>
+    public async Task<EvaluationOutcome> EvaluateContractAsync(long contractId, CancellationToken cancellationToken)
+    {
+        const int MaxAttempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await EvaluateOnceAsync(contractId, cancellationToken);
+            }
+            catch (DbException ex) when ((SqlDialect.IsDeadlockVictim(ex) || SqlDialect.IsUniqueViolation(ex)) && attempt < MaxAttempts)
+            {
+                // Another writer got there first; everything was rolled back, so read again.
+            }
+        }
+    }
+
+    private async Task<EvaluationOutcome> EvaluateOnceAsync(long contractId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = UkCalendar.Today(clock);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var read = await ReadAsync(transaction, contractId, cancellationToken);
+        if (read is null)
+        {
+            return EvaluationOutcome.None;
+        }
+
+        var writer = new EvaluationWriter(transaction, database.Dialect, read.ContractId, now, cancellationToken);
+        var marked = read.Marks.Select(m => m.MeasureId).ToHashSet();
+        var measures = read.Requests.Count > 0 ? read.Measures : read.Measures.Where(m => marked.Contains(m.Id)).ToList();
+        foreach (var measure in measures)
+        {
+            await EvaluateMeasureAsync(writer, read, measure, today, cancellationToken);
+        }
+
+        var cleared = await writer.ClearMarksAsync(read.Marks);
+        await writer.CompleteRequestsAsync(read.Requests);
+        await transaction.CommitAsync(cancellationToken);
+        return new EvaluationOutcome(1, measures.Count, writer.EvaluationsWritten, writer.EscalationsWritten, writer.EventsWritten, cleared);
+    }
+
+    private static async Task EvaluateMeasureAsync(
+        EvaluationWriter writer, ContractSnapshot read, MeasureTerms measure, DateOnly today, CancellationToken cancellationToken)
+    {
+        var figures = read.Figures[measure.Id].ToDictionary(f => Period.Parse(f.Period, measure.Frequency), f => f.ToFigure(measure.Frequency));
+        var targets = read.Targets[measure.Id].ToDictionary(t => t.FinancialYear, t => t.ToVersion());
+        var stored = read.Evaluations[measure.Id].ToDictionary(e => Period.Parse(e.Period, measure.Frequency));
+        var series = SeriesRules.Rate(measure, read.Terms, figures, targets, today);
+
+        var revised = new List<Period>();
+        foreach (var rating in series)
+        {
+            var before = stored.GetValueOrDefault(rating.Period);
+            if (before is null || !before.Matches(rating))
+            {
+                await writer.WriteEvaluationAsync(measure.Id, before?.Id, rating);
+                if (before is not null)
+                {
+                    revised.Add(rating.Period);
+                }
+            }
+        }
+
+        var first = Period.Containing(measure.Frequency, read.Terms.Start);
+        foreach (var reason in Reasons)
+        {
+            var rule = EscalationRule.For(reason, read.RaiseAfter, read.ResolveAfter, read.DeclineRunLength, read.TopLevel);
+            var episodes = EscalationMachine.Run(SeriesRules.EscalationSeries(series, first, reason), rule);
+            var escalations = read.Escalations[measure.Id]
+                .Where(e => e.Reason == reason.ToString())
+                .Select(e => e.ToStored(measure.Frequency))
+                .ToList();
+            foreach (var change in EscalationReconciler.Plan(episodes, escalations, revised))
+            {
+                await writer.ApplyAsync(measure.Id, reason, change);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}

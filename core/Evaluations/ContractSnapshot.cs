@@ -1,0 +1,207 @@
+using System.Data.Common;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Periods;
+using Dapper;
+
+namespace ContractMonitor.Core.Evaluations;
+
+/// <summary>Everything an evaluation of one contract reads, taken inside its transaction.</summary>
+internal sealed record ContractSnapshot(
+    long ContractId,
+    ContractTerms Terms,
+    int RaiseAfter,
+    int ResolveAfter,
+    int DeclineRunLength,
+    int TopLevel,
+    IReadOnlyList<MarkRow> Marks,
+    IReadOnlyList<long> Requests,
+    IReadOnlyList<MeasureTerms> Measures,
+    ILookup<long, FigureRow> Figures,
+    ILookup<long, TargetRow> Targets,
+    ILookup<long, EvaluationRow> Evaluations,
+    ILookup<long, EscalationRow> Escalations);
+
+internal sealed record MarkRow
+{
+    public long MeasureId { get; init; }
+    public string Period { get; init; } = "";
+    public int Generation { get; init; }
+}
+
+internal sealed record FigureRow
+{
+    public long MeasureId { get; init; }
+    public string Period { get; init; } = "";
+    public int Revision { get; init; }
+    public decimal Value { get; init; }
+    public decimal? Denominator { get; init; }
+    public bool Late { get; init; }
+
+    public CurrentFigure ToFigure(Frequency frequency) => new(ContractMonitor.Core.Periods.Period.Parse(Period, frequency), Revision, Value, Denominator, Late);
+}
+
+internal sealed record TargetRow
+{
+    public long MeasureId { get; init; }
+    public int FinancialYear { get; init; }
+    public int Version { get; init; }
+    public decimal Target { get; init; }
+    public decimal Tolerance { get; init; }
+
+    public TargetVersion ToVersion() => new(FinancialYear, Version, Target, Tolerance);
+}
+
+internal sealed record EvaluationRow
+{
+    public long Id { get; init; }
+    public long MeasureId { get; init; }
+    public string Period { get; init; } = "";
+    public decimal? Value { get; init; }
+    public int? Revision { get; init; }
+    public decimal? Target { get; init; }
+    public decimal? Tolerance { get; init; }
+    public int? TargetVersion { get; init; }
+    public string Rating { get; init; } = "";
+    public string? Direction { get; init; }
+    public bool Late { get; init; }
+    public bool SmallCohort { get; init; }
+
+    public bool Matches(PeriodRating rating) =>
+        Value == rating.Value && Revision == rating.Revision && Target == rating.Target && Tolerance == rating.Tolerance
+        && TargetVersion == rating.TargetVersion && Rating == rating.Rating.ToString()
+        && Direction == rating.Direction?.ToString() && Late == rating.Late && SmallCohort == rating.SmallCohort;
+}
+
+internal sealed record EscalationRow
+{
+    public long Id { get; init; }
+    public long MeasureId { get; init; }
+    public string Reason { get; init; } = "";
+    public int Level { get; init; }
+    public string Status { get; init; } = "";
+    public string OpenedPeriod { get; init; } = "";
+    public string LastPeriod { get; init; } = "";
+
+    public StoredEscalation ToStored(Frequency frequency) => new(
+        Id, Period.Parse(OpenedPeriod, frequency), Period.Parse(LastPeriod, frequency), Level, Enum.Parse<EscalationStatus>(Status));
+}
+
+public sealed partial class ContractEvaluator
+{
+    // One evaluator per contract at a time. SQLite needs nothing more: its write transaction
+    // (BEGIN IMMEDIATE) already admits one writer. SQL Server takes an application lock that is
+    // released with the transaction.
+    private static readonly DialectSql LockSql = new(
+        SqlServer: """
+            DECLARE @Result int;
+            EXEC @Result = sp_getapplock @Resource = @Resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 120000;
+            IF @Result < 0 THROW 51000, 'Timed out waiting for another evaluation of this contract.', 1;
+            """,
+        Sqlite: "SELECT 1");
+
+    private const string ContractSql = """
+        SELECT c.Id, c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength,
+               (SELECT MAX(l.Level) FROM EscalationLevels l WHERE l.ContractId = c.Id) AS TopLevel
+        FROM Contracts c
+        WHERE c.Id = @ContractId
+        """;
+
+    private const string MarksSql = """
+        SELECT p.MeasureId, p.Period, p.Generation
+        FROM PendingEvaluations p JOIN Measures m ON m.Id = p.MeasureId
+        WHERE m.ContractId = @ContractId
+        """;
+
+    private const string RequestsSql = """
+        SELECT Id FROM EvaluationRequests WHERE ContractId = @ContractId AND CompletedAt IS NULL
+        """;
+
+    private const string MeasuresSql = """
+        SELECT Id, Code, Polarity, Unit, Frequency FROM Measures WHERE ContractId = @ContractId ORDER BY Code
+        """;
+
+    private const string FiguresSql = """
+        SELECT r.MeasureId, r.Period, r.Revision, r.Value, r.Denominator, r.Late
+        FROM Returns r JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId
+          AND r.Revision = (SELECT MAX(x.Revision) FROM Returns x WHERE x.MeasureId = r.MeasureId AND x.Period = r.Period)
+        """;
+
+    private const string TargetsSql = """
+        SELECT t.MeasureId, t.FinancialYear, t.Version, t.Target, t.Tolerance
+        FROM MeasureTargets t JOIN Measures m ON m.Id = t.MeasureId
+        WHERE m.ContractId = @ContractId
+          AND t.Version = (SELECT MAX(x.Version) FROM MeasureTargets x WHERE x.MeasureId = t.MeasureId AND x.FinancialYear = t.FinancialYear)
+        """;
+
+    private const string EvaluationsSql = """
+        SELECT e.Id, e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion,
+               e.Rating, e.Direction, e.Late, e.SmallCohort
+        FROM Evaluations e JOIN Measures m ON m.Id = e.MeasureId
+        WHERE m.ContractId = @ContractId
+        """;
+
+    private const string EscalationsSql = """
+        SELECT Id, MeasureId, Reason, Level, Status, OpenedPeriod, LastPeriod
+        FROM Escalations
+        WHERE ContractId = @ContractId
+        ORDER BY Id
+        """;
+
+    private async Task<ContractSnapshot?> ReadAsync(DbTransaction transaction, long contractId, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var args = new { ContractId = contractId, Resource = $"contractmonitor:evaluate:{contractId}" };
+        CommandDefinition Command(string sql) => new(sql, args, transaction, cancellationToken: cancellationToken);
+
+        await connection.ExecuteAsync(Command(database.Dialect[LockSql]));
+        var contract = await connection.QuerySingleOrDefaultAsync<ContractTermsRow>(Command(ContractSql));
+        if (contract is null)
+        {
+            return null;
+        }
+
+        // Marks first: a figure committed after this read re-marks its period with a new
+        // generation, so clearing the marks by generation can never drop work not yet seen.
+        var marks = (await connection.QueryAsync<MarkRow>(Command(MarksSql))).ToList();
+        var requests = (await connection.QueryAsync<long>(Command(RequestsSql))).ToList();
+        var measures = (await connection.QueryAsync<MeasureTermsRow>(Command(MeasuresSql))).Select(m => m.ToTerms()).ToList();
+        return new ContractSnapshot(
+            contractId,
+            new ContractTerms(contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort),
+            contract.RaiseAfter, contract.ResolveAfter, contract.DeclineRunLength, contract.TopLevel ?? 1,
+            marks, requests, measures,
+            (await connection.QueryAsync<FigureRow>(Command(FiguresSql))).ToLookup(f => f.MeasureId),
+            (await connection.QueryAsync<TargetRow>(Command(TargetsSql))).ToLookup(t => t.MeasureId),
+            (await connection.QueryAsync<EvaluationRow>(Command(EvaluationsSql))).ToLookup(e => e.MeasureId),
+            (await connection.QueryAsync<EscalationRow>(Command(EscalationsSql))).ToLookup(e => e.MeasureId));
+    }
+
+    private sealed record ContractTermsRow
+    {
+        public long Id { get; init; }
+        public DateOnly StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public int ReturnDueDays { get; init; }
+        public int SmallCohort { get; init; }
+        public int RaiseAfter { get; init; }
+        public int ResolveAfter { get; init; }
+        public int DeclineRunLength { get; init; }
+        public int? TopLevel { get; init; }
+    }
+
+    private sealed record MeasureTermsRow
+    {
+        public long Id { get; init; }
+        public string Code { get; init; } = "";
+        public string Polarity { get; init; } = "";
+        public string Unit { get; init; } = "";
+        public string Frequency { get; init; } = "";
+
+        public MeasureTerms ToTerms() => new(Id, Code, Enum.Parse<Polarity>(Polarity), Enum.Parse<MeasureUnit>(Unit),
+            Enum.Parse<Frequency>(Frequency));
+    }
+}

@@ -1,0 +1,74 @@
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Periods;
+using Dapper;
+
+namespace ContractMonitor.Core.Evaluations;
+
+/// <summary>
+/// Marks the periods whose due date has just passed with no rating yet, so the evaluator rates
+/// them Missing. It looks back <see cref="LookBack"/> rather than remembering when it last ran:
+/// missed days are caught up, and anything older is rated whenever its measure is next evaluated,
+/// because an evaluation always rates a measure's whole series.
+/// </summary>
+public sealed class PastDueMarker(Database database, TimeProvider clock)
+{
+    public static readonly TimeSpan LookBack = TimeSpan.FromDays(40);
+
+    private const string MeasuresSql = """
+        SELECT m.Id, m.Frequency, c.StartDate, c.EndDate, c.ReturnDueDays
+        FROM Measures m JOIN Contracts c ON c.Id = m.ContractId
+        """;
+
+    private const string RatedSinceSql = """
+        SELECT MeasureId, Period FROM Evaluations WHERE PeriodStart >= @Since
+        UNION
+        SELECT MeasureId, Period FROM PendingEvaluations WHERE PeriodStart >= @Since
+        """;
+
+    /// <summary>Marks and returns how many periods it marked.</summary>
+    public async Task<int> MarkAsync(CancellationToken cancellationToken)
+    {
+        var today = UkCalendar.Today(clock);
+        var earliestDue = today.AddDays(-(int)LookBack.TotalDays);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var measures = await connection.QueryAsync<MeasureRow>(new CommandDefinition(MeasuresSql, cancellationToken: cancellationToken));
+        var candidates = measures.SelectMany(m => NewlyPastDue(m, earliestDue, today)).ToList();
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var since = candidates.Min(c => c.Period.Start);
+        var known = (await connection.QueryAsync<(long MeasureId, string Period)>(new CommandDefinition(
+            RatedSinceSql, new { Since = since }, cancellationToken: cancellationToken))).ToHashSet();
+        var marks = candidates.Where(c => !known.Contains((c.MeasureId, c.Period.ToString()))).ToList();
+        if (marks.Count > 0)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await PendingEvaluations.MarkAsync(transaction, database.Dialect, marks, EvaluationReason.DueDate,
+                clock.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return marks.Count;
+    }
+
+    private static IEnumerable<PendingEvaluations.Mark> NewlyPastDue(MeasureRow measure, DateOnly earliestDue, DateOnly today)
+    {
+        var frequency = Enum.Parse<Frequency>(measure.Frequency);
+        var until = measure.EndDate is { } end && end < today ? end : today;
+        return Period.Between(frequency, measure.StartDate, until)
+            .Where(p => p.DueDate(measure.ReturnDueDays) is var due && due < today && due >= earliestDue)
+            .Select(p => new PendingEvaluations.Mark(measure.Id, p));
+    }
+
+    private sealed record MeasureRow
+    {
+        public long Id { get; init; }
+        public string Frequency { get; init; } = "";
+        public DateOnly StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public int ReturnDueDays { get; init; }
+    }
+}

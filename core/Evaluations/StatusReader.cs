@@ -1,0 +1,147 @@
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
+using Dapper;
+
+namespace ContractMonitor.Core.Evaluations;
+
+/// <summary>
+/// The stored ratings as the status, summary and history read them. A period with no stored rating
+/// is Pending: not yet due, or not yet evaluated.
+/// </summary>
+public sealed class StatusReader(Database database, MeasureStore measures)
+{
+    private const string EvaluationsSql = """
+        SELECT e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction,
+               e.Late, e.SmallCohort
+        FROM Evaluations e JOIN Measures m ON m.Id = e.MeasureId
+        WHERE m.ContractId = @ContractId AND e.PeriodStart <= @Until
+        """;
+
+    private const string OpenEscalationsSql = """
+        SELECT e.Id, e.MeasureId, e.Reason, e.Level, e.Status, l.Name AS LevelName
+        FROM Escalations e
+        LEFT JOIN EscalationLevels l ON l.ContractId = e.ContractId AND l.Level = e.Level
+        WHERE e.ContractId = @ContractId AND e.ResolvedAt IS NULL
+        """;
+
+    /// <summary>Each measure's latest period ending on or before <paramref name="asOf"/>.</summary>
+    public async Task<StatusResponse> StatusAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var list = await measures.ListAsync(contract.Id, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
+            EvaluationsSql, new { ContractId = contract.Id, Until = asOf }, cancellationToken: cancellationToken)))
+            .ToDictionary(e => (e.MeasureId, e.Period));
+        var escalations = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
+            OpenEscalationsSql, new { ContractId = contract.Id }, cancellationToken: cancellationToken)))
+            .ToLookup(e => e.MeasureId);
+
+        var rows = list.Select(measure =>
+        {
+            var period = LatestEnded(measure.Definition.Frequency, contract, asOf);
+            var evaluation = period is { } p ? evaluations.GetValueOrDefault((measure.Id, p.ToString())) : null;
+            var escalation = escalations[measure.Id]
+                .Select(e => e.ToSummary())
+                .OrderByDescending(e => e.Level).ThenBy(e => e.Reason)
+                .FirstOrDefault();
+            return evaluation is null
+                ? new MeasureStatus(measure.Code, measure.Definition.Title, period?.ToString(), null, null, null,
+                    Rating.Pending, null, [], escalation, null, null)
+                : new MeasureStatus(measure.Code, measure.Definition.Title, evaluation.Period, evaluation.Value,
+                    evaluation.Target, evaluation.Tolerance, evaluation.RatingValue, evaluation.DirectionValue,
+                    evaluation.Caveats, escalation, evaluation.Revision, evaluation.TargetVersion);
+        }).ToList();
+        return new StatusResponse(asOf, rows);
+    }
+
+    /// <summary>The status counted: every measure once by rating, and by direction where it has one.</summary>
+    public async Task<SummaryResponse> SummaryAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var status = await StatusAsync(contract, asOf, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var openEscalations = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
+            OpenEscalationsSql, new { ContractId = contract.Id }, cancellationToken: cancellationToken))).Count();
+        int Count(Rating rating) => status.Measures.Count(m => m.Rating == rating);
+        int Moving(Direction direction) => status.Measures.Count(m => m.Direction == direction);
+        return new SummaryResponse(asOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
+            Count(Rating.Failing), Count(Rating.Missing), Count(Rating.Pending), Moving(Direction.Improving),
+            Moving(Direction.Declining), openEscalations);
+    }
+
+    /// <summary>
+    /// Every period of the measure from <paramref name="from"/> to <paramref name="to"/> inside the
+    /// contract term that has begun by <paramref name="today"/>, oldest first.
+    /// </summary>
+    public async Task<HistoryResponse> HistoryAsync(
+        ContractResponse contract, Measure measure, Period? from, Period? to, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(measure);
+        var frequency = measure.Definition.Frequency;
+        var end = contract.EndDate is { } e && e < today ? e : today;
+        var periods = Period.Between(frequency, contract.StartDate, end)
+            .Where(p => (from is null || p >= from) && (to is null || p <= to))
+            .ToList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
+            EvaluationsSql, new { ContractId = contract.Id, Until = end }, cancellationToken: cancellationToken)))
+            .Where(r => r.MeasureId == measure.Id)
+            .ToDictionary(r => r.Period);
+        return new HistoryResponse(measure.Code, periods.Select(p => evaluations.GetValueOrDefault(p.ToString()) is { } r
+            ? new HistoryPeriod(r.Period, r.Value, r.Target, r.Tolerance, r.RatingValue, r.DirectionValue, r.Caveats, r.Revision, r.TargetVersion)
+            : new HistoryPeriod(p.ToString(), null, null, null, Rating.Pending, null, [], null, null)).ToList());
+    }
+
+    private static Period? LatestEnded(Frequency frequency, ContractResponse contract, DateOnly asOf)
+    {
+        var last = contract.EndDate is { } end && end < asOf ? end : asOf;
+        var period = Period.Containing(frequency, last);
+        if (period.End > last)
+        {
+            period = period.Previous();
+        }
+
+        return period.End < contract.StartDate ? null : period;
+    }
+
+    private sealed record EvaluationRow
+    {
+        public long MeasureId { get; init; }
+        public string Period { get; init; } = "";
+        public decimal? Value { get; init; }
+        public int? Revision { get; init; }
+        public decimal? Target { get; init; }
+        public decimal? Tolerance { get; init; }
+        public int? TargetVersion { get; init; }
+        public string Rating { get; init; } = "";
+        public string? Direction { get; init; }
+        public bool Late { get; init; }
+        public bool SmallCohort { get; init; }
+
+        public Rating RatingValue => Enum.Parse<Rating>(Rating);
+
+        public Direction? DirectionValue => Direction is null ? null : Enum.Parse<Direction>(Direction);
+
+        public IReadOnlyList<RatingCaveat> Caveats => SeriesRules.FlagsOf(Late, SmallCohort, RatingValue, Value);
+    }
+
+    private sealed record OpenEscalationRow
+    {
+        public long Id { get; init; }
+        public long MeasureId { get; init; }
+        public string Reason { get; init; } = "";
+        public int Level { get; init; }
+        public string Status { get; init; } = "";
+        public string? LevelName { get; init; }
+
+        public EscalationSummary ToSummary() => new(Id, Enum.Parse<EscalationReason>(Reason), Level, LevelName ?? $"Level {Level}",
+            Enum.Parse<EscalationStatus>(Status));
+    }
+}
