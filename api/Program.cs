@@ -2,12 +2,15 @@ using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Development;
 using ContractMonitor.Api.Features.Audit;
 using ContractMonitor.Api.Features.Contracts;
+using ContractMonitor.Api.Features.Escalations;
+using ContractMonitor.Api.Features.Evaluations;
 using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Features.Organisations;
 using ContractMonitor.Api.Features.Panel;
 using ContractMonitor.Api.Features.Returns;
 using ContractMonitor.Api.Features.Targets;
 using ContractMonitor.Api.Health;
+using ContractMonitor.Api.Jobs;
 using ContractMonitor.Api.Logging;
 using ContractMonitor.Api.OpenApi;
 using ContractMonitor.Api.Problems;
@@ -17,7 +20,8 @@ using ContractMonitor.Core;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
 builder.Services.AddContractMonitorCore()
-    .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth();
+    .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth()
+    .AddApiJobs();
 
 var app = builder.Build();
 app.Services.MigrateEmbeddedDatabase();
@@ -27,7 +31,9 @@ app.UseApiOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit();
+app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit()
+    .MapEvaluations().MapEscalations();
+app.MapJobsDashboard();
 await app.SeedDemoDataAsync();
 await app.RunAsync();
 

@@ -1,9 +1,11 @@
 using ContractMonitor.Core.Data;
 using ContractMonitor.Migrations;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,35 +19,36 @@ namespace ContractMonitor.Core.Jobs;
 /// </summary>
 public static class JobServices
 {
+    /// <summary>Set to false to run enqueued jobs but no schedule (tests that count rows).</summary>
+    public const string ScheduleSetting = "Jobs:Schedule";
+
     /// <param name="runServer">Run the jobs in this process (the worker; the api on SQLite).</param>
     public static IServiceCollection AddContractMonitorJobs(this IServiceCollection services, Func<IServiceProvider, bool> runServer)
     {
         services.AddSingleton<EvaluationJobs>();
-        services.AddHangfire((provider, hangfire) =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            var database = provider.GetRequiredService<Database>();
-            if (database.Provider == DatabaseProvider.SqlServer)
-            {
-                hangfire.UseSqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
-                {
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(5),
-                });
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
-            }
-        });
-        services.AddSingleton<IHostedService>(provider => new JobServer(provider, runServer(provider)));
+        // Hangfire falls back to process-wide statics for its storage and activator. Registering both
+        // here first keeps each host (and each test host in one process) on its own.
+        services.AddSingleton<JobStorage>(provider => CreateStorage(provider.GetRequiredService<Database>()));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddSingleton<IHostedService>(provider => new JobServer(provider, runServer(provider),
+            provider.GetRequiredService<IConfiguration>().GetValue(ScheduleSetting, defaultValue: true)));
         return services;
     }
 
+    private static JobStorage CreateStorage(Database database) => database.Provider == DatabaseProvider.SqlServer
+        ? new SqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
+        {
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+        })
+        : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+
     /// <summary>Starts Hangfire's server and registers the recurring jobs, only where jobs run.</summary>
-    private sealed class JobServer(IServiceProvider provider, bool enabled) : IHostedService, IDisposable
+    private sealed class JobServer(IServiceProvider provider, bool enabled, bool schedule) : IHostedService, IDisposable
     {
         private BackgroundJobServer? server;
 
@@ -56,13 +59,20 @@ public static class JobServices
                 return Task.CompletedTask;
             }
 
-            RecurringJobs.Register(provider.GetRequiredService<IRecurringJobManager>());
-            // A restart may have slept through the daily run; catching up is harmless.
-            provider.GetRequiredService<IBackgroundJobClient>().Enqueue<EvaluationJobs>(j => j.MarkPastDueAsync(CancellationToken.None));
-            // Resolving the storage from the container applies AddHangfire's configuration, including
-            // the activator that builds jobs from this container.
+            provider.GetRequiredService<IGlobalConfiguration>();
+            if (schedule)
+            {
+                RecurringJobs.Register(provider.GetRequiredService<IRecurringJobManager>());
+                // A restart may have slept through the daily run; catching up is harmless.
+                provider.GetRequiredService<IBackgroundJobClient>().Enqueue<EvaluationJobs>(j => j.MarkPastDueAsync(CancellationToken.None));
+            }
+
             server = new BackgroundJobServer(
-                new BackgroundJobServerOptions { WorkerCount = Math.Max(2, Environment.ProcessorCount) },
+                new BackgroundJobServerOptions
+                {
+                    WorkerCount = Math.Max(2, Environment.ProcessorCount),
+                    Activator = provider.GetRequiredService<JobActivator>(),
+                },
                 provider.GetRequiredService<JobStorage>());
             return Task.CompletedTask;
         }

@@ -17,6 +17,10 @@ public static class DatabaseCounts
         UNION ALL SELECT 'Returns', COUNT(*) FROM Returns
         UNION ALL SELECT 'PendingEvaluations', COUNT(*) FROM PendingEvaluations
         UNION ALL SELECT 'IdempotencyKeys', COUNT(*) FROM IdempotencyKeys
+        UNION ALL SELECT 'Evaluations', COUNT(*) FROM Evaluations
+        UNION ALL SELECT 'Escalations', COUNT(*) FROM Escalations
+        UNION ALL SELECT 'EscalationEvents', COUNT(*) FROM EscalationEvents
+        UNION ALL SELECT 'EvaluationRequests', COUNT(*) FROM EvaluationRequests
         """;
 
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string connectionString)

@@ -20,8 +20,8 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
         Assert.Contains(statements, s => s is CreateTableStatement);
         Assert.Equal(
             [
-                "AuditLog", "Contracts", "EscalationLevels", "IdempotencyKeys", "MeasureTargets", "Measures", "Organisations",
-                "PanelMembers", "PendingEvaluations", "Returns",
+                "AuditLog", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations",
+                "IdempotencyKeys", "MeasureTargets", "Measures", "Organisations", "PanelMembers", "PendingEvaluations", "Returns",
             ],
             Schema.Tables.Keys.Order());
     }

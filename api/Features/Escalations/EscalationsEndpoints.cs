@@ -1,0 +1,86 @@
+using System.Globalization;
+using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Problems;
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Escalations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractMonitor.Api.Features.Escalations;
+
+public static class EscalationsEndpoints
+{
+    private static readonly Role[] MayAcknowledge = [Role.Commissioner, Role.Admin];
+
+    public static IEndpointRouteBuilder MapEscalations(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapContractGroup("/api/contracts/{contractId}/escalations", "Escalations")
+            .MapGet("/", ListAsync).WithName("ListEscalations").ProducesValidationProblem();
+
+        var group = endpoints.MapGroup("/api/escalations").WithTags("Escalations");
+        group.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}", GetAsync).WithName("GetEscalation");
+        group.MapPost("/{id:long}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeEscalation")
+            .WithValidation<AcknowledgeEscalationRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    /// <summary>The contract's escalations with their events; <c>status</c> is Open, Recovering, Resolved or All (the default).</summary>
+    public static async Task<Results<Ok<EscalationListResponse>, ValidationProblem>> ListAsync(
+        ContractAccess access, string? status, EscalationStore escalations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var filter = EscalationFilter.All;
+        if (!string.IsNullOrWhiteSpace(status)
+            && (!Enum.TryParse(status.Trim(), ignoreCase: true, out filter) || !Enum.IsDefined(filter) || int.TryParse(status, out _)))
+        {
+            return InvalidRequest.Of("status", $"must be one of: {string.Join(", ", Enum.GetNames<EscalationFilter>())}.");
+        }
+
+        return TypedResults.Ok(new EscalationListResponse(await escalations.ListAsync(access.Id, filter, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<EscalationResponse>, ProblemHttpResult>> GetAsync(
+        long id, HttpContext context, EscalationStore escalations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await escalations.FindVisibleAsync(id, context.User.RequireCaller(), cancellationToken) is { } escalation
+            ? TypedResults.Ok(escalation)
+            : NotFound(id);
+    }
+
+    /// <summary>
+    /// The council records that it has seen the escalation, with a note. Visibility is checked before
+    /// the role, so an escalation of another organisation's contract is 404 for everyone.
+    /// </summary>
+    public static async Task<Results<Ok<EscalationResponse>, ProblemHttpResult>> AcknowledgeAsync(
+        long id, AcknowledgeEscalationRequest request, HttpContext context, EscalationStore escalations,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = context.User.RequireCaller();
+        if (!MayAcknowledge.Contains(caller.Role))
+        {
+            return await escalations.FindVisibleAsync(id, caller, cancellationToken) is null
+                ? NotFound(id)
+                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                    detail: $"The {caller.Role} role may not do this. Allowed: {string.Join(", ", MayAcknowledge)}.");
+        }
+
+        var result = await escalations.AcknowledgeAsync(id, caller, request.Note!, cancellationToken);
+        if (result is null)
+        {
+            return NotFound(id);
+        }
+
+        return result.Value is { } escalation ? TypedResults.Ok(escalation) : WriteResults.Refused(result);
+    }
+
+    private static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Escalation not found",
+            detail: string.Create(CultureInfo.InvariantCulture, $"There is no escalation {id} that your organisation can see."));
+}

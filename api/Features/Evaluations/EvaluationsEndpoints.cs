@@ -1,0 +1,134 @@
+using System.Globalization;
+using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Features.Measures;
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Jobs;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractMonitor.Api.Features.Evaluations;
+
+public static class EvaluationsEndpoints
+{
+    public static IEndpointRouteBuilder MapEvaluations(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapContractGroup("/api/contracts/{contractId}", "Evaluations");
+        group.MapPost("/evaluations", RequestAsync).WithName("RequestEvaluation").AllowRoles(Role.Commissioner, Role.Admin);
+        group.MapGet("/evaluations/{requestId:long}", GetRequestAsync).WithName("GetEvaluationRequest");
+        group.MapGet("/status", StatusAsync).WithName("GetStatus").ProducesValidationProblem();
+        group.MapGet("/summary", SummaryAsync).WithName("GetSummary").ProducesValidationProblem();
+        group.MapGet("/measures/{code}/history", HistoryAsync).WithName("GetMeasureHistory").ProducesValidationProblem();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Asks for this contract to be evaluated now. The request is stored first and the job only
+    /// wakes the evaluator, so the request is answered even if the queue loses the job.
+    /// </summary>
+    public static async Task<Accepted<EvaluationRequestResponse>> RequestAsync(
+        ContractAccess access, EvaluationRequests requests, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var request = await requests.CreateAsync(access.Id, access.Caller, cancellationToken);
+        jobs.Enqueue<EvaluationJobs>(j => j.EvaluateContractAsync(access.Id, CancellationToken.None));
+        return TypedResults.Accepted($"/api/contracts/{access.Id}/evaluations/{request.Id}", request);
+    }
+
+    public static async Task<Results<Ok<EvaluationRequestResponse>, ProblemHttpResult>> GetRequestAsync(
+        ContractAccess access, long requestId, EvaluationRequests requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return await requests.FindAsync(access.Id, requestId, cancellationToken) is { } request
+            ? TypedResults.Ok(request)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Evaluation request not found",
+                detail: $"This contract has no evaluation request {requestId}.");
+    }
+
+    public static async Task<Results<Ok<StatusResponse>, ValidationProblem>> StatusAsync(
+        ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (!TryReadDate(asOf, clock, out var date))
+        {
+            return InvalidAsOf();
+        }
+
+        return TypedResults.Ok(await reader.StatusAsync(access.Contract, date, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<SummaryResponse>, ValidationProblem>> SummaryAsync(
+        ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (!TryReadDate(asOf, clock, out var date))
+        {
+            return InvalidAsOf();
+        }
+
+        return TypedResults.Ok(await reader.SummaryAsync(access.Contract, date, cancellationToken));
+    }
+
+    /// <summary>The measure's periods from <c>from</c> to <c>to</c> (periods of its frequency), oldest first.</summary>
+    public static async Task<Results<Ok<HistoryResponse>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        ContractAccess access, string code, string? from, string? to, MeasureStore measures, StatusReader reader,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var measure = await measures.FindAsync(access.Id, code, cancellationToken);
+        if (measure is null)
+        {
+            return MeasuresEndpoints.MeasureNotFound(code);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var first = ReadPeriod("from", from, measure, errors);
+        var last = ReadPeriod("to", to, measure, errors);
+        if (first is { } f && last is { } l && f > l)
+        {
+            errors["to"] = [$"must not be before from ({f})."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return InvalidRequest.Of(errors);
+        }
+
+        return TypedResults.Ok(await reader.HistoryAsync(access.Contract, measure, first, last, UkCalendar.Today(clock), cancellationToken));
+    }
+
+    private static Period? ReadPeriod(string name, string? text, Measure measure, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Period.TryParse(text.Trim(), measure.Definition.Frequency, out var period, out var error))
+        {
+            return period;
+        }
+
+        errors[name] = [error];
+        return null;
+    }
+
+    private static bool TryReadDate(string? text, TimeProvider clock, out DateOnly date)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            date = UkCalendar.Today(clock);
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static ValidationProblem InvalidAsOf() =>
+        InvalidRequest.Of("asOf", "must be a date such as 2026-11-23 (yyyy-MM-dd); leave it out for today.");
+}
