@@ -1,0 +1,88 @@
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Periods;
+
+namespace ContractMonitor.Tests.Core.Evaluations;
+
+public sealed class EscalationMachineTests
+{
+    private static readonly EscalationRule Failure = EscalationRule.For(EscalationReason.SustainedFailure, 2, 2, 3, 4);
+    private static readonly EscalationRule Decline = EscalationRule.For(EscalationReason.SustainedDecline, 2, 2, 3, 4);
+
+    /// <summary>
+    /// A series as letters, one per month from April 2016: F bad, g good. The answer is the events
+    /// as "type@month/level" and the final state.
+    /// </summary>
+    private static (string Events, string State) Run(string series, EscalationRule rule)
+    {
+        var start = Period.Month(2016, 4);
+        var periods = series.Select((c, i) => (Period: Step(start, i), Bad: c == 'F'));
+        var episodes = EscalationMachine.Run(periods, rule);
+        var events = string.Join(" ", episodes.SelectMany(e => e.Events).Select(e => $"{e.Type}@{e.Period.Start.Month}/{e.Level}"));
+        var last = episodes.Count == 0 ? "Quiet" : episodes[^1].IsResolved ? "Quiet" : $"{episodes[^1].Last.Status}/{episodes[^1].Last.Level}";
+        return (events, last);
+    }
+
+    private static Period Step(Period start, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            start = start.Next();
+        }
+
+        return start;
+    }
+
+    [Theory]
+    [InlineData("", "", "Quiet")]
+    [InlineData("F", "", "Quiet")]
+    [InlineData("FgF", "", "Quiet")] // not consecutive
+    [InlineData("FF", "Raised@5/1", "Open/1")]
+    [InlineData("FFF", "Raised@5/1 Escalated@6/2", "Open/2")]
+    [InlineData("FFFFF", "Raised@5/1 Escalated@6/2 Escalated@7/3 Escalated@8/4", "Open/4")]
+    [InlineData("FFFFFFF", "Raised@5/1 Escalated@6/2 Escalated@7/3 Escalated@8/4", "Open/4")] // the top of the ladder
+    [InlineData("FFg", "Raised@5/1 Recovering@6/1", "Recovering/1")] // one good month does not close it
+    [InlineData("FFgg", "Raised@5/1 Recovering@6/1 Resolved@7/1", "Quiet")]
+    [InlineData("FFFgF", "Raised@5/1 Escalated@6/2 Recovering@7/2 Reopened@8/2", "Open/2")] // reopens at its level
+    [InlineData("FFFgFF", "Raised@5/1 Escalated@6/2 Recovering@7/2 Reopened@8/2 Escalated@9/3", "Open/3")]
+    [InlineData("FFggF", "Raised@5/1 Recovering@6/1 Resolved@7/1", "Quiet")] // after resolving it takes raiseAfter again
+    [InlineData("FFggFF", "Raised@5/1 Recovering@6/1 Resolved@7/1 Raised@9/1", "Open/1")]
+    [InlineData("FFgFgg", "Raised@5/1 Recovering@6/1 Reopened@7/1 Recovering@8/1 Resolved@9/1", "Quiet")]
+    public void SustainedFailureRaisesClimbsRecoversAndResolves(string series, string events, string state) =>
+        Assert.Equal((events, state), Run(series, Failure));
+
+    [Theory]
+    [InlineData("FF", "", "Quiet")]
+    [InlineData("FFF", "Raised@6/1", "Open/1")]
+    [InlineData("FFFFFF", "Raised@6/1", "Open/1")] // a decline does not climb
+    [InlineData("FFFg", "Raised@6/1 Recovering@7/1", "Recovering/1")]
+    [InlineData("FFFgg", "Raised@6/1 Recovering@7/1 Resolved@8/1", "Quiet")]
+    [InlineData("FFFgF", "Raised@6/1 Recovering@7/1 Reopened@8/1", "Open/1")]
+    public void SustainedDeclineRaisesAtLevelOneAndNeverClimbs(string series, string events, string state) =>
+        Assert.Equal((events, state), Run(series, Decline));
+
+    [Theory]
+    [InlineData(1, 1, "F", "Raised@4/1", "Open/1")]
+    [InlineData(1, 1, "Fg", "Raised@4/1 Resolved@5/1", "Quiet")]
+    [InlineData(3, 3, "FFFggg", "Raised@6/1 Recovering@7/1 Resolved@9/1", "Quiet")]
+    public void ThePolicyDecidesWhenToRaiseAndResolve(int raiseAfter, int resolveAfter, string series, string events, string state) =>
+        Assert.Equal((events, state), Run(series, new EscalationRule(raiseAfter, resolveAfter, 4, Climbs: true)));
+
+    [Fact]
+    public void AOneRungLadderStaysAtLevelOne() =>
+        Assert.Equal(("Raised@5/1", "Open/1"), Run("FFFF", new EscalationRule(2, 2, 1, Climbs: true)));
+
+    [Theory]
+    [InlineData(null, true, 0, null, 1)]
+    [InlineData(EscalationStatus.Open, false, 1, EscalationStatus.Recovering, 1)]
+    [InlineData(EscalationStatus.Recovering, true, 1, EscalationStatus.Open, 1)]
+    [InlineData(EscalationStatus.Open, true, 3, EscalationStatus.Open, 4)]
+    [InlineData(EscalationStatus.Open, true, 4, EscalationStatus.Open, 4)]
+    public void OneStepMovesAsTheTableSays(EscalationStatus? status, bool bad, int level, EscalationStatus? next, int nextLevel)
+    {
+        var state = new EscalationState(status, level, status is null ? 0 : 2, 0);
+        var (after, _) = EscalationMachine.Step(state, bad, Failure);
+        Assert.Equal(next, after.Status);
+        Assert.Equal(status is null && next is null ? 0 : nextLevel, after.Level);
+    }
+}
