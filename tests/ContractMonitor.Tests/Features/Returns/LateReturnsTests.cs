@@ -1,22 +1,7 @@
 using ContractMonitor.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
 namespace ContractMonitor.Tests.Features.Returns;
-
-/// <summary>The api with a clock the test sets, forwards or back.</summary>
-public sealed class ClockedApiFactory : ApiFactory
-{
-    public SettableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
 
 public sealed class LateReturnsTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
 {
