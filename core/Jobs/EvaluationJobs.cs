@@ -25,12 +25,8 @@ public sealed partial class EvaluationJobs(
 
     public async Task MarkPastDueAsync(CancellationToken cancellationToken)
     {
-        var marked = await pastDue.MarkAsync(cancellationToken);
-        Log.MarkedPastDue(logger, marked);
-        if (marked > 0)
-        {
-            await EvaluateDueAsync(cancellationToken);
-        }
+        Log.MarkedPastDue(logger, await pastDue.MarkAsync(cancellationToken));
+        await EvaluateDueAsync(cancellationToken);
     }
 
     public async Task PurgeIdempotencyKeysAsync(CancellationToken cancellationToken)
