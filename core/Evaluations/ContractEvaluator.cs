@@ -85,6 +85,7 @@ public sealed partial class ContractEvaluator(Database database, TimeProvider cl
             await EvaluateMeasureAsync(writer, read, measure, today, cancellationToken);
         }
 
+        await writer.FlushAsync();
         var cleared = await writer.ClearMarksAsync(read.Marks);
         await writer.CompleteRequestsAsync(read.Requests);
         await transaction.CommitAsync(cancellationToken);

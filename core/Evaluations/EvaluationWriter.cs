@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Core.Data;
 using Dapper;
@@ -17,12 +20,28 @@ internal sealed class EvaluationWriter(
 
     private DbConnection Connection => transaction.Connection!;
 
-    private const string InsertEvaluationSql = """
-        INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
-            Rating, Direction, Late, SmallCohort, EvaluatedAt)
-        VALUES (@MeasureId, @Period, @PeriodStart, @Value, @Revision, @Target, @Tolerance, @TargetVersion,
-            @Rating, @Direction, @Late, @SmallCohort, @EvaluatedAt)
-        """;
+    // New ratings go in as one JSON array per contract: a full evaluation writes hundreds of
+    // thousands of rows, and one statement per contract instead of one per row is most of the time.
+    private static readonly DialectSql InsertEvaluationsSql = new(
+        SqlServer: """
+            INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
+                Rating, Direction, Late, SmallCohort, EvaluatedAt)
+            SELECT j.MeasureId, j.Period, j.PeriodStart, j.Value, j.Revision, j.Target, j.Tolerance, j.TargetVersion,
+                j.Rating, j.Direction, j.Late, j.SmallCohort, @EvaluatedAt
+            FROM OPENJSON(@Rows) WITH (
+                MeasureId bigint '$.m', Period varchar(10) '$.p', PeriodStart date '$.s', Value decimal(19, 6) '$.v',
+                Revision int '$.r', Target decimal(19, 6) '$.t', Tolerance decimal(19, 6) '$.l', TargetVersion int '$.tv',
+                Rating varchar(16) '$.g', Direction varchar(16) '$.d', Late bit '$.late', SmallCohort bit '$.sc') AS j
+            """,
+        Sqlite: """
+            INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
+                Rating, Direction, Late, SmallCohort, EvaluatedAt)
+            SELECT json_extract(j.value, '$.m'), json_extract(j.value, '$.p'), json_extract(j.value, '$.s'),
+                json_extract(j.value, '$.v'), json_extract(j.value, '$.r'), json_extract(j.value, '$.t'),
+                json_extract(j.value, '$.l'), json_extract(j.value, '$.tv'), json_extract(j.value, '$.g'),
+                json_extract(j.value, '$.d'), json_extract(j.value, '$.late'), json_extract(j.value, '$.sc'), @EvaluatedAt
+            FROM json_each(@Rows) AS j
+            """);
 
     private const string UpdateEvaluationSql = """
         UPDATE Evaluations
@@ -31,14 +50,22 @@ internal sealed class EvaluationWriter(
         WHERE Id = @Id
         """;
 
+    private readonly List<NewEvaluation> inserts = [];
+
     public async Task WriteEvaluationAsync(long measureId, long? id, PeriodRating rating)
     {
-        await Connection.ExecuteAsync(new CommandDefinition(id is null ? InsertEvaluationSql : UpdateEvaluationSql, new
+        EvaluationsWritten++;
+        if (id is null)
+        {
+            inserts.Add(new NewEvaluation(measureId, rating.Period.ToString(), rating.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                rating.Value, rating.Revision, rating.Target, rating.Tolerance, rating.TargetVersion, rating.Rating.ToString(),
+                rating.Direction?.ToString(), rating.Late, rating.SmallCohort));
+            return;
+        }
+
+        await Connection.ExecuteAsync(new CommandDefinition(UpdateEvaluationSql, new
         {
             Id = id,
-            MeasureId = measureId,
-            Period = rating.Period.ToString(),
-            PeriodStart = rating.Period.Start,
             rating.Value,
             rating.Revision,
             rating.Target,
@@ -50,8 +77,35 @@ internal sealed class EvaluationWriter(
             rating.SmallCohort,
             EvaluatedAt = now,
         }, transaction, cancellationToken: cancellationToken));
-        EvaluationsWritten++;
     }
+
+    /// <summary>Writes the new ratings collected so far.</summary>
+    public async Task FlushAsync()
+    {
+        if (inserts.Count > 0)
+        {
+            await Connection.ExecuteAsync(new CommandDefinition(dialect[InsertEvaluationsSql], new
+            {
+                Rows = JsonSerializer.Serialize(inserts),
+                EvaluatedAt = now,
+            }, transaction, cancellationToken: cancellationToken));
+            inserts.Clear();
+        }
+    }
+
+    private sealed record NewEvaluation(
+        [property: JsonPropertyName("m")] long MeasureId,
+        [property: JsonPropertyName("p")] string Period,
+        [property: JsonPropertyName("s")] string PeriodStart,
+        [property: JsonPropertyName("v")] decimal? Value,
+        [property: JsonPropertyName("r")] int? Revision,
+        [property: JsonPropertyName("t")] decimal? Target,
+        [property: JsonPropertyName("l")] decimal? Tolerance,
+        [property: JsonPropertyName("tv")] int? TargetVersion,
+        [property: JsonPropertyName("g")] string Rating,
+        [property: JsonPropertyName("d")] string? Direction,
+        [property: JsonPropertyName("late")] bool Late,
+        [property: JsonPropertyName("sc")] bool SmallCohort);
 
     private static readonly DialectSql InsertEscalationSql = new(
         SqlServer: """
@@ -144,14 +198,30 @@ internal sealed class EvaluationWriter(
         }
     }
 
-    // Compare-and-set: a mark re-made since it was read has a new generation and stays for the next run.
-    private const string ClearMarkSql = """
-        DELETE FROM PendingEvaluations WHERE MeasureId = @MeasureId AND Period = @Period AND Generation = @Generation
-        """;
+    // Clears exactly the marks this evaluation read. SQLite's write transaction has held the only
+    // write lock since before they were read, so nothing can have re-marked them and the contract's
+    // marks can go at once. On SQL Server a submission may re-mark a period meanwhile, so a mark goes
+    // only if its generation is still the one read (compare-and-set), and a re-marked one stays.
+    private static readonly DialectSql ClearMarksSql = new(
+        SqlServer: """
+            DELETE FROM PendingEvaluations
+            WHERE EXISTS (
+                SELECT 1
+                FROM OPENJSON(@Marks) WITH (MeasureId bigint '$.MeasureId', Period varchar(10) '$.Period', Generation int '$.Generation') AS j
+                WHERE j.MeasureId = PendingEvaluations.MeasureId AND j.Period = PendingEvaluations.Period
+                  AND j.Generation = PendingEvaluations.Generation)
+            """,
+        Sqlite: """
+            DELETE FROM PendingEvaluations WHERE MeasureId IN (SELECT Id FROM Measures WHERE ContractId = @ContractId)
+            """);
 
     public async Task<int> ClearMarksAsync(IReadOnlyList<MarkRow> marks) => marks.Count == 0
         ? 0
-        : await Connection.ExecuteAsync(new CommandDefinition(ClearMarkSql, marks, transaction, cancellationToken: cancellationToken));
+        : await Connection.ExecuteAsync(new CommandDefinition(dialect[ClearMarksSql], new
+        {
+            ContractId = contractId,
+            Marks = JsonSerializer.Serialize(marks),
+        }, transaction, cancellationToken: cancellationToken));
 
     private const string CompleteRequestsSql = """
         UPDATE EvaluationRequests
