@@ -79,9 +79,20 @@ internal sealed class EvaluationWriter(
         }, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Writes the new ratings collected so far.</summary>
+    /// <summary>Writes the new ratings and escalation events collected so far.</summary>
     public async Task FlushAsync()
     {
+        if (events.Count > 0)
+        {
+            await Connection.ExecuteAsync(new CommandDefinition(dialect[InsertEventsSql], new
+            {
+                Rows = JsonSerializer.Serialize(events),
+                Actor = ContractEvaluator.Actor,
+                At = now,
+            }, transaction, cancellationToken: cancellationToken));
+            events.Clear();
+        }
+
         if (inserts.Count > 0)
         {
             await Connection.ExecuteAsync(new CommandDefinition(dialect[InsertEvaluationsSql], new
@@ -125,10 +136,27 @@ internal sealed class EvaluationWriter(
         WHERE Id = @Id
         """;
 
-    private const string InsertEventSql = """
-        INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
-        VALUES (@EscalationId, @Type, @Period, @Level, @Note, @Actor, NULL, @At)
-        """;
+    private static readonly DialectSql InsertEventsSql = new(
+        SqlServer: """
+            INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
+            SELECT j.EscalationId, j.Type, j.Period, j.Level, j.Note, @Actor, NULL, @At
+            FROM OPENJSON(@Rows) WITH (
+                EscalationId bigint '$.EscalationId', Type varchar(16) '$.Type', Period varchar(10) '$.Period', Level int '$.Level',
+                Note nvarchar(4000) '$.Note', Seq int '$.Seq') AS j
+            ORDER BY j.Seq
+            """,
+        Sqlite: """
+            INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
+            SELECT json_extract(j.value, '$.EscalationId'), json_extract(j.value, '$.Type'), json_extract(j.value, '$.Period'),
+                json_extract(j.value, '$.Level'), json_extract(j.value, '$.Note'), @Actor, NULL, @At
+            FROM json_each(@Rows) AS j
+            ORDER BY j.key
+            """);
+
+    private readonly List<NewEvent> events = [];
+
+    // Seq keeps the events in the order they happened: identities follow it.
+    private sealed record NewEvent(int Seq, long EscalationId, string Type, string Period, int Level, string? Note);
 
     public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change)
     {
@@ -179,23 +207,16 @@ internal sealed class EvaluationWriter(
         EscalationsWritten++;
     }
 
-    private async Task EventsAsync(long escalationId, IEnumerable<(EscalationEventType Type, string Period, int Level, string? Note)> events)
+    // Events wait for the flush, as new ratings do: one statement per contract.
+    private Task EventsAsync(long escalationId, IEnumerable<(EscalationEventType Type, string Period, int Level, string? Note)> added)
     {
-        var rows = events.Select(e => new
+        foreach (var (type, period, level, note) in added)
         {
-            EscalationId = escalationId,
-            Type = e.Type.ToString(),
-            e.Period,
-            e.Level,
-            e.Note,
-            Actor = ContractEvaluator.Actor,
-            At = now,
-        }).ToList();
-        if (rows.Count > 0)
-        {
-            await Connection.ExecuteAsync(new CommandDefinition(InsertEventSql, rows, transaction, cancellationToken: cancellationToken));
-            EventsWritten += rows.Count;
+            events.Add(new NewEvent(events.Count, escalationId, type.ToString(), period, level, note));
+            EventsWritten++;
         }
+
+        return Task.CompletedTask;
     }
 
     // Clears exactly the marks this evaluation read. SQLite's write transaction has held the only
