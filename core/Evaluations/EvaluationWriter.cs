@@ -36,10 +36,10 @@ internal sealed class EvaluationWriter(
         Sqlite: """
             INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
                 Rating, Direction, Late, SmallCohort, EvaluatedAt)
-            SELECT json_extract(j.value, '$.m'), json_extract(j.value, '$.p'), json_extract(j.value, '$.s'),
-                json_extract(j.value, '$.v'), json_extract(j.value, '$.r'), json_extract(j.value, '$.t'),
-                json_extract(j.value, '$.l'), json_extract(j.value, '$.tv'), json_extract(j.value, '$.g'),
-                json_extract(j.value, '$.d'), json_extract(j.value, '$.late'), json_extract(j.value, '$.sc'), @EvaluatedAt
+            SELECT j.value ->> '$.m', j.value ->> '$.p', j.value ->> '$.s',
+                j.value ->> '$.v', j.value ->> '$.r', j.value ->> '$.t',
+                j.value ->> '$.l', j.value ->> '$.tv', j.value ->> '$.g',
+                j.value ->> '$.d', j.value ->> '$.late', j.value ->> '$.sc', @EvaluatedAt
             FROM json_each(@Rows) AS j
             """);
 
@@ -147,8 +147,8 @@ internal sealed class EvaluationWriter(
             """,
         Sqlite: """
             INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
-            SELECT json_extract(j.value, '$.EscalationId'), json_extract(j.value, '$.Type'), json_extract(j.value, '$.Period'),
-                json_extract(j.value, '$.Level'), json_extract(j.value, '$.Note'), @Actor, NULL, @At
+            SELECT j.value ->> '$.EscalationId', j.value ->> '$.Type', j.value ->> '$.Period',
+                j.value ->> '$.Level', j.value ->> '$.Note', @Actor, NULL, @At
             FROM json_each(@Rows) AS j
             ORDER BY j.key
             """);

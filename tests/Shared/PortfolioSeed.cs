@@ -66,7 +66,7 @@ public static class PortfolioSeed
                 MeasureId = m.Id,
                 Period = Start.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 PeriodStart = Start.AddMonths(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Value = 50m + ((m.Id * 31 + i * 7) % 20),
+                Value = 50m + ((m.Id * 7 + i) % 12), // a ramp: runs of red months, and rises that a lower-is-better measure reads as decline
                 Now = now,
             })).ToList();
         await connection.ExecuteAsync("""
