@@ -54,6 +54,7 @@ internal sealed record TargetRow
     public TargetVersion ToVersion() => new(FinancialYear, Version, Target, Tolerance);
 }
 
+/// <summary>A stored rating, as the evaluator compares it and the status reads it.</summary>
 internal sealed record EvaluationRow
 {
     public long Id { get; init; }
@@ -73,6 +74,12 @@ internal sealed record EvaluationRow
         Value == rating.Value && Revision == rating.Revision && Target == rating.Target && Tolerance == rating.Tolerance
         && TargetVersion == rating.TargetVersion && Rating == rating.Rating.ToString()
         && Direction == rating.Direction?.ToString() && Late == rating.Late && SmallCohort == rating.SmallCohort;
+
+    public Rating RatingValue => Enum.Parse<Rating>(Rating);
+
+    public Direction? DirectionValue => Direction is null ? null : Enum.Parse<Direction>(Direction);
+
+    public IReadOnlyList<RatingCaveat> Caveats => SeriesRules.FlagsOf(Late, SmallCohort, RatingValue, Value);
 }
 
 internal sealed record EscalationRow

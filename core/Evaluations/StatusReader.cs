@@ -111,27 +111,6 @@ public sealed class StatusReader(Database database, MeasureStore measures)
         return period.End < contract.StartDate ? null : period;
     }
 
-    private sealed record EvaluationRow
-    {
-        public long MeasureId { get; init; }
-        public string Period { get; init; } = "";
-        public decimal? Value { get; init; }
-        public int? Revision { get; init; }
-        public decimal? Target { get; init; }
-        public decimal? Tolerance { get; init; }
-        public int? TargetVersion { get; init; }
-        public string Rating { get; init; } = "";
-        public string? Direction { get; init; }
-        public bool Late { get; init; }
-        public bool SmallCohort { get; init; }
-
-        public Rating RatingValue => Enum.Parse<Rating>(Rating);
-
-        public Direction? DirectionValue => Direction is null ? null : Enum.Parse<Direction>(Direction);
-
-        public IReadOnlyList<RatingCaveat> Caveats => SeriesRules.FlagsOf(Late, SmallCohort, RatingValue, Value);
-    }
-
     private sealed record OpenEscalationRow
     {
         public long Id { get; init; }
