@@ -135,9 +135,13 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
             LevelsSql, args, transaction, cancellationToken: cancellationToken))).ToDictionary(l => l.Level, l => l.Name);
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             EventsSql, args, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.EscalationId);
-        string NameOf(int level) => levels.GetValueOrDefault(level, string.Create(CultureInfo.InvariantCulture, $"Level {level}"));
+        string NameOf(int level) => LevelName(level, levels.GetValueOrDefault(level));
         return rows.Select(r => r.ToResponse(NameOf, events[r.Id].Select(e => e.ToResponse(NameOf)).ToList())).ToList();
     }
+
+    /// <summary>The ladder's name for a level, or "Level n" where the ladder has none.</summary>
+    internal static string LevelName(int level, string? name) =>
+        name ?? string.Create(CultureInfo.InvariantCulture, $"Level {level}");
 
     private sealed record EscalationRow
     {

@@ -3,6 +3,7 @@ using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 using Dapper;
@@ -15,10 +16,15 @@ namespace ContractMonitor.Core.Evaluations;
 /// </summary>
 public sealed class StatusReader(Database database, MeasureStore measures)
 {
-    private const string EvaluationsSql = """
+    private const string SelectEvaluationsSql = """
         SELECT e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction,
                e.Late, e.SmallCohort
-        FROM Evaluations e JOIN Measures m ON m.Id = e.MeasureId
+        FROM Evaluations e
+        """;
+
+    private const string EvaluationsSql = SelectEvaluationsSql + """
+
+        JOIN Measures m ON m.Id = e.MeasureId
         WHERE m.ContractId = @ContractId AND e.PeriodStart <= @Until
         """;
 
@@ -33,6 +39,13 @@ public sealed class StatusReader(Database database, MeasureStore measures)
     public async Task<StatusResponse> StatusAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
+        return (await ReadStatusAsync(contract, asOf, cancellationToken)).Status;
+    }
+
+    /// <summary>The status and the number of unresolved escalations it was built from.</summary>
+    private async Task<(StatusResponse Status, int OpenEscalations)> ReadStatusAsync(
+        ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+    {
         var list = await measures.ListAsync(contract.Id, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
@@ -40,13 +53,14 @@ public sealed class StatusReader(Database database, MeasureStore measures)
             .ToDictionary(e => (e.MeasureId, e.Period));
         var escalations = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
             OpenEscalationsSql, new { ContractId = contract.Id }, cancellationToken: cancellationToken)))
-            .ToLookup(e => e.MeasureId);
+            .ToList();
+        var byMeasure = escalations.ToLookup(e => e.MeasureId);
 
         var rows = list.Select(measure =>
         {
             var period = LatestEnded(measure.Definition.Frequency, contract, asOf);
             var evaluation = period is { } p ? evaluations.GetValueOrDefault((measure.Id, p.ToString())) : null;
-            var escalation = escalations[measure.Id]
+            var escalation = byMeasure[measure.Id]
                 .Select(e => e.ToSummary())
                 .OrderByDescending(e => e.Level).ThenBy(e => e.Reason)
                 .FirstOrDefault();
@@ -57,23 +71,25 @@ public sealed class StatusReader(Database database, MeasureStore measures)
                     evaluation.Target, evaluation.Tolerance, evaluation.RatingValue, evaluation.DirectionValue,
                     evaluation.Caveats, escalation, evaluation.Revision, evaluation.TargetVersion);
         }).ToList();
-        return new StatusResponse(asOf, rows);
+        return (new StatusResponse(asOf, rows), escalations.Count);
     }
 
     /// <summary>The status counted: every measure once by rating, and by direction where it has one.</summary>
     public async Task<SummaryResponse> SummaryAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        var status = await StatusAsync(contract, asOf, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var openEscalations = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
-            OpenEscalationsSql, new { ContractId = contract.Id }, cancellationToken: cancellationToken))).Count();
+        var (status, openEscalations) = await ReadStatusAsync(contract, asOf, cancellationToken);
         int Count(Rating rating) => status.Measures.Count(m => m.Rating == rating);
         int Moving(Direction direction) => status.Measures.Count(m => m.Direction == direction);
         return new SummaryResponse(asOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
             Count(Rating.Failing), Count(Rating.Missing), Count(Rating.Pending), Moving(Direction.Improving),
             Moving(Direction.Declining), openEscalations);
     }
+
+    private const string MeasureEvaluationsSql = SelectEvaluationsSql + """
+
+        WHERE e.MeasureId = @MeasureId AND e.PeriodStart <= @Until
+        """;
 
     /// <summary>
     /// Every period of the measure from <paramref name="from"/> to <paramref name="to"/> inside the
@@ -91,8 +107,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
             .ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
         var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
-            EvaluationsSql, new { ContractId = contract.Id, Until = end }, cancellationToken: cancellationToken)))
-            .Where(r => r.MeasureId == measure.Id)
+            MeasureEvaluationsSql, new { MeasureId = measure.Id, Until = end }, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Period);
         return new HistoryResponse(measure.Code, periods.Select(p => evaluations.GetValueOrDefault(p.ToString()) is { } r
             ? new HistoryPeriod(r.Period, r.Value, r.Target, r.Tolerance, r.RatingValue, r.DirectionValue, r.Caveats, r.Revision, r.TargetVersion)
@@ -120,7 +135,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
         public string Status { get; init; } = "";
         public string? LevelName { get; init; }
 
-        public EscalationSummary ToSummary() => new(Id, Enum.Parse<EscalationReason>(Reason), Level, LevelName ?? $"Level {Level}",
+        public EscalationSummary ToSummary() => new(Id, Enum.Parse<EscalationReason>(Reason), Level, EscalationStore.LevelName(Level, LevelName),
             Enum.Parse<EscalationStatus>(Status));
     }
 }
