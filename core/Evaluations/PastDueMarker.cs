@@ -1,4 +1,5 @@
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Periods;
 using Dapper;
@@ -57,7 +58,7 @@ public sealed class PastDueMarker(Database database, TimeProvider clock)
     private static IEnumerable<PendingEvaluations.Mark> NewlyPastDue(MeasureRow measure, DateOnly earliestDue, DateOnly today)
     {
         var frequency = Enum.Parse<Frequency>(measure.Frequency);
-        var until = measure.EndDate is { } end && end < today ? end : today;
+        var until = ContractTerm.LastDayBy(measure.EndDate, today);
         return Period.Between(frequency, measure.StartDate, until)
             .Where(p => p.DueDate(measure.ReturnDueDays) is var due && due < today && due >= earliestDue)
             .Select(p => new PendingEvaluations.Mark(measure.Id, p));

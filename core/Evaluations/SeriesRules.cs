@@ -1,6 +1,7 @@
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Periods;
 
 namespace ContractMonitor.Core.Evaluations;
@@ -46,7 +47,7 @@ public static class SeriesRules
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(targets);
-        var until = contract.End is { } end && end < today ? end : today;
+        var until = ContractTerm.LastDayBy(contract.End, today);
         var rated = new List<PeriodRating>();
         foreach (var period in Period.Between(measure.Frequency, contract.Start, until))
         {

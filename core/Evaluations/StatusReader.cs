@@ -2,6 +2,7 @@ using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Measures;
@@ -101,7 +102,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(measure);
         var frequency = measure.Definition.Frequency;
-        var end = contract.EndDate is { } e && e < today ? e : today;
+        var end = ContractTerm.LastDayBy(contract.EndDate, today);
         var periods = Period.Between(frequency, contract.StartDate, end)
             .Where(p => (from is null || p >= from) && (to is null || p <= to))
             .ToList();
@@ -116,7 +117,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
 
     private static Period? LatestEnded(Frequency frequency, ContractResponse contract, DateOnly asOf)
     {
-        var last = contract.EndDate is { } end && end < asOf ? end : asOf;
+        var last = ContractTerm.LastDayBy(contract.EndDate, asOf);
         var period = Period.Containing(frequency, last);
         if (period.End > last)
         {
