@@ -177,16 +177,16 @@ internal sealed class EvaluationWriter(
                     ResolvedAt = episode.IsResolved ? now : (DateTimeOffset?)null,
                 }, transaction, cancellationToken: cancellationToken));
                 EscalationsWritten++;
-                await EventsAsync(id, episode.Events.Select(e => (e.Type, e.Period.ToString(), e.Level, (string?)null)));
+                AddEvents(id, episode.Events);
                 break;
             case Advance advance:
                 await UpdateAsync(advance.Escalation.Id, advance.State.Level, advance.State.Status, advance.State.Period.ToString());
-                await EventsAsync(advance.Escalation.Id, advance.Events.Select(e => (e.Type, e.Period.ToString(), e.Level, (string?)null)));
+                AddEvents(advance.Escalation.Id, advance.Events);
                 break;
             case Supersede supersede:
                 var stored = supersede.Escalation;
                 await UpdateAsync(stored.Id, stored.Level, EscalationStatus.Resolved, stored.LastPeriod.ToString());
-                await EventsAsync(stored.Id, [(EscalationEventType.Resolved, supersede.Period.ToString(), stored.Level, supersede.Note)]);
+                AddEvent(stored.Id, EscalationEventType.Resolved, supersede.Period.ToString(), stored.Level, supersede.Note);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
@@ -208,15 +208,18 @@ internal sealed class EvaluationWriter(
     }
 
     // Events wait for the flush, as new ratings do: one statement per contract.
-    private Task EventsAsync(long escalationId, IEnumerable<(EscalationEventType Type, string Period, int Level, string? Note)> added)
+    private void AddEvents(long escalationId, IEnumerable<EpisodeEvent> added)
     {
-        foreach (var (type, period, level, note) in added)
+        foreach (var e in added)
         {
-            events.Add(new NewEvent(events.Count, escalationId, type.ToString(), period, level, note));
-            EventsWritten++;
+            AddEvent(escalationId, e.Type, e.Period.ToString(), e.Level, null);
         }
+    }
 
-        return Task.CompletedTask;
+    private void AddEvent(long escalationId, EscalationEventType type, string period, int level, string? note)
+    {
+        events.Add(new NewEvent(events.Count, escalationId, type.ToString(), period, level, note));
+        EventsWritten++;
     }
 
     // Clears exactly the marks this evaluation read. SQLite's write transaction has held the only
