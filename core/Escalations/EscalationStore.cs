@@ -113,7 +113,7 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
         SELECT ev.Id, ev.EscalationId, ev.Type, ev.Period, ev.Level, ev.Note, ev.Actor, ev.OccurredAt
         FROM EscalationEvents ev
         JOIN Escalations e ON e.Id = ev.EscalationId
-        WHERE e.ContractId = @ContractId
+        WHERE e.ContractId = @ContractId AND (@EscalationId IS NULL OR ev.EscalationId = @EscalationId)
         ORDER BY ev.Id
         """;
 
@@ -130,7 +130,8 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
             return [];
         }
 
-        var args = new { ContractId = contractId };
+        // One escalation reads only its own events; a list reads the contract's at once.
+        var args = new { ContractId = contractId, EscalationId = rows.Count == 1 ? rows[0].Id : (long?)null };
         var levels = (await connection.QueryAsync<(int Level, string Name)>(new CommandDefinition(
             LevelsSql, args, transaction, cancellationToken: cancellationToken))).ToDictionary(l => l.Level, l => l.Name);
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
