@@ -59,6 +59,8 @@ public static class JobServices
                 return Task.CompletedTask;
             }
 
+            // Applies AddHangfire's serializer settings before the server reads any job: our own
+            // storage registration does not trigger them, only Hangfire's services do.
             provider.GetRequiredService<IGlobalConfiguration>();
             if (schedule)
             {
