@@ -8,6 +8,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ContractMonitor.Core.Jobs;
 
@@ -30,10 +31,11 @@ public static class JobServices
         // here first keeps each host (and each test host in one process) on its own.
         services.AddSingleton<JobStorage>(provider => CreateStorage(provider.GetRequiredService<Database>()));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<IHostedService>(provider => new JobServer(provider, runServer(provider),
             provider.GetRequiredService<IConfiguration>().GetValue(ScheduleSetting, defaultValue: true)));
         return services;
