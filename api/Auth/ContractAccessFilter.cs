@@ -30,8 +30,7 @@ public sealed class ContractAccessFilter : IEndpointFilter
         var allowed = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ContractRolesMetadata>();
         if (allowed is not null && !allowed.Roles.Contains(access.Caller.Role))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
-                detail: $"The {access.Caller.Role} role may not do this. Allowed: {string.Join(", ", allowed.Roles)}.");
+            return AccessProblems.Forbidden(access.Caller.Role, allowed.Roles);
         }
 
         return await next(context);

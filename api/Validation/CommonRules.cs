@@ -23,6 +23,12 @@ public static partial class CommonRules
     public static IRuleBuilderOptions<T, string> MatchesTrimmed<T>(this IRuleBuilderOptions<T, string> rule, Regex pattern) =>
         rule.Must(v => pattern.IsMatch(v.Trim()));
 
+    /// <summary>Free text that must say something: not blank, at most <paramref name="max"/> characters, line breaks allowed.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredNote<T>(this IRuleBuilderInitial<T, string?> rule, int max, string whenMissing) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(whenMissing)
+            .OptionalText(max);
+
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.MaximumLength(max).WithMessage($"'{{PropertyName}}' must be at most {max} characters.")
             .Must(v => v is null || !TextRules.HasControlCharacters(v, allowLineBreaks: true))

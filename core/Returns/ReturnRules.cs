@@ -51,8 +51,8 @@ public static class ReturnRules
                 continue;
             }
 
-            var measure = CheckMeasure(row.MeasureCode, measuresByCode, Fail);
-            var period = CheckPeriod(row.Period, measure, contract, today, Fail);
+            var measure = MeasurePeriodRules.CheckMeasure(row.MeasureCode, measuresByCode, Fail);
+            var period = MeasurePeriodRules.CheckPeriod(row.Period, measure, contract, today, Fail);
             var value = CheckValue(row, measure, Fail);
             var commentary = CheckCommentary(row.Commentary, Fail);
             if (measure is null || period is null || value is null || commentary is { Valid: false })
@@ -73,66 +73,6 @@ public static class ReturnRules
         return errors.Count == 0
             ? new ReturnCheck(accepted, new Dictionary<string, string[]>())
             : new ReturnCheck([], errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-    }
-
-    private static Measure? CheckMeasure(string? code, IReadOnlyDictionary<string, Measure> measures, Action<string, string> fail)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            fail("measureCode", "'measureCode' is required.");
-            return null;
-        }
-
-        if (measures.TryGetValue(MeasureStore.NormaliseCode(code), out var measure))
-        {
-            return measure;
-        }
-
-        fail("measureCode", $"'{TextRules.Shorten(code)}' is not a measure of this contract.");
-        return null;
-    }
-
-    private static Period? CheckPeriod(
-        string? text, Measure? measure, ContractResponse contract, DateOnly today, Action<string, string> fail)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            fail("period", "'period' is required.");
-            return null;
-        }
-
-        text = text.Trim();
-        if (!Period.TryParse(text, out _))
-        {
-            fail("period", $"'{TextRules.Shorten(text)}' is not a period. Use {Period.AcceptedForms}.");
-            return null;
-        }
-
-        if (measure is null)
-        {
-            return null;
-        }
-
-        if (!Period.TryParse(text, measure.Definition.Frequency, out var period, out var error))
-        {
-            fail("period", error);
-            return null;
-        }
-
-        if (!period.Overlaps(contract.StartDate, contract.EndDate))
-        {
-            var end = contract.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open-ended";
-            fail("period", $"{period} is outside the contract's term ({contract.StartDate:yyyy-MM-dd} to {end}).");
-            return null;
-        }
-
-        if (period.Start > today)
-        {
-            fail("period", $"{period} is in the future: it begins on {period.Start:yyyy-MM-dd}.");
-            return null;
-        }
-
-        return period;
     }
 
     private static decimal? CheckValue(ReturnRowRequest row, Measure? measure, Action<string, string> fail)

@@ -1,6 +1,5 @@
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Escalations;
-using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Escalations;
 
@@ -8,8 +7,6 @@ public sealed class AcknowledgeEscalationValidator : ApiValidator<AcknowledgeEsc
 {
     public AcknowledgeEscalationValidator()
     {
-        RuleFor(r => r.Note).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("'note' is required: say what the council is doing about it.")
-            .OptionalText(CommonRules.MaxText);
+        RuleFor(r => r.Note).RequiredNote(CommonRules.MaxText, "'note' is required: say what the council is doing about it.");
     }
 }

@@ -33,11 +33,9 @@ public static class EscalationsEndpoints
         ContractAccess access, string? status, EscalationStore escalations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
-        var filter = EscalationFilter.All;
-        if (!string.IsNullOrWhiteSpace(status)
-            && (!Enum.TryParse(status.Trim(), ignoreCase: true, out filter) || !Enum.IsDefined(filter) || int.TryParse(status, out _)))
+        if (!QueryValues.TryReadName(status, EscalationFilter.All, out var filter))
         {
-            return InvalidRequest.Of("status", $"must be one of: {string.Join(", ", Enum.GetNames<EscalationFilter>())}.");
+            return QueryValues.InvalidName<EscalationFilter>("status");
         }
 
         return TypedResults.Ok(new EscalationListResponse(await escalations.ListAsync(access.Id, filter, cancellationToken)));
@@ -63,12 +61,10 @@ public static class EscalationsEndpoints
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var caller = context.User.RequireCaller();
-        if (!MayAcknowledge.Contains(caller.Role))
+        if (await AccessProblems.RefuseRoleAsync(caller, MayAcknowledge,
+                async () => await escalations.FindVisibleAsync(id, caller, cancellationToken) is not null, () => NotFound(id)) is { } refusal)
         {
-            return await escalations.FindVisibleAsync(id, caller, cancellationToken) is null
-                ? NotFound(id)
-                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
-                    detail: $"The {caller.Role} role may not do this. Allowed: {string.Join(", ", MayAcknowledge)}.");
+            return refusal;
         }
 
         var result = await escalations.AcknowledgeAsync(id, caller, request.Note!, cancellationToken);

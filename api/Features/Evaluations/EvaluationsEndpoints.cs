@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Validation;
@@ -54,9 +53,9 @@ public static class EvaluationsEndpoints
         ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
-        if (!TryReadDate(asOf, clock, out var date))
+        if (!QueryValues.TryReadDate(asOf, clock, out var date))
         {
-            return InvalidAsOf();
+            return QueryValues.InvalidAsOf();
         }
 
         return TypedResults.Ok(await reader.StatusAsync(access.Contract, date, cancellationToken));
@@ -66,9 +65,9 @@ public static class EvaluationsEndpoints
         ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
-        if (!TryReadDate(asOf, clock, out var date))
+        if (!QueryValues.TryReadDate(asOf, clock, out var date))
         {
-            return InvalidAsOf();
+            return QueryValues.InvalidAsOf();
         }
 
         return TypedResults.Ok(await reader.SummaryAsync(access.Contract, date, cancellationToken));
@@ -117,18 +116,4 @@ public static class EvaluationsEndpoints
         errors[name] = [error];
         return null;
     }
-
-    private static bool TryReadDate(string? text, TimeProvider clock, out DateOnly date)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            date = UkCalendar.Today(clock);
-            return true;
-        }
-
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
-
-    private static ValidationProblem InvalidAsOf() =>
-        InvalidRequest.Of("asOf", "must be a date such as 2026-11-23 (yyyy-MM-dd); leave it out for today.");
 }

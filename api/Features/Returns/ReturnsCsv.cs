@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContractMonitor.Api.Csv;
 using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Core.Text;
 using CsvHelper;
@@ -15,7 +16,7 @@ namespace ContractMonitor.Api.Features.Returns;
 /// </summary>
 public static class ReturnsCsv
 {
-    public const string ContentType = "text/csv";
+    public const string ContentType = CsvExport.ContentType;
 
     public static readonly IReadOnlyList<string> Columns = ["measureCode", "period", "value", "numerator", "denominator", "commentary"];
 
@@ -171,47 +172,28 @@ public static class ReturnsCsv
             Text("measureCode"), Text("period"), Number("value"), Number("numerator"), Number("denominator"), Text("commentary"));
     }
 
-    /// <summary>
-    /// UTF-8 with a byte-order mark, so Excel shows £ and accents. Text cells that a spreadsheet would
-    /// run as a formula get a leading apostrophe (OWASP CSV injection); numbers are written as numbers.
-    /// </summary>
-    public static byte[] Write(IEnumerable<ReturnResponse> returns)
+    /// <summary>The upload's columns first, so an export can be edited and sent back.</summary>
+    public static void Write(CsvWriter csv, IEnumerable<ReturnResponse> returns)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(returns);
+        csv.WriteHeader(Columns.Concat(ExportOnlyColumns));
+        foreach (var r in returns)
         {
-            foreach (var column in Columns.Concat(ExportOnlyColumns))
-            {
-                csv.WriteField(column);
-            }
-
+            csv.WriteText(r.MeasureCode);
+            csv.WriteText(r.Period);
+            csv.WriteNumber(r.Value);
+            csv.WriteNumber(r.Numerator);
+            csv.WriteNumber(r.Denominator);
+            csv.WriteText(r.Commentary);
+            csv.WriteField(r.Revision.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(r.Late ? "true" : "false");
+            csv.WriteField(r.SmallCohort ? "true" : "false");
+            csv.WriteField(r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteText(r.SubmittedBy);
+            csv.WriteText(r.SubmittedByOrg);
+            csv.WriteField(r.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             csv.NextRecord();
-            foreach (var r in returns)
-            {
-                csv.WriteField(r.MeasureCode);
-                csv.WriteField(r.Period);
-                csv.WriteField(Number(r.Value));
-                csv.WriteField(Number(r.Numerator));
-                csv.WriteField(Number(r.Denominator));
-                csv.WriteField(SpreadsheetSafe(r.Commentary));
-                csv.WriteField(r.Revision.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(r.Late ? "true" : "false");
-                csv.WriteField(r.SmallCohort ? "true" : "false");
-                csv.WriteField(r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField(SpreadsheetSafe(r.SubmittedBy));
-                csv.WriteField(SpreadsheetSafe(r.SubmittedByOrg));
-                csv.WriteField(r.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                csv.NextRecord();
-            }
         }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
-
-    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    // CsvHelper's InjectionOptions would also prefix negative numbers, breaking the round trip of a
-    // figure such as -3, so only text cells are escaped.
-    private static string SpreadsheetSafe(string? text) =>
-        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text ?? "";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Csv;
 using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Idempotency;
 using ContractMonitor.Api.Problems;
@@ -153,16 +154,10 @@ public static class ReturnsEndpoints
             errors["period"] = [$"is not a period. Use {Period.AcceptedForms}."];
         }
 
-        var csv = format?.Trim().ToUpperInvariant() switch
-        {
-            "CSV" => true,
-            "JSON" => false,
-            null => request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(ReturnsCsv.ContentType, StringComparison.OrdinalIgnoreCase)),
-            _ => (bool?)null,
-        };
+        var csv = CsvExport.Wanted(format, request);
         if (csv is null)
         {
-            errors["format"] = ["must be csv or json."];
+            errors["format"] = [CsvExport.InvalidFormat];
         }
 
         if (errors.Count > 0)
@@ -178,7 +173,7 @@ public static class ReturnsEndpoints
 
         var current = await returns.ListCurrentAsync(access.Contract, only, period?.Trim(), cancellationToken);
         return csv == true
-            ? TypedResults.File(ReturnsCsv.Write(current), $"{ReturnsCsv.ContentType}; charset=utf-8", FileName(access))
+            ? CsvExport.File("returns", access.Contract, writer => ReturnsCsv.Write(writer, current))
             : TypedResults.Ok(new ReturnListResponse(current));
     }
 
@@ -203,11 +198,5 @@ public static class ReturnsEndpoints
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Return not found",
                 detail: $"No return has been sent for {measure.Code} in {parsed}.")
             : TypedResults.Ok(history);
-    }
-
-    private static string FileName(ContractAccess access)
-    {
-        var reference = new string(access.Contract.Reference.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-        return $"returns-{reference}.csv";
     }
 }
