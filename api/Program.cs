@@ -1,6 +1,8 @@
 using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Development;
 using ContractMonitor.Api.Features.Audit;
+using ContractMonitor.Api.Features.Challenges;
+using ContractMonitor.Api.Features.Claims;
 using ContractMonitor.Api.Features.Contracts;
 using ContractMonitor.Api.Features.Escalations;
 using ContractMonitor.Api.Features.Evaluations;
@@ -8,6 +10,7 @@ using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Features.Organisations;
 using ContractMonitor.Api.Features.Panel;
 using ContractMonitor.Api.Features.Returns;
+using ContractMonitor.Api.Features.SplitScreen;
 using ContractMonitor.Api.Features.Targets;
 using ContractMonitor.Api.Health;
 using ContractMonitor.Api.Jobs;
@@ -32,7 +35,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit()
-    .MapEvaluations().MapEscalations();
+    .MapEvaluations().MapEscalations().MapClaims().MapChallenges().MapSplitScreen();
 app.MapJobsDashboard();
 await app.SeedDemoDataAsync();
 await app.RunAsync();

@@ -1,4 +1,6 @@
 using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Challenges;
+using ContractMonitor.Core.Claims;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Escalations;
@@ -8,6 +10,7 @@ using ContractMonitor.Core.Organisations;
 using ContractMonitor.Core.Panel;
 using ContractMonitor.Core.Idempotency;
 using ContractMonitor.Core.Returns;
+using ContractMonitor.Core.SplitScreen;
 using ContractMonitor.Core.Targets;
 using ContractMonitor.Migrations;
 using Microsoft.Data.Sqlite;
@@ -47,6 +50,9 @@ public static class CoreServices
         services.AddSingleton<EvaluationRequests>();
         services.AddSingleton<StatusReader>();
         services.AddSingleton<EscalationStore>();
+        services.AddSingleton<ClaimStore>();
+        services.AddSingleton<ChallengeStore>();
+        services.AddSingleton<SplitScreenReader>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using ContractMonitor.Contracts.Organisations;
 using ContractMonitor.Contracts.Panel;
 using ContractMonitor.Contracts.Targets;
 using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Measures;
@@ -17,8 +18,8 @@ namespace ContractMonitor.Api.Development;
 
 /// <summary>
 /// Something to look at on a fresh Development database: Doncaster council, its children's trust,
-/// one contract with a handful of measures, this year's targets, a panel and the returns of this
-/// year's periods that have ended. Written through the
+/// one contract with a handful of measures, this year's targets, a panel, the returns of this
+/// year's periods that have ended, and a challenge with the trust's response. Written through the
 /// stores, so it is audited like anything else. Runs only when <c>DemoData:Enabled</c> is true and
 /// no organisation exists yet.
 /// </summary>
@@ -78,6 +79,17 @@ public static class DemoData
 
         var trust = new Caller("demo-data", TrustCode, Role.Provider);
         await services.GetRequiredService<ReturnStore>().SubmitAsync(contract, trust, returns, null, $"/api/contracts/{contract.Id}/returns", default);
+
+        // One exchange of the two voices, so the split screen has both sides to show.
+        var latest = returns.Where(r => r.Measure.Code == "B13").MaxBy(r => r.Period.Start);
+        if (latest is not null)
+        {
+            var challenges = services.GetRequiredService<ChallengeStore>();
+            var officer = new Caller("demo-data", CouncilCode, Role.Commissioner);
+            var challenge = await challenges.CreateAsync(contract, officer, new MeasurePeriod(latest.Measure, latest.Period),
+                "Demo challenge: what is behind this month's figure, and what is the plan?", today.AddDays(14), default);
+            await challenges.RespondAsync(challenge.Id, trust, "Demo response: the trust's answer to the council's challenge.", default);
+        }
     }
 
     /// <summary>A figure that wanders either side of the target, so every rating shows up.</summary>

@@ -8,19 +8,21 @@ namespace ContractMonitor.Core.Data;
 /// <summary>The one data source of the process and the dialect of the engine behind it.</summary>
 public sealed class Database : IAsyncDisposable, IDisposable
 {
-    public Database(DatabaseProvider provider, string connectionString)
+    /// <param name="decorate">Wraps the engine's data source, to trace or count the statements sent through it.</param>
+    public Database(DatabaseProvider provider, string connectionString, Func<DbDataSource, DbDataSource>? decorate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         DapperTypeHandlers.Register();
         Provider = provider;
         ConnectionString = provider == DatabaseProvider.Sqlite ? WithSqliteDefaults(connectionString) : connectionString;
         Dialect = new SqlDialect(provider);
-        DataSource = provider switch
+        var dataSource = provider switch
         {
             DatabaseProvider.Sqlite => SqliteFactory.Instance.CreateDataSource(ConnectionString),
             DatabaseProvider.SqlServer => SqlClientFactory.Instance.CreateDataSource(ConnectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+        DataSource = decorate is null ? dataSource : decorate(dataSource);
     }
 
     public DatabaseProvider Provider { get; }

@@ -237,6 +237,16 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             : new ReturnHistoryResponse(measure.Code, period.ToString(), period.DueDate(contract.ReturnDueDays), revisions[^1], revisions);
     }
 
+    private const string CurrentRevisionSql = """
+        SELECT MAX(Revision) FROM Returns WHERE MeasureId = @MeasureId AND Period = @Period
+        """;
+
+    /// <summary>The revision that counts now for a measure and period, or null when none has been sent.</summary>
+    internal static Task<int?> CurrentRevisionAsync(
+        DbTransaction transaction, long measureId, string period, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteScalarAsync<int?>(new CommandDefinition(
+            CurrentRevisionSql, new { MeasureId = measureId, Period = period }, transaction, cancellationToken: cancellationToken));
+
     /// <summary>
     /// The fingerprint an idempotency key is bound to: the contract and the rows as they will be
     /// read, so the same batch sent as JSON or CSV, or with <c>61.50</c> for <c>61.5</c>, is the same request.

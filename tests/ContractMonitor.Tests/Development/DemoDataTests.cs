@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ContractMonitor.Api.Development;
 using ContractMonitor.Contracts;
+using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Periods;
@@ -33,6 +34,8 @@ public sealed class DemoDataTests(DemoDataApiFactory api) : IClassFixture<DemoDa
         {
             var response = await api.ClientFor(Role.Provider, DemoData.TrustCode).SubmitCsvAsync(contract.Id, export.TrimStart('\uFEFF'));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var challenge = Assert.Single((await admin.GetFromJsonAsync<ChallengeListResponse>($"/api/contracts/{contract.Id}/challenges", JsonDefaults.Web))!.Challenges);
+            Assert.Equal(("B13", ChallengeStatus.Responded, 1), (challenge.MeasureCode, challenge.Status, challenge.Responses.Count));
         }
     }
 }

@@ -21,6 +21,9 @@ public static class DatabaseCounts
         UNION ALL SELECT 'Escalations', COUNT(*) FROM Escalations
         UNION ALL SELECT 'EscalationEvents', COUNT(*) FROM EscalationEvents
         UNION ALL SELECT 'EvaluationRequests', COUNT(*) FROM EvaluationRequests
+        UNION ALL SELECT 'Claims', COUNT(*) FROM Claims
+        UNION ALL SELECT 'Challenges', COUNT(*) FROM Challenges
+        UNION ALL SELECT 'ChallengeResponses', COUNT(*) FROM ChallengeResponses
         """;
 
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string connectionString)

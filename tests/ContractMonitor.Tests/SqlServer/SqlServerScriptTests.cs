@@ -20,7 +20,7 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
         Assert.Contains(statements, s => s is CreateTableStatement);
         Assert.Equal(
             [
-                "AuditLog", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations",
+                "AuditLog", "ChallengeResponses", "Challenges", "Claims", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations",
                 "IdempotencyKeys", "MeasureTargets", "Measures", "Organisations", "PanelMembers", "PendingEvaluations", "Returns",
             ],
             Schema.Tables.Keys.Order());

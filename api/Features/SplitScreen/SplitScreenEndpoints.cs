@@ -1,0 +1,53 @@
+using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Csv;
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.SplitScreen;
+using ContractMonitor.Core.SplitScreen;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractMonitor.Api.Features.SplitScreen;
+
+public static class SplitScreenEndpoints
+{
+    public static IEndpointRouteBuilder MapSplitScreen(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapContractGroup("/api/contracts/{contractId}/split-screen", "Split screen")
+            .MapGet("/", ReadAsync).WithName("GetSplitScreen")
+            .Produces(StatusCodes.Status200OK, contentType: CsvExport.ContentType)
+            .ProducesValidationProblem();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Every measure at its latest period ended by <c>asOf</c> (default today): the trust's figure
+    /// and claims, the rating, and the council's challenges. JSON, or one line per measure with
+    /// <c>?format=csv</c> or <c>Accept: text/csv</c>.
+    /// </summary>
+    public static async Task<Results<Ok<SplitScreenResponse>, FileContentHttpResult, ValidationProblem>> ReadAsync(
+        ContractAccess access, string? asOf, string? format, HttpRequest request, SplitScreenReader reader, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var errors = new Dictionary<string, string[]>();
+        if (!QueryValues.TryReadDate(asOf, clock, out var date))
+        {
+            errors["asOf"] = [QueryValues.InvalidAsOfMessage];
+        }
+
+        var csv = CsvExport.Wanted(format, request);
+        if (csv is null)
+        {
+            errors["format"] = [CsvExport.InvalidFormat];
+        }
+
+        if (errors.Count > 0)
+        {
+            return InvalidRequest.Of(errors);
+        }
+
+        var screen = await reader.ReadAsync(access.Contract, date, cancellationToken);
+        return csv == true
+            ? CsvExport.File("split-screen", access.Contract, writer => SplitScreenCsv.Write(writer, screen))
+            : TypedResults.Ok(screen);
+    }
+}

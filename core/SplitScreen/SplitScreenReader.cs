@@ -1,0 +1,94 @@
+using ContractMonitor.Contracts.Challenges;
+using ContractMonitor.Contracts.Claims;
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.SplitScreen;
+using ContractMonitor.Core.Challenges;
+using ContractMonitor.Core.Claims;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Periods;
+using Dapper;
+
+namespace ContractMonitor.Core.SplitScreen;
+
+/// <summary>
+/// The split screen (DESIGN §3.5): the status of every measure in the centre, the trust's figure and
+/// claims on one side, the council's challenges on the other. Each side is read for all measures at
+/// once, so a contract of 50 measures costs the same number of statements as one of 5.
+/// </summary>
+public sealed class SplitScreenReader(Database database, StatusReader statusReader, TimeProvider clock)
+{
+    private const string CurrentFiguresSql = """
+        SELECT m.Code AS MeasureCode, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator, r.Late, r.SubmittedAt
+        FROM Returns r
+        JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId AND r.PeriodStart >= @From AND r.PeriodStart <= @Until
+          AND NOT EXISTS (
+              SELECT 1 FROM Returns n
+              WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)
+        """;
+
+    /// <summary>Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code.</summary>
+    public async Task<SplitScreenResponse> ReadAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var status = await statusReader.StatusAsync(contract, asOf, cancellationToken);
+        var starts = status.Measures
+            .Where(m => m.Period is not null)
+            .ToDictionary(m => m.Code, m => Period.TryParse(m.Period, out var p) ? p.Start : throw new InvalidOperationException(
+                $"The status named {m.Period}, which is not a period."));
+        if (starts.Count == 0)
+        {
+            return new SplitScreenResponse(asOf, contract.Id, contract.Reference, contract.Title,
+                status.Measures.Select(m => Row(m, null, [], [])).ToList());
+        }
+
+        var from = starts.Values.Min();
+        var until = starts.Values.Max();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var figures = (await connection.QueryAsync<FigureRow>(new CommandDefinition(CurrentFiguresSql,
+            new { ContractId = contract.Id, From = from, Until = until }, cancellationToken: cancellationToken)))
+            .ToDictionary(f => (f.MeasureCode, f.Period));
+        var claims = (await ClaimStore.ReadAsync(connection, null, new ClaimQuery(contract.Id, From: from, Until: until), cancellationToken))
+            .ToLookup(c => (c.MeasureCode, c.Period));
+        var challenges = (await ChallengeStore.ReadAsync(connection, null,
+                new ChallengeQuery(contract.Id, Until: until, OpenOrFrom: from), UkCalendar.Today(clock), cancellationToken))
+            .ToLookup(c => c.MeasureCode);
+
+        return new SplitScreenResponse(asOf, contract.Id, contract.Reference, contract.Title, status.Measures.Select(m =>
+        {
+            if (m.Period is not { } period)
+            {
+                return Row(m, null, [], []);
+            }
+
+            var start = starts[m.Code];
+            return Row(m, figures.GetValueOrDefault((m.Code, period)), claims[(m.Code, period)].ToList(),
+                challenges[m.Code].Where(c => c.Period == period || (c.Status != ChallengeStatus.Closed && StartOf(c) < start)).ToList());
+        }).ToList());
+    }
+
+    private static DateOnly StartOf(ChallengeResponse challenge) =>
+        Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
+
+    private static SplitScreenRow Row(
+        MeasureStatus status, FigureRow? figure, IReadOnlyList<ClaimResponse> claims,
+        IReadOnlyList<ChallengeResponse> challenges) => new(
+        status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
+        status.Escalation, status.Revision,
+        new ProviderSide(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),
+        new CommissionerSide(challenges));
+
+    private sealed record FigureRow
+    {
+        public string MeasureCode { get; init; } = "";
+        public string Period { get; init; } = "";
+        public int Revision { get; init; }
+        public decimal Value { get; init; }
+        public decimal? Numerator { get; init; }
+        public decimal? Denominator { get; init; }
+        public bool Late { get; init; }
+        public DateTimeOffset SubmittedAt { get; init; }
+    }
+}
