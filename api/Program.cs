@@ -7,6 +7,7 @@ using ContractMonitor.Api.Features.Contracts;
 using ContractMonitor.Api.Features.Escalations;
 using ContractMonitor.Api.Features.Evaluations;
 using ContractMonitor.Api.Features.Measures;
+using ContractMonitor.Api.Features.Notifications;
 using ContractMonitor.Api.Features.Organisations;
 using ContractMonitor.Api.Features.Panel;
 using ContractMonitor.Api.Features.Returns;
@@ -35,7 +36,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit()
-    .MapEvaluations().MapEscalations().MapClaims().MapChallenges().MapSplitScreen();
+    .MapEvaluations().MapEscalations().MapClaims().MapChallenges().MapSplitScreen()
+    .MapNotifications();
 app.MapJobsDashboard();
 await app.SeedDemoDataAsync();
 await app.RunAsync();

@@ -6,6 +6,7 @@ using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Notifications;
 using ContractMonitor.Core.Organisations;
 using ContractMonitor.Core.Panel;
 using ContractMonitor.Core.Idempotency;
@@ -53,6 +54,11 @@ public static class CoreServices
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<ChallengeStore>();
         services.AddSingleton<SplitScreenReader>();
+        services.AddSingleton(sp => EmailSettings.Read(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<MonthlyDigest>();
         return services;
     }
 

@@ -17,7 +17,8 @@ public sealed record EscalationPolicyRequest(
     int? DeclineRunLength,
     IReadOnlyList<LadderLevelRequest>? Ladder);
 
-public sealed record LadderLevelRequest(int? Level, string Name);
+/// <param name="Email">Who is told, beside the panel's chair and vice-chair, when an escalation reaches this level.</param>
+public sealed record LadderLevelRequest(int? Level, string Name, string? Email = null);
 
 public sealed record ContractResponse(
     long Id,
@@ -33,4 +34,4 @@ public sealed record ContractResponse(
 
 public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderLevel> Ladder);
 
-public sealed record LadderLevel(int Level, string Name);
+public sealed record LadderLevel(int Level, string Name, string? Email = null);

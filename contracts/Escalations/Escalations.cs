@@ -1,3 +1,5 @@
+using ContractMonitor.Contracts.Notifications;
+
 namespace ContractMonitor.Contracts.Escalations;
 
 public enum EscalationReason
@@ -56,7 +58,7 @@ public sealed record EscalationResponse(
     DateTimeOffset OpenedAt,
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<EscalationEventResponse> Events,
-    IReadOnlyList<object> Notifications);
+    IReadOnlyList<NotificationResponse> Notifications);
 
 public sealed record EscalationListResponse(IReadOnlyList<EscalationResponse> Escalations);
 

@@ -24,6 +24,6 @@ public static class ContractDefaults
         request?.ResolveAfter ?? ResolveAfter,
         request?.DeclineRunLength ?? DeclineRunLength,
         request?.Ladder is { Count: > 0 } ladder
-            ? ladder.Select(l => new LadderLevel(l.Level!.Value, l.Name.Trim())).OrderBy(l => l.Level).ToList()
+            ? ladder.Select(l => new LadderLevel(l.Level!.Value, l.Name.Trim(), string.IsNullOrWhiteSpace(l.Email) ? null : l.Email.Trim())).OrderBy(l => l.Level).ToList()
             : Ladder);
 }

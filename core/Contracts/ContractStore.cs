@@ -43,7 +43,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
             """);
 
     private const string InsertLevelSql = """
-        INSERT INTO EscalationLevels (ContractId, Level, Name) VALUES (@ContractId, @Level, @Name)
+        INSERT INTO EscalationLevels (ContractId, Level, Name, Email) VALUES (@ContractId, @Level, @Name, @Email)
         """;
 
     /// <summary>Creates a contract the caller's council commissions from a validated request.</summary>
@@ -101,7 +101,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
-                InsertLevelSql, policy.Ladder.Select(l => new { ContractId = id, l.Level, l.Name }), transaction,
+                InsertLevelSql, policy.Ladder.Select(l => new { ContractId = id, l.Level, l.Name, l.Email }), transaction,
                 cancellationToken: cancellationToken));
 
             var created = new ContractResponse(id, reference, request.Title.Trim(), caller.Org, providerCode,
@@ -159,7 +159,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
     }
 
     private const string LaddersSql = """
-        SELECT ContractId, Level, Name FROM EscalationLevels WHERE ContractId IN @Ids ORDER BY ContractId, Level
+        SELECT ContractId, Level, Name, Email FROM EscalationLevels WHERE ContractId IN @Ids ORDER BY ContractId, Level
         """;
 
     private static async Task<ILookup<long, LadderLevel>> LaddersAsync(
@@ -167,12 +167,12 @@ public sealed class ContractStore(Database database, TimeProvider clock)
     {
         if (ids.Count == 0)
         {
-            return Array.Empty<LadderRow>().ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name));
+            return Array.Empty<LadderRow>().ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name, r.Email));
         }
 
         var rows = await connection.QueryAsync<LadderRow>(new CommandDefinition(
             LaddersSql, new { Ids = ids }, cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name));
+        return rows.ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name, r.Email));
     }
 
     private sealed record ContractRow
@@ -200,5 +200,6 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         public long ContractId { get; init; }
         public int Level { get; init; }
         public string Name { get; init; } = "";
+        public string? Email { get; init; }
     }
 }

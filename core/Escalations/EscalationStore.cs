@@ -1,9 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Notifications;
 using Dapper;
 
 namespace ContractMonitor.Core.Escalations;
@@ -104,7 +106,7 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
         var after = (await FindVisibleAsync(connection, transaction, id, caller, cancellationToken))!;
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
             "escalation.acknowledged", "Escalation", id.ToString(CultureInfo.InvariantCulture), before.ContractId,
-            before with { Events = [] }, after.Events[^1]), cancellationToken);
+            before with { Events = [], Notifications = [] }, after.Events[^1]), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult.Updated(after);
     }
@@ -136,8 +138,10 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
             LevelsSql, args, transaction, cancellationToken: cancellationToken))).ToDictionary(l => l.Level, l => l.Name);
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             EventsSql, args, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.EscalationId);
+        var emails = (await NotificationStore.ForEscalationsAsync(connection, transaction, contractId, args.EscalationId, cancellationToken))
+            .ToLookup(n => n.EscalationId);
         string NameOf(int level) => LevelName(level, levels.GetValueOrDefault(level));
-        return rows.Select(r => r.ToResponse(NameOf, events[r.Id].Select(e => e.ToResponse(NameOf)).ToList())).ToList();
+        return rows.Select(r => r.ToResponse(NameOf, events[r.Id].Select(e => e.ToResponse(NameOf)).ToList(), emails[r.Id].ToList())).ToList();
     }
 
     /// <summary>The ladder's name for a level, or "Level n" where the ladder has none.</summary>
@@ -157,9 +161,10 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
         public DateTimeOffset OpenedAt { get; init; }
         public DateTimeOffset? ResolvedAt { get; init; }
 
-        public EscalationResponse ToResponse(Func<int, string> levelName, IReadOnlyList<EscalationEventResponse> events) => new(
+        public EscalationResponse ToResponse(
+            Func<int, string> levelName, IReadOnlyList<EscalationEventResponse> events, IReadOnlyList<NotificationResponse> notifications) => new(
             Id, ContractId, MeasureCode, Enum.Parse<EscalationReason>(Reason), Level, levelName(Level),
-            Enum.Parse<EscalationStatus>(Status), OpenedPeriod, LastPeriod, OpenedAt, ResolvedAt, events, []);
+            Enum.Parse<EscalationStatus>(Status), OpenedPeriod, LastPeriod, OpenedAt, ResolvedAt, events, notifications);
     }
 
     private sealed record EventRow

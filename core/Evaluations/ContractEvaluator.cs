@@ -89,7 +89,8 @@ public sealed partial class ContractEvaluator(Database database, TimeProvider cl
         var cleared = await writer.ClearMarksAsync(read.Marks);
         await writer.CompleteRequestsAsync(read.Requests);
         await transaction.CommitAsync(cancellationToken);
-        return new EvaluationOutcome(1, measures.Count, writer.EvaluationsWritten, writer.EscalationsWritten, writer.EventsWritten, cleared);
+        return new EvaluationOutcome(1, measures.Count, writer.EvaluationsWritten, writer.EscalationsWritten, writer.EventsWritten, cleared,
+            writer.NotificationsWritten);
     }
 
     private static async Task EvaluateMeasureAsync(

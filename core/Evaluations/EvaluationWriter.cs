@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Notifications;
 using Dapper;
 
 namespace ContractMonitor.Core.Evaluations;
@@ -17,6 +18,8 @@ internal sealed class EvaluationWriter(
     public int EscalationsWritten { get; private set; }
 
     public int EventsWritten { get; private set; }
+
+    public int NotificationsWritten { get; private set; }
 
     private DbConnection Connection => transaction.Connection!;
 
@@ -79,18 +82,23 @@ internal sealed class EvaluationWriter(
         }, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Writes the new ratings and escalation events collected so far.</summary>
+    /// <summary>Writes the new ratings and escalation events collected so far, and the emails of the events that are news.</summary>
     public async Task FlushAsync()
     {
         if (events.Count > 0)
         {
-            await Connection.ExecuteAsync(new CommandDefinition(dialect[InsertEventsSql], new
-            {
-                Rows = JsonSerializer.Serialize(events),
-                Actor = ContractEvaluator.Actor,
-                At = now,
-            }, transaction, cancellationToken: cancellationToken));
+            var ids = (await Connection.QueryAsync<(long Id, long EscalationId, string Type, string Period)>(new CommandDefinition(
+                dialect[InsertEventsSql], new
+                {
+                    Rows = JsonSerializer.Serialize(events),
+                    Actor = ContractEvaluator.Actor,
+                    At = now,
+                }, transaction, cancellationToken: cancellationToken)))
+                .ToDictionary(e => (e.EscalationId, e.Type, e.Period), e => e.Id);
+            var emailed = news.Select(n => new EmailedEvent(ids[(n.EscalationId, n.Type, n.Period)], n.EscalationId, n.Level)).ToList();
+            NotificationsWritten += await EscalationOutbox.WriteAsync(transaction, contractId, emailed, now, cancellationToken);
             events.Clear();
+            news.Clear();
         }
 
         if (inserts.Count > 0)
@@ -139,6 +147,7 @@ internal sealed class EvaluationWriter(
     private static readonly DialectSql InsertEventsSql = new(
         SqlServer: """
             INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
+            OUTPUT INSERTED.Id, INSERTED.EscalationId, INSERTED.Type, INSERTED.Period
             SELECT j.EscalationId, j.Type, j.Period, j.Level, j.Note, @Actor, NULL, @At
             FROM OPENJSON(@Rows) WITH (
                 EscalationId bigint '$.EscalationId', Type varchar(16) '$.Type', Period varchar(10) '$.Period', Level int '$.Level',
@@ -151,9 +160,13 @@ internal sealed class EvaluationWriter(
                 j.value ->> '$.Level', j.value ->> '$.Note', @Actor, NULL, @At
             FROM json_each(@Rows) AS j
             ORDER BY j.key
+            RETURNING Id, EscalationId, Type, Period
             """);
 
     private readonly List<NewEvent> events = [];
+
+    // The one event per escalation that this run emails (NotificationRules.NewsOf).
+    private readonly List<NewEvent> news = [];
 
     // Seq keeps the events in the order they happened: identities follow it.
     private sealed record NewEvent(int Seq, long EscalationId, string Type, string Period, int Level, string? Note);
@@ -177,16 +190,16 @@ internal sealed class EvaluationWriter(
                     ResolvedAt = episode.IsResolved ? now : (DateTimeOffset?)null,
                 }, transaction, cancellationToken: cancellationToken));
                 EscalationsWritten++;
-                AddEvents(id, episode.Events);
+                AddEvents(id, episode.Events, openedAndResolved: episode.IsResolved);
                 break;
             case Advance advance:
                 await UpdateAsync(advance.Escalation.Id, advance.State.Level, advance.State.Status, advance.State.Period.ToString());
-                AddEvents(advance.Escalation.Id, advance.Events);
+                AddEvents(advance.Escalation.Id, advance.Events, openedAndResolved: false);
                 break;
             case Supersede supersede:
                 var stored = supersede.Escalation;
                 await UpdateAsync(stored.Id, stored.Level, EscalationStatus.Resolved, stored.LastPeriod.ToString());
-                AddEvent(stored.Id, EscalationEventType.Resolved, supersede.Period.ToString(), stored.Level, supersede.Note);
+                news.Add(AddEvent(stored.Id, EscalationEventType.Resolved, supersede.Period.ToString(), stored.Level, supersede.Note));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
@@ -208,18 +221,21 @@ internal sealed class EvaluationWriter(
     }
 
     // Events wait for the flush, as new ratings do: one statement per contract.
-    private void AddEvents(long escalationId, IEnumerable<EpisodeEvent> added)
+    private void AddEvents(long escalationId, IEnumerable<EpisodeEvent> added, bool openedAndResolved)
     {
-        foreach (var e in added)
+        var written = added.Select(e => AddEvent(escalationId, e.Type, e.Period.ToString(), e.Level, null)).ToList();
+        if (NotificationRules.NewsOf(written, e => Enum.Parse<EscalationEventType>(e.Type), openedAndResolved) is { } emailed)
         {
-            AddEvent(escalationId, e.Type, e.Period.ToString(), e.Level, null);
+            news.Add(emailed);
         }
     }
 
-    private void AddEvent(long escalationId, EscalationEventType type, string period, int level, string? note)
+    private NewEvent AddEvent(long escalationId, EscalationEventType type, string period, int level, string? note)
     {
-        events.Add(new NewEvent(events.Count, escalationId, type.ToString(), period, level, note));
+        var added = new NewEvent(events.Count, escalationId, type.ToString(), period, level, note);
+        events.Add(added);
         EventsWritten++;
+        return added;
     }
 
     // Clears exactly the marks this evaluation read. SQLite's write transaction has held the only

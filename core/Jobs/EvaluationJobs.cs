@@ -1,5 +1,6 @@
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Idempotency;
+using Hangfire;
 using Microsoft.Extensions.Logging;
 
 namespace ContractMonitor.Core.Jobs;
@@ -9,18 +10,24 @@ namespace ContractMonitor.Core.Jobs;
 /// parallel or after a crash: the database's keys and compare-and-set make the second run a no-op.
 /// </summary>
 public sealed partial class EvaluationJobs(
-    ContractEvaluator evaluator, PastDueMarker pastDue, IdempotencyKeys keys, TimeProvider clock, ILogger<EvaluationJobs> logger)
+    ContractEvaluator evaluator, PastDueMarker pastDue, IdempotencyKeys keys, IBackgroundJobClient jobs, TimeProvider clock,
+    ILogger<EvaluationJobs> logger)
 {
-    public async Task EvaluateDueAsync(CancellationToken cancellationToken)
-    {
-        var outcome = await evaluator.EvaluateDueAsync(cancellationToken);
-        Log.Evaluated(logger, outcome.Contracts, outcome.Measures, outcome.EvaluationsWritten, outcome.EventsWritten);
-    }
+    public async Task EvaluateDueAsync(CancellationToken cancellationToken) =>
+        Evaluated(await evaluator.EvaluateDueAsync(cancellationToken));
 
-    public async Task EvaluateContractAsync(long contractId, CancellationToken cancellationToken)
+    public async Task EvaluateContractAsync(long contractId, CancellationToken cancellationToken) =>
+        Evaluated(await evaluator.EvaluateContractAsync(contractId, cancellationToken));
+
+    // New emails are sent at once rather than at the next minute; if this enqueue is lost, the
+    // recurring dispatch still finds them in the outbox.
+    private void Evaluated(EvaluationOutcome outcome)
     {
-        var outcome = await evaluator.EvaluateContractAsync(contractId, cancellationToken);
         Log.Evaluated(logger, outcome.Contracts, outcome.Measures, outcome.EvaluationsWritten, outcome.EventsWritten);
+        if (outcome.NotificationsWritten > 0)
+        {
+            jobs.Enqueue<NotificationJobs>(j => j.DispatchAsync(CancellationToken.None));
+        }
     }
 
     public async Task MarkPastDueAsync(CancellationToken cancellationToken)

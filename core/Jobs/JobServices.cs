@@ -27,6 +27,7 @@ public static class JobServices
     public static IServiceCollection AddContractMonitorJobs(this IServiceCollection services, Func<IServiceProvider, bool> runServer)
     {
         services.AddSingleton<EvaluationJobs>();
+        services.AddSingleton<NotificationJobs>();
         // Hangfire falls back to process-wide statics for its storage and activator. Registering both
         // here first keeps each host (and each test host in one process) on its own.
         services.AddSingleton<JobStorage>(provider => CreateStorage(provider.GetRequiredService<Database>()));

@@ -16,4 +16,16 @@ public static class UkCalendar
 
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+
+    /// <summary>The first day of the month that is neither a weekend nor a bank holiday in England.</summary>
+    public static DateOnly FirstWorkingDay(int year, int month)
+    {
+        var day = new DateOnly(year, month, 1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || EnglandBankHolidays.Contains(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
 }

@@ -41,6 +41,9 @@ public sealed class CreateContractValidator : ApiValidator<CreateContractRequest
             {
                 level.RuleFor(l => l.Level).NotNull().WithMessage("'level' is required.");
                 level.RuleFor(l => l.Name).RequiredText(200);
+                level.RuleFor(l => l.Email!).Cascade(CascadeMode.Stop).MaximumLength(254).WithMessage("'email' must be at most 254 characters.")
+                    .MatchesTrimmed(CommonRules.Email()).WithMessage("'email' must be an email address such as director@council.gov.uk.")
+                    .When(l => !string.IsNullOrWhiteSpace(l.Email));
             });
         }
 

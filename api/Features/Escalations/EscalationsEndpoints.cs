@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContractMonitor.Api.Auth;
+using ContractMonitor.Api.Features.Notifications;
 using ContractMonitor.Api.Problems;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Escalations;
@@ -38,17 +39,23 @@ public static class EscalationsEndpoints
             return QueryValues.InvalidName<EscalationFilter>("status");
         }
 
-        return TypedResults.Ok(new EscalationListResponse(await escalations.ListAsync(access.Id, filter, cancellationToken)));
+        var list = await escalations.ListAsync(access.Id, filter, cancellationToken);
+        return TypedResults.Ok(new EscalationListResponse(list.Select(e => AsSeenBy(e, access.Caller)).ToList()));
     }
 
     public static async Task<Results<Ok<EscalationResponse>, ProblemHttpResult>> GetAsync(
         long id, HttpContext context, EscalationStore escalations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return await escalations.FindVisibleAsync(id, context.User.RequireCaller(), cancellationToken) is { } escalation
-            ? TypedResults.Ok(escalation)
+        var caller = context.User.RequireCaller();
+        return await escalations.FindVisibleAsync(id, caller, cancellationToken) is { } escalation
+            ? TypedResults.Ok(AsSeenBy(escalation, caller))
             : NotFound(id);
     }
+
+    /// <summary>The emails name the panel's members and addresses, which only the council's side sees.</summary>
+    private static EscalationResponse AsSeenBy(EscalationResponse escalation, Caller caller) =>
+        NotificationsEndpoints.MaySee.Contains(caller.Role) ? escalation : escalation with { Notifications = [] };
 
     /// <summary>
     /// The council records that it has seen the escalation, with a note. Visibility is checked before

@@ -24,6 +24,7 @@ public static class DatabaseCounts
         UNION ALL SELECT 'Claims', COUNT(*) FROM Claims
         UNION ALL SELECT 'Challenges', COUNT(*) FROM Challenges
         UNION ALL SELECT 'ChallengeResponses', COUNT(*) FROM ChallengeResponses
+        UNION ALL SELECT 'Notifications', COUNT(*) FROM Notifications
         """;
 
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string connectionString)

@@ -43,12 +43,7 @@ public sealed class SqlServerSchema
                 case CreateTableStatement create:
                     var table = new TableShape();
                     schema.Tables[create.SchemaObjectName.BaseIdentifier.Value] = table;
-                    foreach (var column in create.Definition.ColumnDefinitions)
-                    {
-                        var notNull = column.Constraints.OfType<NullableConstraintDefinition>().Any(c => !c.Nullable);
-                        var type = ((SqlDataTypeReference)column.DataType).SqlDataTypeOption.ToString().ToUpperInvariant();
-                        table.Columns[column.ColumnIdentifier.Value] = new ColumnShape(type, !notNull);
-                    }
+                    AddColumns(table, create.Definition.ColumnDefinitions);
 
                     foreach (var key in create.Definition.TableConstraints.OfType<UniqueConstraintDefinition>())
                     {
@@ -65,6 +60,7 @@ public sealed class SqlServerSchema
                     break;
                 case AlterTableAddTableElementStatement alter:
                     var altered = schema.Tables[alter.SchemaObjectName.BaseIdentifier.Value];
+                    AddColumns(altered, alter.Definition.ColumnDefinitions);
                     foreach (var constraint in alter.Definition.TableConstraints)
                     {
                         if (constraint is UniqueConstraintDefinition unique)
@@ -87,6 +83,16 @@ public sealed class SqlServerSchema
         }
 
         return schema;
+    }
+
+    private static void AddColumns(TableShape table, IEnumerable<ColumnDefinition> columns)
+    {
+        foreach (var column in columns)
+        {
+            var notNull = column.Constraints.OfType<NullableConstraintDefinition>().Any(c => !c.Nullable);
+            var type = ((SqlDataTypeReference)column.DataType).SqlDataTypeOption.ToString().ToUpperInvariant();
+            table.Columns[column.ColumnIdentifier.Value] = new ColumnShape(type, !notNull);
+        }
     }
 
     private static string ColumnName(ColumnWithSortOrder column) => column.Column.MultiPartIdentifier.Identifiers[^1].Value;

@@ -1,0 +1,40 @@
+using ContractMonitor.Core.Notifications;
+using Microsoft.Extensions.Logging;
+
+namespace ContractMonitor.Core.Jobs;
+
+/// <summary>
+/// Sends the outbox and writes the monthly digests. Both read what is due from the outbox itself, so
+/// running either twice, in parallel or after a crash sends nothing twice (bar the window the
+/// dispatcher documents).
+/// </summary>
+public sealed partial class NotificationJobs(NotificationDispatcher dispatcher, MonthlyDigest digest, ILogger<NotificationJobs> logger)
+{
+    public async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await dispatcher.DispatchDueAsync(cancellationToken);
+        if (outcome != DispatchOutcome.None)
+        {
+            Log.Dispatched(logger, outcome.Sent, outcome.Retrying, outcome.Failed);
+        }
+    }
+
+    public async Task MonthlyDigestAsync(CancellationToken cancellationToken)
+    {
+        var written = await digest.WriteDueAsync(cancellationToken);
+        if (written > 0)
+        {
+            Log.DigestsWritten(logger, written);
+            await DispatchAsync(cancellationToken);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Emails: {Sent} sent, {Retrying} to retry, {Failed} failed")]
+        public static partial void Dispatched(ILogger logger, int sent, int retrying, int failed);
+
+        [LoggerMessage(2, LogLevel.Information, "Wrote {Emails} monthly digest emails")]
+        public static partial void DigestsWritten(ILogger logger, int emails);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Evaluations;
+
+namespace ContractMonitor.Core.Notifications;
+
+/// <summary>A period's figure as the email shows it.</summary>
+public sealed record EmailFigure(string Period, decimal? Value, decimal? Target, decimal? Tolerance, Rating Rating);
+
+/// <summary>The trust's latest word on the measure.</summary>
+public sealed record EmailClaim(string Period, string Text, string Author, DateTimeOffset At);
+
+/// <summary>A challenge of the council's that is not closed.</summary>
+public sealed record EmailChallenge(string Period, string Text, string Status, DateOnly? ResponseDueDate, bool Overdue);
+
+/// <summary>Everything an escalation email says, read when it is first sent.</summary>
+public sealed record EscalationEmailModel(
+    long ContractId,
+    string ContractReference,
+    string ContractTitle,
+    string MeasureCode,
+    string MeasureTitle,
+    long EscalationId,
+    EscalationReason Reason,
+    EscalationEventType Event,
+    string? Period,
+    int Level,
+    string LevelName,
+    string? Note,
+    IReadOnlyList<EmailFigure> RecentFigures,
+    EmailClaim? LatestClaim,
+    IReadOnlyList<EmailChallenge> OpenChallenges);
+
+/// <summary>A rendered message: what every attempt to send it sends.</summary>
+public sealed record EmailContent(string Subject, string Text, string Html);
+
+/// <summary>
+/// The escalation email (issue 6), plain text and HTML. Everything that comes from users (titles,
+/// claims, challenges, notes) is HTML-encoded in the HTML part, and the subject is one line with no
+/// control characters, so user text can neither add headers nor markup.
+/// </summary>
+public static class EscalationEmail
+{
+    public static EmailContent Render(EscalationEmailModel model, Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var what = WhatHappened(model);
+        var subject = EmailText.OneLine($"{model.ContractReference} {model.MeasureCode}: {what}");
+        var splitScreen = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen"));
+        var escalation = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/escalations/{model.EscalationId}"));
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Contract: {model.ContractReference} {model.ContractTitle}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measure: {model.MeasureCode} {model.MeasureTitle}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Escalation: {what}.");
+        if (model.Note is { Length: > 0 } note)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Why: {note}");
+        }
+
+        text.AppendLine().AppendLine("Recent periods (value; target; tolerance; rating):");
+        foreach (var f in model.RecentFigures)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {f.Period}  {EmailText.Number(f.Value)}; {EmailText.Number(f.Target)}; {EmailText.Number(f.Tolerance)}; {f.Rating}");
+        }
+
+        text.AppendLine().AppendLine(model.LatestClaim is { } claim
+            ? string.Create(CultureInfo.InvariantCulture, $"The trust's latest claim ({claim.Period}, {claim.Author}, {claim.At:yyyy-MM-dd}): {claim.Text}")
+            : "The trust has made no claim about this measure.");
+        text.AppendLine().AppendLine(model.OpenChallenges.Count == 0 ? "The council has no open challenge on this measure." : "Open challenges:");
+        foreach (var c in model.OpenChallenges)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  - {c.Period} ({ChallengeState(c)}): {c.Text}");
+        }
+
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Split screen: {splitScreen}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Escalation and its history: {escalation}");
+
+        var html = new StringBuilder();
+        html.Append("<html><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{H(model.ContractReference)} {H(model.MeasureCode)}: {H(what)}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Contract: {H(model.ContractReference)} {H(model.ContractTitle)}<br>");
+        html.Append(CultureInfo.InvariantCulture, $"Measure: {H(model.MeasureCode)} {H(model.MeasureTitle)}</p>");
+        if (model.Note is { Length: > 0 } why)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>Why: {H(why)}</p>");
+        }
+
+        html.Append("<table border=\"1\" cellpadding=\"4\"><tr><th>Period</th><th>Value</th><th>Target</th><th>Tolerance</th><th>Rating</th></tr>");
+        foreach (var f in model.RecentFigures)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{H(f.Period)}</td><td>{EmailText.Number(f.Value)}</td><td>{EmailText.Number(f.Target)}</td><td>{EmailText.Number(f.Tolerance)}</td><td>{f.Rating}</td></tr>");
+        }
+
+        html.Append("</table>");
+        html.Append(model.LatestClaim is { } latest
+            ? string.Create(CultureInfo.InvariantCulture, $"<p>The trust's latest claim ({H(latest.Period)}, {H(latest.Author)}, {latest.At:yyyy-MM-dd}): {H(latest.Text)}</p>")
+            : "<p>The trust has made no claim about this measure.</p>");
+        if (model.OpenChallenges.Count == 0)
+        {
+            html.Append("<p>The council has no open challenge on this measure.</p>");
+        }
+        else
+        {
+            html.Append("<p>Open challenges:</p><ul>");
+            foreach (var c in model.OpenChallenges)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{H(c.Period)} ({H(ChallengeState(c))}): {H(c.Text)}</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{H(splitScreen.ToString())}\">Split screen</a> · <a href=\"{H(escalation.ToString())}\">Escalation and its history</a></p>");
+        html.Append("</body></html>");
+        return new EmailContent(subject, text.ToString(), html.ToString());
+    }
+
+    /// <summary>"Sustained failure escalated to level 2 (Director) in 2026-06".</summary>
+    public static string WhatHappened(EscalationEmailModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var reason = model.Reason switch
+        {
+            EscalationReason.SustainedFailure => "Sustained failure",
+            EscalationReason.MissingReturns => "Missing returns",
+            EscalationReason.SustainedDecline => "Sustained decline",
+            _ => model.Reason.ToString(),
+        };
+        var level = string.Create(CultureInfo.InvariantCulture, $"level {model.Level} ({model.LevelName})");
+        var change = model.Event switch
+        {
+            EscalationEventType.Raised => $"raised at {level}",
+            EscalationEventType.Escalated => $"escalated to {level}",
+            EscalationEventType.Reopened => $"reopened at {level}",
+            EscalationEventType.Resolved => $"resolved at {level}",
+            _ => $"{model.Event.ToString().ToLowerInvariant()} at {level}",
+        };
+        return model.Period is null ? $"{reason} {change}" : $"{reason} {change} in {model.Period}";
+    }
+
+    private static string ChallengeState(EmailChallenge challenge) => challenge switch
+    {
+        { Overdue: true } => string.Create(CultureInfo.InvariantCulture, $"{challenge.Status}, overdue since {challenge.ResponseDueDate:yyyy-MM-dd}"),
+        { ResponseDueDate: { } due } => string.Create(CultureInfo.InvariantCulture, $"{challenge.Status}, response due {due:yyyy-MM-dd}"),
+        _ => challenge.Status,
+    };
+
+    private static string H(string text) => WebUtility.HtmlEncode(text);
+}
+
+/// <summary>Text helpers shared by the emails.</summary>
+public static class EmailText
+{
+    /// <summary>One header-safe line: control characters (CR, LF, tab…) become spaces; at most 200 characters.</summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var line = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return line.Length <= 200 ? line : string.Concat(line.AsSpan(0, 199), "…");
+    }
+
+    public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
+}

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Globalization;
+using ContractMonitor.Contracts.Notifications;
+using ContractMonitor.Contracts.Panel;
+using Dapper;
+
+namespace ContractMonitor.Core.Notifications;
+
+/// <summary>An escalation event that is news: it gets an email per recipient.</summary>
+public sealed record EmailedEvent(long EventId, long EscalationId, int Level);
+
+/// <summary>
+/// Writes the escalation emails into the outbox inside the evaluation's own transaction (DESIGN §2),
+/// so an event and its emails are stored together or not at all. The recipients are the panel's
+/// chair and vice-chair, and the address of the ladder level the event reached; ordinary panel
+/// members are not emailed. The outbox's unique key (event, recipient) makes a second write a clash,
+/// never a second email.
+/// </summary>
+internal static class EscalationOutbox
+{
+    private const string ChairsSql = """
+        SELECT Name, Email, Role FROM PanelMembers
+        WHERE ContractId = @ContractId AND Role IN ('Chair', 'ViceChair')
+        ORDER BY Id
+        """;
+
+    private const string LevelAddressesSql = """
+        SELECT Level, Name, Email FROM EscalationLevels WHERE ContractId = @ContractId AND Email IS NOT NULL
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO Notifications (ContractId, Kind, EscalationId, EventId, Recipient, RecipientName, RecipientRole, MessageKey,
+                                   Status, Attempts, NextAttemptAt, CreatedAt)
+        VALUES (@ContractId, @Kind, @EscalationId, @EventId, @Recipient, @RecipientName, @RecipientRole, @MessageKey,
+                @Status, 0, @Now, @Now)
+        """;
+
+    public static async Task<int> WriteAsync(
+        DbTransaction transaction, long contractId, IReadOnlyList<EmailedEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        var connection = transaction.Connection!;
+        var args = new { ContractId = contractId };
+        var chairs = (await connection.QueryAsync<RecipientRow>(new CommandDefinition(ChairsSql, args, transaction, cancellationToken: cancellationToken)))
+            .ToList();
+        var levels = (await connection.QueryAsync<LevelRow>(new CommandDefinition(LevelAddressesSql, args, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(l => l.Level);
+        var rows = events.SelectMany(e => RecipientsOf(chairs, levels.GetValueOrDefault(e.Level)).Select(r => new
+        {
+            ContractId = contractId,
+            Kind = nameof(NotificationKind.Escalation),
+            e.EscalationId,
+            e.EventId,
+            Recipient = r.Email,
+            RecipientName = r.Name,
+            RecipientRole = r.Role,
+            MessageKey = Guid.NewGuid().ToString("N"),
+            Status = nameof(NotificationStatus.Pending),
+            Now = now,
+        })).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: cancellationToken));
+        return rows.Count;
+    }
+
+    /// <summary>Chair first, then vice-chair, then the level's address; each address once.</summary>
+    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<RecipientRow> chairs, LevelRow? level)
+    {
+        var all = chairs.OrderBy(c => c.Role == nameof(PanelRole.Chair) ? 0 : 1).ToList();
+        if (level is { Email: { } email })
+        {
+            all.Add(new RecipientRow
+            {
+                Name = level.Name,
+                Email = email,
+                Role = string.Create(CultureInfo.InvariantCulture, $"Level {level.Level}"),
+            });
+        }
+
+        return all.DistinctBy(r => r.Email.Trim().ToUpperInvariant());
+    }
+
+    private sealed record RecipientRow
+    {
+        public string Name { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string Role { get; init; } = "";
+    }
+
+    private sealed record LevelRow
+    {
+        public int Level { get; init; }
+        public string Name { get; init; } = "";
+        public string? Email { get; init; }
+    }
+}

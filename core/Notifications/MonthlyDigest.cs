@@ -1,0 +1,128 @@
+using System.Data.Common;
+using System.Globalization;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.Notifications;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Escalations;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Periods;
+using Dapper;
+
+namespace ContractMonitor.Core.Notifications;
+
+/// <summary>
+/// The monthly digest to each contract's chair and vice-chair, written into the outbox from the first
+/// working day of the month (English calendar) for a week, so a job that missed the day catches up.
+/// One per contract, month and recipient: the outbox's unique key makes a second run write nothing.
+/// </summary>
+public sealed class MonthlyDigest(
+    Database database, ContractStore contracts, StatusReader status, EscalationStore escalations, EmailSettings settings, TimeProvider clock)
+{
+    private const int CatchUpDays = 7;
+
+    private const string DueSql = """
+        SELECT c.Id, co.Code AS CommissionerCode
+        FROM Contracts c
+        JOIN Organisations co ON co.Id = c.CommissionerOrgId
+        WHERE (c.EndDate IS NULL OR c.EndDate >= @ReportFrom)
+          AND EXISTS (SELECT 1 FROM PanelMembers p WHERE p.ContractId = c.Id AND p.Role IN ('Chair', 'ViceChair'))
+          AND NOT EXISTS (SELECT 1 FROM Notifications n WHERE n.ContractId = c.Id AND n.DigestMonth = @Month)
+        ORDER BY c.Id
+        """;
+
+    /// <summary>Writes this month's digests that are due and not yet written; returns how many emails.</summary>
+    public async Task<int> WriteDueAsync(CancellationToken cancellationToken)
+    {
+        var today = UkCalendar.Today(clock);
+        var first = UkCalendar.FirstWorkingDay(today.Year, today.Month);
+        if (today < first || today > first.AddDays(CatchUpDays))
+        {
+            return 0;
+        }
+
+        var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        List<(long Id, string CommissionerCode)> due;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            due = (await connection.QueryAsync<(long, string)>(new CommandDefinition(DueSql, new
+            {
+                Month = month,
+                ReportFrom = new DateOnly(today.Year, today.Month, 1).AddMonths(-1),
+            }, cancellationToken: cancellationToken))).ToList();
+        }
+
+        var written = 0;
+        foreach (var (id, commissioner) in due)
+        {
+            written += await WriteAsync(id, new Caller("system:digest", commissioner, Role.Commissioner), month, today, cancellationToken);
+        }
+
+        return written;
+    }
+
+    private const string ChairsSql = """
+        SELECT Name, Email, Role FROM PanelMembers WHERE ContractId = @ContractId AND Role IN ('Chair', 'ViceChair') ORDER BY Id
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO Notifications (ContractId, Kind, DigestMonth, Recipient, RecipientName, RecipientRole, MessageKey,
+                                   Subject, TextBody, HtmlBody, Status, Attempts, NextAttemptAt, CreatedAt)
+        VALUES (@ContractId, @Kind, @DigestMonth, @Recipient, @RecipientName, @RecipientRole, @MessageKey,
+                @Subject, @TextBody, @HtmlBody, @Status, 0, @Now, @Now)
+        """;
+
+    private async Task<int> WriteAsync(long contractId, Caller council, string month, DateOnly today, CancellationToken cancellationToken)
+    {
+        var contract = await contracts.FindVisibleAsync(contractId, council, cancellationToken);
+        if (contract is null)
+        {
+            return 0;
+        }
+
+        var current = await status.StatusAsync(contract, today, cancellationToken);
+        var summary = await status.SummaryAsync(contract, today, cancellationToken);
+        var open = (await escalations.ListAsync(contract.Id, EscalationFilter.All, cancellationToken))
+            .Where(e => e.Status != EscalationStatus.Resolved)
+            .Select(e => new DigestEscalation(e.MeasureCode, e.Reason, e.Level, e.LevelName, e.Status))
+            .ToList();
+        var content = DigestEmail.Render(new DigestEmailModel(contract.Id, contract.Reference, contract.Title, today, summary,
+            current.Measures.Where(m => m.Rating == Rating.Failing).ToList(),
+            open.Where(e => e.Reason == EscalationReason.SustainedDecline).ToList(),
+            open), settings.BaseUrl);
+
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var chairs = await connection.QueryAsync<(string Name, string Email, string Role)>(new CommandDefinition(
+            ChairsSql, new { ContractId = contract.Id }, transaction, cancellationToken: cancellationToken));
+        var rows = chairs.DistinctBy(c => c.Email.Trim().ToUpperInvariant()).Select(c => new
+        {
+            ContractId = contract.Id,
+            Kind = nameof(NotificationKind.Digest),
+            DigestMonth = month,
+            Recipient = c.Email,
+            RecipientName = c.Name,
+            RecipientRole = c.Role,
+            MessageKey = Guid.NewGuid().ToString("N"),
+            content.Subject,
+            TextBody = content.Text,
+            HtmlBody = content.Html,
+            Status = nameof(NotificationStatus.Pending),
+            Now = now,
+        }).ToList();
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return rows.Count;
+        }
+        catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
+        {
+            // Another run wrote this month's digest first: one is enough.
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using ContractMonitor.Contracts.Notifications;
+using ContractMonitor.Core.Data;
+using Dapper;
+
+namespace ContractMonitor.Core.Notifications;
+
+/// <summary>The outbox as people read it: every email of a contract, what it said and what became of it.</summary>
+public sealed class NotificationStore(Database database)
+{
+    private const string ListSql = """
+        SELECT Id, Kind, EscalationId, EventId, DigestMonth, Recipient, RecipientName, RecipientRole, Subject, Status, Attempts,
+               NextAttemptAt, LastError, MessageId, CreatedAt, SentAt
+        FROM Notifications
+        WHERE ContractId = @ContractId
+          AND (@Status IS NULL OR Status = @Status)
+          AND (@EscalationId IS NULL OR EscalationId = @EscalationId)
+        ORDER BY Id
+        """;
+
+    /// <summary>A visible contract's emails, oldest first; the caller has checked visibility.</summary>
+    public async Task<IReadOnlyList<NotificationResponse>> ListAsync(long contractId, NotificationFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, contractId, filter == NotificationFilter.All ? null : filter.ToString(), null, cancellationToken);
+    }
+
+    /// <summary>The emails of a contract's escalations, or of one of them.</summary>
+    internal static Task<IReadOnlyList<NotificationResponse>> ForEscalationsAsync(
+        DbConnection connection, DbTransaction? transaction, long contractId, long? escalationId, CancellationToken cancellationToken) =>
+        ReadAsync(connection, transaction, contractId, null, escalationId, cancellationToken);
+
+    private static async Task<IReadOnlyList<NotificationResponse>> ReadAsync(
+        DbConnection connection, DbTransaction? transaction, long contractId, string? status, long? escalationId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(ListSql, new
+        {
+            ContractId = contractId,
+            Status = status,
+            EscalationId = escalationId,
+        }, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToResponse()).ToList();
+    }
+
+    private sealed record NotificationRow
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public long? EscalationId { get; init; }
+        public long? EventId { get; init; }
+        public string? DigestMonth { get; init; }
+        public string Recipient { get; init; } = "";
+        public string RecipientName { get; init; } = "";
+        public string RecipientRole { get; init; } = "";
+        public string? Subject { get; init; }
+        public string Status { get; init; } = "";
+        public int Attempts { get; init; }
+        public DateTimeOffset NextAttemptAt { get; init; }
+        public string? LastError { get; init; }
+        public string? MessageId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? SentAt { get; init; }
+
+        public NotificationResponse ToResponse()
+        {
+            var status = Enum.Parse<NotificationStatus>(Status);
+            return new NotificationResponse(
+                Id, Enum.Parse<NotificationKind>(Kind), EscalationId, EventId, DigestMonth, Recipient, RecipientName, RecipientRole, Subject,
+                status, Attempts, status == NotificationStatus.Pending ? NextAttemptAt : null, LastError, MessageId, CreatedAt, SentAt);
+        }
+    }
+}

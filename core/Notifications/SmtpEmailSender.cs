@@ -1,0 +1,48 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace ContractMonitor.Core.Notifications;
+
+/// <summary>Sends one message; the seam the dispatcher's unit tests replace.</summary>
+public interface IEmailSender
+{
+    /// <exception cref="EmailRejectedException">The server refused the message for good (a 5xx reply).</exception>
+    /// <remarks>Any other exception is taken as passing (a 4xx reply, a refused or dropped connection) and the message is retried.</remarks>
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>The mail server refused the message with a permanent (5xx) reply: retrying cannot help.</summary>
+public sealed class EmailRejectedException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// MailKit over SMTP, one connection per message: a council sends tens of emails a day, and a fresh
+/// connection per message means one broken message or connection never affects the next.
+/// </summary>
+public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), settings.Port,
+            settings.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+        }
+
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
+        {
+            throw new EmailRejectedException($"{(int)ex.StatusCode} {ex.Message}", ex);
+        }
+
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
