@@ -23,7 +23,8 @@ public sealed record Scenario(ApiFactory Api, string Council, string Trust, Cont
 
     public static string UniqueCode(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
-    public static async Task<Scenario> CreateAsync(ApiFactory api, DateOnly? start = null, DateOnly? end = null)
+    public static async Task<Scenario> CreateAsync(
+        ApiFactory api, DateOnly? start = null, DateOnly? end = null, EscalationPolicyRequest? policy = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         var council = UniqueCode("council");
@@ -32,7 +33,7 @@ public sealed record Scenario(ApiFactory Api, string Council, string Trust, Cont
         await PostOk(admin, "/api/organisations", new CreateOrganisationRequest(council, "Test Council", OrganisationKind.Council));
         await PostOk(admin, "/api/organisations", new CreateOrganisationRequest(trust, "Test Trust", OrganisationKind.Provider));
         var response = await admin.PostAsJsonAsync("/api/contracts", new CreateContractRequest(
-            UniqueCode("REF"), "Children's social care", trust, start ?? new DateOnly(2016, 4, 1), end, null, null, null),
+            UniqueCode("REF"), "Children's social care", trust, start ?? new DateOnly(2016, 4, 1), end, null, null, policy),
             JsonDefaults.Web);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var contract = (await response.Content.ReadFromJsonAsync<ContractResponse>(JsonDefaults.Web))!;
