@@ -10,10 +10,13 @@ namespace ContractMonitor.Core.Notifications;
 public sealed record DigestEscalation(string MeasureCode, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status);
 
 /// <summary>Everything the monthly digest says about one contract.</summary>
+/// <param name="SentOn">The day it is written, which names the month.</param>
+/// <param name="AsOf">The date the figures are read at: the latest periods whose returns were due by <paramref name="SentOn"/>.</param>
 public sealed record DigestEmailModel(
     long ContractId,
     string ContractReference,
     string ContractTitle,
+    DateOnly SentOn,
     DateOnly AsOf,
     SummaryResponse Summary,
     IReadOnlyList<MeasureStatus> Failing,
@@ -27,7 +30,7 @@ public static class DigestEmail
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(baseUrl);
-        var month = model.AsOf.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var month = model.SentOn.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var subject = EmailText.OneLine($"{model.ContractReference}: monthly digest, {month}");
         var link = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen?asOf={model.AsOf:yyyy-MM-dd}"));
         var s = model.Summary;
@@ -36,7 +39,7 @@ public static class DigestEmail
 
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Contract: {model.ContractReference} {model.ContractTitle}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"As at {model.AsOf:yyyy-MM-dd}: {counts}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Latest periods due, as at {model.AsOf:yyyy-MM-dd}: {counts}");
         Section(text, "Failing measures", model.Failing.Select(Failing));
         Section(text, "Sustained declines", model.SustainedDeclines.Select(Escalation));
         Section(text, "Open escalations", model.OpenEscalations.Select(Escalation));
@@ -45,7 +48,7 @@ public static class DigestEmail
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<html><body><h2>{H(model.ContractReference)}: monthly digest, {H(month)}</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Contract: {H(model.ContractReference)} {H(model.ContractTitle)}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>As at {model.AsOf:yyyy-MM-dd}: {H(counts)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Latest periods due, as at {model.AsOf:yyyy-MM-dd}: {H(counts)}</p>");
         HtmlSection(html, "Failing measures", model.Failing.Select(Failing));
         HtmlSection(html, "Sustained declines", model.SustainedDeclines.Select(Escalation));
         HtmlSection(html, "Open escalations", model.OpenEscalations.Select(Escalation));

@@ -82,13 +82,16 @@ public sealed class MonthlyDigest(
             return 0;
         }
 
-        var current = await status.StatusAsync(contract, today, cancellationToken);
-        var summary = await status.SummaryAsync(contract, today, cancellationToken);
+        // On the first working day last month's returns are not yet due, so its periods would all be
+        // Pending: the digest reports the latest periods whose returns were due by today.
+        var asOf = today.AddDays(-contract.ReturnDueDays);
+        var current = await status.StatusAsync(contract, asOf, cancellationToken);
+        var summary = await status.SummaryAsync(contract, asOf, cancellationToken);
         var open = (await escalations.ListAsync(contract.Id, EscalationFilter.All, cancellationToken))
             .Where(e => e.Status != EscalationStatus.Resolved)
             .Select(e => new DigestEscalation(e.MeasureCode, e.Reason, e.Level, e.LevelName, e.Status))
             .ToList();
-        var content = DigestEmail.Render(new DigestEmailModel(contract.Id, contract.Reference, contract.Title, today, summary,
+        var content = DigestEmail.Render(new DigestEmailModel(contract.Id, contract.Reference, contract.Title, today, asOf, summary,
             current.Measures.Where(m => m.Rating == Rating.Failing).ToList(),
             open.Where(e => e.Reason == EscalationReason.SustainedDecline).ToList(),
             open), settings.BaseUrl);

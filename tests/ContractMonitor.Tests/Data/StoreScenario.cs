@@ -10,7 +10,8 @@ namespace ContractMonitor.Tests.Data;
 /// <summary>A council, a trust and a contract between them, made through the stores.</summary>
 public static class StoreScenario
 {
-    public static async Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync(Database db, TimeProvider clock)
+    public static async Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync(
+        Database db, TimeProvider clock, DateOnly? start = null, DateOnly? end = null)
     {
         var council = Infrastructure.Scenario.UniqueCode("council");
         var trust = Infrastructure.Scenario.UniqueCode("trust");
@@ -19,7 +20,7 @@ public static class StoreScenario
         await organisations.CreateAsync(admin, new CreateOrganisationRequest(council, "Council", OrganisationKind.Council), default);
         await organisations.CreateAsync(admin, new CreateOrganisationRequest(trust, "Trust", OrganisationKind.Provider), default);
         var created = await new ContractStore(db, clock).CreateAsync(admin, new CreateContractRequest(
-            "REF-1", "Care", trust, new DateOnly(2016, 10, 1), new DateOnly(2026, 3, 31), null, null, null), default);
+            "REF-1", "Care", trust, start ?? new DateOnly(2016, 10, 1), start is null ? new DateOnly(2026, 3, 31) : end, null, null, null), default);
         Assert.Equal(WriteStatus.Created, created.Status);
         return (db, admin, created.Value!);
     }

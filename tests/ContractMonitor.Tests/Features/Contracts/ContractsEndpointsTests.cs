@@ -43,13 +43,15 @@ public sealed class ContractsEndpointsTests(ApiFactory api) : IClassFixture<ApiF
 
         var response = await admin.PostAsJsonAsync("/api/contracts", new CreateContractRequest(
             "DCST-1", "Care", trust, new DateOnly(2016, 10, 1), new DateOnly(2026, 3, 31), 20, 5,
-            new EscalationPolicyRequest(3, 1, 4, [new(1, "Meeting"), new(2, "Director")])), JsonDefaults.Web);
+            new EscalationPolicyRequest(3, 1, 4, [new(1, "Meeting"), new(2, "Director", " director@council.example ")])), JsonDefaults.Web);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<ContractResponse>(JsonDefaults.Web);
         Assert.Equal($"/api/contracts/{created!.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal(new EscalationPolicy(3, 1, 4, created.EscalationPolicy.Ladder), created.EscalationPolicy);
-        Assert.Equal([new LadderLevel(1, "Meeting"), new LadderLevel(2, "Director")], created.EscalationPolicy.Ladder);
+        Assert.Equal([new LadderLevel(1, "Meeting"), new LadderLevel(2, "Director", "director@council.example")], created.EscalationPolicy.Ladder);
+        var read = await admin.GetFromJsonAsync<ContractResponse>($"/api/contracts/{created.Id}", JsonDefaults.Web);
+        Assert.Equal(created.EscalationPolicy.Ladder, read!.EscalationPolicy.Ladder);
         Assert.Equal(20, created.ReturnDueDays);
     }
 

@@ -17,6 +17,8 @@ public sealed class CreateContractValidatorTests
         { "returnDueDays 0", Valid with { ReturnDueDays = 0 }, null },
         { "returnDueDays 366", Valid with { ReturnDueDays = 366 }, "returnDueDays" },
         { "smallCohort 1", Valid with { SmallCohort = 1 }, null },
+        { "ladder level with an address", Valid with { EscalationPolicy = new(null, null, null, [new(1, "Meeting", "director@council.example")]) }, null },
+        { "ladder level with a bad address", Valid with { EscalationPolicy = new(null, null, null, [new(1, "Meeting", "director at council")]) }, "escalationPolicy.ladder[0].email" },
         { "reference too long", Valid with { Reference = new string('R', 65) }, "reference" },
         { "reference with a tab", Valid with { Reference = "R\t1" }, "reference" },
         { "resolveAfter 25", Valid with { EscalationPolicy = new(null, 25, null, null) }, "escalationPolicy.resolveAfter" },

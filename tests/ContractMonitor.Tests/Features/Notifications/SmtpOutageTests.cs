@@ -61,21 +61,9 @@ public sealed class SmtpOutageTests(EmailApiFactory api) : IClassFixture<EmailAp
         var codes = Enumerable.Range(1, 12).Select(i => $"M{i:00}").ToArray();
         var scenario = await EmailScenario.CreateAsync(api, codes);
         await scenario.FailTwiceAsync(codes);
-        await api.Smtp.StopAsync();
-        try
-        {
-            await scenario.EvaluateAsync();
-            await scenario.SettledAsync(n => n.Status == NotificationStatus.Pending && n.Attempts == 1);
-        }
-        finally
-        {
-            api.Smtp.Restart();
-        }
-
-        api.Clock.Now = api.Clock.Now.AddHours(1);
+        await EvaluateWhileTheServerIsDownAsync(scenario);
         var first = api.Services.GetRequiredService<NotificationDispatcher>();
-        var second = new NotificationDispatcher(api.Services.GetRequiredService<Database>(), new SmtpEmailSender(api.Services.GetRequiredService<EmailSettings>()),
-            api.Services.GetRequiredService<EmailSettings>(), api.Clock, NullLogger<NotificationDispatcher>.Instance);
+        var second = AnotherDispatcher(new SmtpEmailSender(api.Services.GetRequiredService<EmailSettings>()));
 
         var outcomes = await Task.WhenAll(
             Task.Run(() => first.DispatchDueAsync(CancellationToken.None)),
@@ -98,22 +86,9 @@ public sealed class SmtpOutageTests(EmailApiFactory api) : IClassFixture<EmailAp
     {
         var scenario = await EmailScenario.CreateAsync(api, "A1");
         await scenario.FailTwiceAsync("A1");
-        await api.Smtp.StopAsync();
-        try
-        {
-            await scenario.EvaluateAsync();
-            await scenario.SettledAsync(n => n.Status == NotificationStatus.Pending && n.Attempts == 1);
-        }
-        finally
-        {
-            api.Smtp.Restart();
-        }
-
-        api.Clock.Now = api.Clock.Now.AddHours(1);
-        var settings = api.Services.GetRequiredService<EmailSettings>();
+        await EvaluateWhileTheServerIsDownAsync(scenario);
         using var death = new CancellationTokenSource();
-        var dying = new NotificationDispatcher(api.Services.GetRequiredService<Database>(), new DiesAfterSending(new SmtpEmailSender(settings), death),
-            settings, api.Clock, NullLogger<NotificationDispatcher>.Instance);
+        var dying = AnotherDispatcher(new DiesAfterSending(new SmtpEmailSender(api.Services.GetRequiredService<EmailSettings>()), death));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying.DispatchDueAsync(death.Token));
         Assert.Single(api.Smtp.Messages, m => scenario.Messages()(m));
 
@@ -130,6 +105,30 @@ public sealed class SmtpOutageTests(EmailApiFactory api) : IClassFixture<EmailAp
         Assert.Equal(twice[0].Message.TextBody, twice[1].Message.TextBody);
         Assert.All(await scenario.NotificationsAsync(), n => Assert.Equal(NotificationStatus.Sent, n.Status));
     }
+
+    /// <summary>
+    /// Evaluates while the mail server is down, waits for the dispatch that follows to fail, brings
+    /// the server back, and moves the clock past the back-off.
+    /// </summary>
+    private async Task EvaluateWhileTheServerIsDownAsync(Scenario scenario)
+    {
+        await api.Smtp.StopAsync();
+        try
+        {
+            await scenario.EvaluateAsync();
+            await scenario.SettledAsync(n => n.Status == NotificationStatus.Pending && n.Attempts == 1);
+        }
+        finally
+        {
+            api.Smtp.Restart();
+        }
+
+        api.Clock.Now = api.Clock.Now.AddHours(1);
+    }
+
+    /// <summary>A second dispatcher over the same database, as another worker process would run.</summary>
+    private NotificationDispatcher AnotherDispatcher(IEmailSender sender) => new(api.Services.GetRequiredService<Database>(), sender,
+        api.Services.GetRequiredService<EmailSettings>(), api.Clock, NullLogger<NotificationDispatcher>.Instance);
 
     /// <summary>Sends, then dies before the dispatcher can mark the row.</summary>
     private sealed class DiesAfterSending(IEmailSender inner, CancellationTokenSource death) : IEmailSender

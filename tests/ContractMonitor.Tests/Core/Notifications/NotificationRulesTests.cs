@@ -1,0 +1,91 @@
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Notifications;
+using ContractMonitor.Core.Periods;
+
+namespace ContractMonitor.Tests.Core.Notifications;
+
+public sealed class NotificationRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 20, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 4)]
+    [InlineData(6, 32)]
+    [InlineData(7, 60)] // 64 minutes, capped at an hour
+    public void RetriesBackOffExponentiallyUpToAnHour(int attempts, int minutes) =>
+        Assert.Equal(Now.AddMinutes(minutes), NotificationRules.NextAttempt(attempts, Now));
+
+    [Fact]
+    public void AfterTheLastAttemptThereIsNoOther() =>
+        Assert.Null(NotificationRules.NextAttempt(NotificationRules.MaxAttempts, Now));
+
+    [Theory]
+    [InlineData(EscalationEventType.Raised, true)]
+    [InlineData(EscalationEventType.Escalated, true)]
+    [InlineData(EscalationEventType.Reopened, true)]
+    [InlineData(EscalationEventType.Resolved, true)]
+    [InlineData(EscalationEventType.Recovering, false)]
+    [InlineData(EscalationEventType.Acknowledged, false)]
+    public void OnlyChangesThatNeedTheChairsAreEmailed(EscalationEventType type, bool emailed) =>
+        Assert.Equal(emailed, NotificationRules.IsEmailed(type));
+
+    [Theory]
+    [InlineData("Raised", false, "Raised#0")]
+    [InlineData("Raised Escalated Escalated", false, "Escalated#2")]
+    [InlineData("Escalated Recovering", false, "Escalated#0")]
+    [InlineData("Recovering", false, null)]
+    [InlineData("Recovering Resolved", false, "Resolved#1")]
+    [InlineData("Raised Recovering Resolved", true, null)]
+    [InlineData("", false, null)]
+    public void ARunEmailsTheLastChangeOfEachEscalationUnlessItIsHistory(string events, bool openedAndResolved, string? emailed)
+    {
+        var run = events.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select((type, i) => new Tagged(Enum.Parse<EscalationEventType>(type), i)).ToList();
+
+        var news = NotificationRules.NewsOf(run, e => e.Type, openedAndResolved);
+
+        Assert.Equal(emailed, news is null ? null : $"{news.Type}#{news.Index}");
+    }
+
+    private sealed record Tagged(EscalationEventType Type, int Index);
+}
+
+public sealed class WorkingDayTests
+{
+    [Theory]
+    [InlineData("2026-04-03")] // Good Friday
+    [InlineData("2026-04-06")] // Easter Monday
+    [InlineData("2024-04-01")] // Easter Monday on the 1st
+    [InlineData("2026-05-04")] // early May
+    [InlineData("2026-05-25")] // spring
+    [InlineData("2026-08-31")] // summer
+    [InlineData("2022-01-03")] // New Year's Day fell on a Saturday
+    [InlineData("2027-12-27")] // Christmas Day fell on a Saturday
+    [InlineData("2027-12-28")] // and Boxing Day on a Sunday
+    [InlineData("2026-12-28")] // Boxing Day fell on a Saturday
+    public void TheseAreBankHolidaysInEngland(string date) =>
+        Assert.True(EnglandBankHolidays.Contains(Date(date)));
+
+    [Theory]
+    [InlineData("2026-04-02")]
+    [InlineData("2026-12-24")]
+    [InlineData("2022-01-01")] // the Saturday itself is a weekend, not the holiday
+    public void TheseAreNot(string date) =>
+        Assert.False(EnglandBankHolidays.Contains(Date(date)));
+
+    [Theory]
+    [InlineData(2026, 1, "2026-01-02")] // New Year's Day
+    [InlineData(2026, 6, "2026-06-01")] // a Monday
+    [InlineData(2026, 8, "2026-08-03")] // the 1st is a Saturday
+    [InlineData(2026, 11, "2026-11-02")] // the 1st is a Sunday
+    [InlineData(2024, 4, "2024-04-02")] // Easter Monday on the 1st
+    [InlineData(2023, 5, "2023-05-02")] // early May bank holiday on the 1st
+    [InlineData(2021, 4, "2021-04-01")] // Good Friday is the 2nd
+    [InlineData(2022, 1, "2022-01-04")] // weekend, then the New Year substitute
+    public void TheFirstWorkingDayOfTheMonth(int year, int month, string expected) =>
+        Assert.Equal(Date(expected), UkCalendar.FirstWorkingDay(year, month));
+
+    private static DateOnly Date(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+}
