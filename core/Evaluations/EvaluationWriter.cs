@@ -94,7 +94,10 @@ internal sealed class EvaluationWriter(
                     Actor = ContractEvaluator.Actor,
                     At = now,
                 }, transaction, cancellationToken: cancellationToken)))
-                .ToDictionary(e => (e.EscalationId, e.Type, e.Period), e => e.Id);
+                // An escalation changes once per period, so the key is unique; grouping keeps a broken
+                // invariant from failing every evaluation of the contract from then on.
+                .GroupBy(e => (e.EscalationId, e.Type, e.Period))
+                .ToDictionary(g => g.Key, g => g.Max(e => e.Id));
             var emailed = news.Select(n => new EmailedEvent(ids[(n.EscalationId, n.Type, n.Period)], n.EscalationId, n.Level)).ToList();
             NotificationsWritten += await EscalationOutbox.WriteAsync(transaction, contractId, emailed, now, cancellationToken);
             events.Clear();

@@ -28,7 +28,7 @@ public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
         ArgumentNullException.ThrowIfNull(message);
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), settings.Port,
-            settings.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            Security(settings), cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
@@ -45,4 +45,12 @@ public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
 
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    /// <summary>With <c>UseTls</c>, TLS is required: from the start on port 465, by STARTTLS elsewhere.</summary>
+    private static SecureSocketOptions Security(EmailSettings settings) => settings switch
+    {
+        { UseTls: false } => SecureSocketOptions.None,
+        { Port: 465 } => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
 }
