@@ -15,9 +15,12 @@ public static class PortfolioSeed
     /// <summary>The first month of every contract; with 36 months the last is October 2026.</summary>
     public static readonly DateOnly Start = new(2023, 11, 1);
 
+    private static readonly string[] PanelRoles = ["Chair", "ViceChair", "Member"];
+
     private static readonly string[] Ladder = ["Contract manager", "Director", "Scrutiny panel", "Department for Education"];
 
-    public static async Task SeedAsync(string connectionString, int contracts, int measures, int months)
+    /// <param name="panel">Give each contract a chair, a vice-chair and a member, so evaluations write emails.</param>
+    public static async Task SeedAsync(string connectionString, int contracts, int measures, int months, bool panel = false)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
@@ -39,6 +42,18 @@ public static class PortfolioSeed
             INSERT INTO EscalationLevels (ContractId, Level, Name) VALUES (@ContractId, @Level, @Name)
             """, Enumerable.Range(1, contracts).SelectMany(c => Ladder
                 .Select((name, i) => new { ContractId = c, Level = i + 1, Name = name })), transaction);
+        if (panel)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO PanelMembers (ContractId, Name, Email, Role) VALUES (@ContractId, @Role, @Email, @Role)
+                """, Enumerable.Range(1, contracts).SelectMany(c => PanelRoles.Select(role => new
+                {
+                    ContractId = c,
+                    Role = role,
+                    Email = string.Create(CultureInfo.InvariantCulture, $"{role.ToLowerInvariant()}.{c}@seed.example"),
+                })), transaction);
+        }
+
         var measureRows = Enumerable.Range(1, contracts).SelectMany(c => Enumerable.Range(1, measures).Select(m => new
         {
             Id = ((c - 1) * measures) + m,
@@ -80,7 +95,7 @@ public static class PortfolioSeed
         await transaction.CommitAsync();
     }
 
-    /// <summary>Everything the evaluator decided, by natural keys, in a stable order: equal text, equal outcome.</summary>
+    /// <summary>Everything the evaluator decided, emails included, by natural keys, in a stable order: equal text, equal outcome.</summary>
     public static async Task<string> OutcomeAsync(string connectionString)
     {
         await using var connection = new SqliteConnection(connectionString);
@@ -96,6 +111,14 @@ public static class PortfolioSeed
                                     FROM (SELECT * FROM EscalationEvents WHERE EscalationId = e.Id ORDER BY Id) v), '')
             FROM Escalations e ORDER BY e.MeasureId, e.Reason, e.OpenedPeriod, e.Id
             """);
-        return string.Join('\n', evaluations.Concat(escalations));
+        var emails = await connection.QueryAsync<string>("""
+            SELECT e.MeasureId || ' ' || e.Reason || ' ' || e.OpenedPeriod || ' ' || v.Type || '@' || COALESCE(v.Period, '-') || '/' || v.Level
+                || ' ' || n.Recipient || ' ' || n.Status
+            FROM Notifications n
+            JOIN EscalationEvents v ON v.Id = n.EventId
+            JOIN Escalations e ON e.Id = v.EscalationId
+            ORDER BY e.MeasureId, e.Reason, e.OpenedPeriod, v.Id, n.Recipient
+            """);
+        return string.Join('\n', evaluations.Concat(escalations).Concat(emails));
     }
 }

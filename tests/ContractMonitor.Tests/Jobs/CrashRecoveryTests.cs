@@ -23,7 +23,7 @@ public sealed class CrashRecoveryTests
         foreach (var file in new[] { reference, crashed })
         {
             SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
-            await PortfolioSeed.SeedAsync(file.ConnectionString, Contracts, Measures, Months);
+            await PortfolioSeed.SeedAsync(file.ConnectionString, Contracts, Measures, Months, panel: true);
         }
 
         var uninterrupted = await EvaluateInProcessAsync(reference.ConnectionString);
@@ -54,6 +54,7 @@ public sealed class CrashRecoveryTests
         await new PastDueMarker(database, TimeProvider.System).MarkAsync(CancellationToken.None);
         var outcome = await new ContractEvaluator(database, TimeProvider.System).EvaluateDueAsync(CancellationToken.None);
         Assert.Equal(Contracts, outcome.Contracts);
+        Assert.True(outcome.NotificationsWritten > 0, "the seed's open escalations are emailed to the chairs");
         return await PortfolioSeed.OutcomeAsync(connectionString);
     }
 
