@@ -1,4 +1,5 @@
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Notifications;
 using ContractMonitor.Migrations;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -65,6 +66,8 @@ public static class JobServices
             // Applies AddHangfire's serializer settings before the server reads any job: our own
             // storage registration does not trigger them, only Hangfire's services do.
             provider.GetRequiredService<IGlobalConfiguration>();
+            // A mail setting that cannot be used stops the start, rather than every dispatch a minute later.
+            provider.GetRequiredService<EmailSettings>();
             if (schedule)
             {
                 RecurringJobs.Register(provider.GetRequiredService<IRecurringJobManager>());

@@ -19,18 +19,26 @@ public sealed record EmailSettings(
     /// <summary>The right-hand side of every Message-Id: the sender's domain.</summary>
     public string MessageIdDomain => Sender.Domain is { Length: > 0 } domain ? domain : "contractmonitor.local";
 
+    /// <exception cref="InvalidOperationException">A setting cannot be used; the message names it.</exception>
     public static EmailSettings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var smtp = configuration.GetSection("Smtp");
+        var from = string.IsNullOrWhiteSpace(smtp["From"]) ? DefaultFrom : smtp["From"]!;
+        if (!MailboxAddress.TryParse(from, out _))
+        {
+            throw new InvalidOperationException($"Smtp:From '{from}' is not an address such as 'ContractMonitor <monitor@council.gov.uk>'.");
+        }
+
         var baseUrl = configuration["Notifications:BaseUrl"];
+        baseUrl = string.IsNullOrWhiteSpace(baseUrl) ? "http://localhost:5080/" : baseUrl.Trim();
+        // Links are made relative to it, so it must end with a slash or its last segment is lost.
+        if (!Uri.TryCreate(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"Notifications:BaseUrl '{baseUrl}' is not an http(s) address such as https://monitor.council.gov.uk/.");
+        }
+
         return new EmailSettings(
-            smtp["Host"],
-            smtp.GetValue("Port", 25),
-            string.IsNullOrWhiteSpace(smtp["From"]) ? DefaultFrom : smtp["From"]!,
-            smtp["UserName"],
-            smtp["Password"],
-            smtp.GetValue("UseTls", false),
-            new Uri(string.IsNullOrWhiteSpace(baseUrl) ? "http://localhost:5080/" : baseUrl, UriKind.Absolute));
+            smtp["Host"], smtp.GetValue("Port", 25), from, smtp["UserName"], smtp["Password"], smtp.GetValue("UseTls", false), root);
     }
 }

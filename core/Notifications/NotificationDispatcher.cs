@@ -32,6 +32,8 @@ public sealed partial class NotificationDispatcher(
 {
     public const int BatchSize = 20;
 
+    private int warnedNotConfigured;
+
     // A bound on one run, so a run always ends; the next run carries on.
     private const int MaxBatches = 50;
 
@@ -63,7 +65,12 @@ public sealed partial class NotificationDispatcher(
     {
         if (!settings.CanSend)
         {
-            Log.NotConfigured(logger);
+            // Once per process: the dispatch runs every minute.
+            if (Interlocked.Exchange(ref warnedNotConfigured, 1) == 0)
+            {
+                Log.NotConfigured(logger);
+            }
+
             return DispatchOutcome.None;
         }
 
