@@ -98,16 +98,46 @@ public sealed partial class NotificationDispatcher(
                 break;
             }
 
+            // Stop well inside the lease: past it another dispatcher may take the rows, and both
+            // would send them.
+            var deadline = now + NotificationRules.ClaimLease - NotificationRules.LeaseMargin;
             foreach (var row in claimed)
             {
-                outcome = outcome.Add(await SendAsync(row, token, cancellationToken));
+                if (clock.GetUtcNow() > deadline)
+                {
+                    await ReleaseAsync(token, cancellationToken);
+                    return outcome;
+                }
+
+                var (sent, serverDown) = await SendAsync(row, token, cancellationToken);
+                outcome = outcome.Add(sent);
+                if (serverDown)
+                {
+                    // The rest of the batch would only wait for the same timeout, one by one.
+                    await ReleaseAsync(token, cancellationToken);
+                    return outcome;
+                }
             }
         }
 
         return outcome;
     }
 
-    private async Task<DispatchOutcome> SendAsync(ClaimedRow row, string token, CancellationToken cancellationToken)
+    // The claim is undone as if it had never been made: an untried row has not used an attempt.
+    private const string ReleaseSql = """
+        UPDATE Notifications
+        SET Status = 'Pending', ClaimToken = NULL, ClaimedUntil = NULL, Attempts = Attempts - 1
+        WHERE ClaimToken = @Token AND Status = 'Sending'
+        """;
+
+    private async Task ReleaseAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(ReleaseSql, new { Token = token }, cancellationToken: cancellationToken));
+    }
+
+    /// <returns>What became of the row, and whether the server could not be reached at all.</returns>
+    private async Task<(DispatchOutcome Outcome, bool ServerDown)> SendAsync(ClaimedRow row, string token, CancellationToken cancellationToken)
     {
         try
         {
@@ -115,13 +145,13 @@ public sealed partial class NotificationDispatcher(
             var message = Message(row, content);
             await sender.SendAsync(message, cancellationToken);
             await MarkAsync(row, token, NotificationStatus.Sent, null, null, message.MessageId, cancellationToken);
-            return new DispatchOutcome(1, 0, 0);
+            return (new DispatchOutcome(1, 0, 0), false);
         }
         catch (EmailRejectedException ex)
         {
             Log.Rejected(logger, row.Id, ex.Message);
             await MarkAsync(row, token, NotificationStatus.Failed, null, ex.Message, null, cancellationToken);
-            return new DispatchOutcome(0, 0, 1);
+            return (new DispatchOutcome(0, 0, 1), false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -131,7 +161,7 @@ public sealed partial class NotificationDispatcher(
                 ? string.Create(CultureInfo.InvariantCulture, $"Gave up after {row.Attempts} attempts: {ex.Message}")
                 : ex.Message;
             await MarkAsync(row, token, next is null ? NotificationStatus.Failed : NotificationStatus.Pending, next, error, null, cancellationToken);
-            return next is null ? new DispatchOutcome(0, 0, 1) : new DispatchOutcome(0, 1, 0);
+            return (next is null ? new DispatchOutcome(0, 0, 1) : new DispatchOutcome(0, 1, 0), ex is not EmailDeferredException);
         }
     }
 

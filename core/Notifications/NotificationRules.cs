@@ -16,6 +16,9 @@ public static class NotificationRules
     /// <summary>A claim lapses after this, so a dispatcher that died mid-send does not hold its rows for ever.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
+    /// <summary>A dispatcher stops this long before its lease lapses: more than one send's timeout.</summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
     /// <summary>DESIGN §3.4: Raised, Escalated, Reopened and Resolved are emailed; Recovering and Acknowledged are not.</summary>
     public static bool IsEmailed(EscalationEventType type) =>
         type is EscalationEventType.Raised or EscalationEventType.Escalated or EscalationEventType.Reopened or EscalationEventType.Resolved;

@@ -8,12 +8,16 @@ namespace ContractMonitor.Core.Notifications;
 public interface IEmailSender
 {
     /// <exception cref="EmailRejectedException">The server refused the message for good (a 5xx reply).</exception>
-    /// <remarks>Any other exception is taken as passing (a 4xx reply, a refused or dropped connection) and the message is retried.</remarks>
+    /// <exception cref="EmailDeferredException">The server put this message off (a 4xx reply); others may go.</exception>
+    /// <remarks>Any other exception means the server could not be reached; the message is retried.</remarks>
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>The mail server refused the message with a permanent (5xx) reply: retrying cannot help.</summary>
 public sealed class EmailRejectedException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>The mail server put this message off with a transient (4xx) reply: it is retried, and the next message may go.</summary>
+public sealed class EmailDeferredException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
 /// MailKit over SMTP, one connection per message: a council sends tens of emails a day, and a fresh
@@ -41,6 +45,10 @@ public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
             throw new EmailRejectedException($"{(int)ex.StatusCode} {ex.Message}", ex);
+        }
+        catch (SmtpCommandException ex)
+        {
+            throw new EmailDeferredException($"{(int)ex.StatusCode} {ex.Message}", ex);
         }
 
         await client.DisconnectAsync(quit: true, cancellationToken);

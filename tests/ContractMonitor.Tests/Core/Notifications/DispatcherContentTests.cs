@@ -11,10 +11,13 @@ namespace ContractMonitor.Tests.Core.Notifications;
 
 /// <summary>
 /// What the dispatcher puts in a message and how it treats the sender's failures, with the sender
-/// and the clock as substitutes and the outbox in a real SQLite file.
+/// and the clock as substitutes and the outbox in a real SQLite file of each test's own, since a
+/// dispatch takes every due row in the database.
 /// </summary>
-public sealed class DispatcherContentTests(MigratedSqliteFile file) : IClassFixture<MigratedSqliteFile>
+public sealed class DispatcherContentTests : IDisposable
 {
+    private readonly MigratedSqliteFile file = new();
+
     private static readonly EmailSettings Settings = new(
         "smtp.invalid", 25, "ContractMonitor <monitor@council.example>", null, null, false, new Uri("https://monitor.council.example/"));
 
@@ -104,6 +107,39 @@ public sealed class DispatcherContentTests(MigratedSqliteFile file) : IClassFixt
     }
 
     [Fact]
+    public async Task WhenTheServerCannotBeReachedARunStopsAndLeavesTheRestUntried()
+    {
+        clock.GetUtcNow().Returns(_ => now);
+        var contract = await OutboxSeed.RaiseAsync(file.Database, clock, measureCount: 3);
+        sender.SendAsync(Arg.Any<MimeMessage>(), Arg.Any<CancellationToken>()).ThrowsAsync(new IOException("connection refused"));
+
+        var outcome = await Dispatcher().DispatchDueAsync(default);
+
+        Assert.Equal(new DispatchOutcome(0, 1, 0), outcome);
+        await sender.Received(1).SendAsync(Arg.Any<MimeMessage>(), Arg.Any<CancellationToken>());
+        var rows = await new NotificationStore(file.Database).ListAsync(contract.Id, NotificationFilter.All, default);
+        Assert.Equal([(NotificationStatus.Pending, 1), (NotificationStatus.Pending, 0), (NotificationStatus.Pending, 0)],
+            rows.Select(r => (r.Status, r.Attempts)));
+    }
+
+    [Fact]
+    public async Task AMessageTheServerPutsOffDoesNotHoldUpTheOthers()
+    {
+        clock.GetUtcNow().Returns(_ => now);
+        var contract = await OutboxSeed.RaiseAsync(file.Database, clock, measureCount: 3);
+        sender.SendAsync(Arg.Any<MimeMessage>(), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException(new EmailDeferredException("452 mailbox full", new InvalidOperationException())), Task.CompletedTask);
+
+        var outcome = await Dispatcher().DispatchDueAsync(default);
+
+        Assert.Equal(new DispatchOutcome(2, 1, 0), outcome);
+        await sender.Received(3).SendAsync(Arg.Any<MimeMessage>(), Arg.Any<CancellationToken>());
+        var rows = await new NotificationStore(file.Database).ListAsync(contract.Id, NotificationFilter.All, default);
+        Assert.Equal([NotificationStatus.Pending, NotificationStatus.Sent, NotificationStatus.Sent], rows.Select(r => r.Status));
+        Assert.Equal("452 mailbox full", rows[0].LastError);
+    }
+
+    [Fact]
     public async Task TextFromUsersCannotAddHeaders()
     {
         await RaiseAsync("Assessments\r\nBcc: everyone@example.com");
@@ -116,4 +152,6 @@ public sealed class DispatcherContentTests(MigratedSqliteFile file) : IClassFixt
         Assert.DoesNotContain(message.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
         Assert.Single(message.To.Mailboxes);
     }
+
+    public void Dispose() => file.Dispose();
 }

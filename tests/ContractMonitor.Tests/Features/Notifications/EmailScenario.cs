@@ -62,13 +62,18 @@ public static class EmailScenario
         (await scenario.Commissioner.GetAsync<NotificationListResponse>($"/api/contracts/{scenario.ContractId}/notifications{query}"))!.Notifications;
 
     /// <summary>Waits until no email of the contract is waiting to be claimed or being sent right now.</summary>
-    public static async Task<IReadOnlyList<NotificationResponse>> SettledAsync(this Scenario scenario, Func<NotificationResponse, bool> settled)
+    public static Task<IReadOnlyList<NotificationResponse>> SettledAsync(this Scenario scenario, Func<NotificationResponse, bool> settled) =>
+        scenario.SettledAsync(all => all.All(settled));
+
+    /// <summary>Waits until the contract has emails and they are, taken together, as <paramref name="settled"/> says.</summary>
+    public static async Task<IReadOnlyList<NotificationResponse>> SettledAsync(
+        this Scenario scenario, Func<IReadOnlyList<NotificationResponse>, bool> settled)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var all = await scenario.NotificationsAsync();
-            if (all.Count > 0 && all.All(settled))
+            if (all.Count > 0 && settled(all))
             {
                 return all;
             }
