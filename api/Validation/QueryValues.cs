@@ -7,7 +7,11 @@ namespace ContractMonitor.Api.Validation;
 /// <summary>Query-string values read the same way on every endpoint that takes them.</summary>
 public static class QueryValues
 {
-    /// <summary>A <c>yyyy-MM-dd</c> date; left out, today in England.</summary>
+    // Periods run from 1900 to 9998, and an as-of date looks back one period.
+    private static readonly DateOnly FirstDate = new(Period.MinYear + 1, 1, 1);
+    private static readonly DateOnly LastDate = new(Period.MaxYear, 12, 31);
+
+    /// <summary>A <c>yyyy-MM-dd</c> date within the years periods can name; left out, today in England.</summary>
     public static bool TryReadDate(string? text, TimeProvider clock, out DateOnly date)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -16,10 +20,12 @@ public static class QueryValues
             return true;
         }
 
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && date >= FirstDate && date <= LastDate;
     }
 
-    public const string InvalidAsOfMessage = "must be a date such as 2026-11-23 (yyyy-MM-dd); leave it out for today.";
+    public static readonly string InvalidAsOfMessage = string.Create(CultureInfo.InvariantCulture,
+        $"must be a date such as 2026-11-23 (yyyy-MM-dd) from {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}; leave it out for today.");
 
     public static ValidationProblem InvalidAsOf() => InvalidRequest.Of("asOf", InvalidAsOfMessage);
 

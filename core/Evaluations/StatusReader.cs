@@ -118,6 +118,12 @@ public sealed class StatusReader(Database database, MeasureStore measures)
     private static Period? LatestEnded(Frequency frequency, ContractResponse contract, DateOnly asOf)
     {
         var last = ContractTerm.LastDayBy(contract.EndDate, asOf);
+        if (last < contract.StartDate)
+        {
+            // Before the term nothing has ended, and the period before could lie outside the calendar.
+            return null;
+        }
+
         var period = Period.Containing(frequency, last);
         if (period.End > last)
         {

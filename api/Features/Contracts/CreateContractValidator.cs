@@ -1,11 +1,21 @@
+using System.Globalization;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Periods;
 using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Contracts;
 
 public sealed class CreateContractValidator : ApiValidator<CreateContractRequest>
 {
+    // Periods run from 1900 to 9998; a term must leave room for the period before and after it,
+    // or the reads and the daily jobs would step outside the calendar.
+    private static readonly DateOnly FirstDate = new(Period.MinYear + 1, 1, 1);
+    private static readonly DateOnly LastDate = new(Period.MaxYear - 1, 12, 31);
+
+    private static string OutsideTheCalendar(string field) => string.Create(CultureInfo.InvariantCulture,
+        $"'{field}' must be from {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}.");
+
     public CreateContractValidator()
     {
         RuleFor(r => r.Reference).RequiredText(64);
@@ -13,7 +23,9 @@ public sealed class CreateContractValidator : ApiValidator<CreateContractRequest
         RuleFor(r => r.ProviderCode).RequiredText(64)
             .MatchesTrimmed(CommonRules.OrganisationCode())
             .WithMessage("'providerCode' must be an organisation code such as doncaster-childrens-trust.");
-        RuleFor(r => r.StartDate).NotNull().WithMessage("'startDate' is required.");
+        RuleFor(r => r.StartDate).NotNull().WithMessage("'startDate' is required.")
+            .InclusiveBetween(FirstDate, LastDate).WithMessage(OutsideTheCalendar("startDate"));
+        RuleFor(r => r.EndDate).InclusiveBetween(FirstDate, LastDate).WithMessage(OutsideTheCalendar("endDate"));
         RuleFor(r => r.EndDate).GreaterThan(r => r.StartDate)
             .When(r => r.StartDate is not null && r.EndDate is not null)
             .WithMessage("'endDate' must be after 'startDate'.");
