@@ -14,6 +14,7 @@ public sealed class NotificationStore(Database database)
         FROM Notifications
         WHERE ContractId = @ContractId
           AND (@Status IS NULL OR Status = @Status)
+          AND (@Kind IS NULL OR Kind = @Kind)
           AND (@EscalationId IS NULL OR EscalationId = @EscalationId)
         ORDER BY Id
         """;
@@ -22,21 +23,23 @@ public sealed class NotificationStore(Database database)
     public async Task<IReadOnlyList<NotificationResponse>> ListAsync(long contractId, NotificationFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, contractId, filter == NotificationFilter.All ? null : filter.ToString(), null, cancellationToken);
+        return await ReadAsync(connection, null, contractId, filter == NotificationFilter.All ? null : filter.ToString(), null, null, cancellationToken);
     }
 
     /// <summary>The emails of a contract's escalations, or of one of them.</summary>
     internal static Task<IReadOnlyList<NotificationResponse>> ForEscalationsAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, long? escalationId, CancellationToken cancellationToken) =>
-        ReadAsync(connection, transaction, contractId, null, escalationId, cancellationToken);
+        ReadAsync(connection, transaction, contractId, null, nameof(NotificationKind.Escalation), escalationId, cancellationToken);
 
     private static async Task<IReadOnlyList<NotificationResponse>> ReadAsync(
-        DbConnection connection, DbTransaction? transaction, long contractId, string? status, long? escalationId, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, long contractId, string? status, string? kind, long? escalationId,
+        CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(ListSql, new
         {
             ContractId = contractId,
             Status = status,
+            Kind = kind,
             EscalationId = escalationId,
         }, transaction, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToResponse()).ToList();
