@@ -57,6 +57,10 @@ internal static class DapperTypeHandlers
         };
     }
 
+    /// <summary>How a timestamp is stored on SQLite: sortable UTC text, so ORDER BY and range filters agree with time order.</summary>
+    public static string SqliteText(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
@@ -64,8 +68,7 @@ internal static class DapperTypeHandlers
             var utc = value.UtcDateTime;
             if (parameter is SqliteParameter)
             {
-                // Sortable text, so ORDER BY and range filters agree with time order.
-                parameter.Value = utc.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+                parameter.Value = SqliteText(value);
                 return;
             }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Notifications;
+using ContractMonitor.Migrations;
 using Dapper;
 
 namespace ContractMonitor.Core.Evaluations;
@@ -23,8 +24,9 @@ internal sealed class EvaluationWriter(
 
     private DbConnection Connection => transaction.Connection!;
 
-    // New ratings go in as one JSON array per contract: a full evaluation writes hundreds of
-    // thousands of rows, and one statement per contract instead of one per row is most of the time.
+    // New ratings go in per contract in one go: a full evaluation writes hundreds of thousands of
+    // rows. SQL Server gets one JSON array per contract (a statement is a network round trip);
+    // SQLite, in the process, one prepared statement run per row (SqlitePreparedRows says why).
     private static readonly DialectSql InsertEvaluationsSql = new(
         SqlServer: """
             INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
@@ -36,15 +38,17 @@ internal sealed class EvaluationWriter(
                 Revision int '$.r', Target decimal(19, 6) '$.t', Tolerance decimal(19, 6) '$.l', TargetVersion int '$.tv',
                 Rating varchar(16) '$.g', Direction varchar(16) '$.d', Late bit '$.late', SmallCohort bit '$.sc') AS j
             """,
+        // Run once per row, prepared once (SqlitePreparedRows).
         Sqlite: """
             INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
                 Rating, Direction, Late, SmallCohort, EvaluatedAt)
-            SELECT j.value ->> '$.m', j.value ->> '$.p', j.value ->> '$.s',
-                j.value ->> '$.v', j.value ->> '$.r', j.value ->> '$.t',
-                j.value ->> '$.l', j.value ->> '$.tv', j.value ->> '$.g',
-                j.value ->> '$.d', j.value ->> '$.late', j.value ->> '$.sc', @EvaluatedAt
-            FROM json_each(@Rows) AS j
+            VALUES (@MeasureId, @Period, @PeriodStart, @Value, @Revision, @Target, @Tolerance, @TargetVersion,
+                @Rating, @Direction, @Late, @SmallCohort, @EvaluatedAt)
             """);
+
+    private static readonly string[] InsertEvaluationParameters =
+        ["@MeasureId", "@Period", "@PeriodStart", "@Value", "@Revision", "@Target", "@Tolerance", "@TargetVersion",
+            "@Rating", "@Direction", "@Late", "@SmallCohort", "@EvaluatedAt"];
 
     private const string UpdateEvaluationSql = """
         UPDATE Evaluations
@@ -106,11 +110,22 @@ internal sealed class EvaluationWriter(
 
         if (inserts.Count > 0)
         {
-            await Connection.ExecuteAsync(new CommandDefinition(dialect[InsertEvaluationsSql], new
+            if (dialect.Provider == DatabaseProvider.Sqlite)
             {
-                Rows = JsonSerializer.Serialize(inserts),
-                EvaluatedAt = now,
-            }, transaction, cancellationToken: cancellationToken));
+                var evaluatedAt = DapperTypeHandlers.SqliteText(now);
+                SqlitePreparedRows.Insert(transaction, dialect[InsertEvaluationsSql], InsertEvaluationParameters, inserts, e =>
+                    [e.MeasureId, e.Period, e.PeriodStart, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion,
+                        e.Rating, e.Direction, e.Late, e.SmallCohort, evaluatedAt]);
+            }
+            else
+            {
+                await Connection.ExecuteAsync(new CommandDefinition(dialect[InsertEvaluationsSql], new
+                {
+                    Rows = JsonSerializer.Serialize(inserts),
+                    EvaluatedAt = now,
+                }, transaction, cancellationToken: cancellationToken));
+            }
+
             inserts.Clear();
         }
     }
