@@ -26,7 +26,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
     private const string EvaluationsSql = SelectEvaluationsSql + """
 
         JOIN Measures m ON m.Id = e.MeasureId
-        WHERE m.ContractId = @ContractId AND e.PeriodStart <= @Until
+        WHERE m.ContractId = @ContractId AND e.Period IN @Periods
         """;
 
     private const string OpenEscalationsSql = """
@@ -48,9 +48,15 @@ public sealed class StatusReader(Database database, MeasureStore measures)
         ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         var list = await measures.ListAsync(contract.Id, cancellationToken);
+        var latest = list.ToDictionary(m => m.Id, m => LatestEnded(m.Definition.Frequency, contract, asOf));
+
+        // Only each measure's latest period is read: one per frequency at most, whatever the history.
         await using var connection = await database.OpenAsync(cancellationToken);
-        var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
-            EvaluationsSql, new { ContractId = contract.Id, Until = asOf }, cancellationToken: cancellationToken)))
+        var periods = latest.Values.OfType<Period>().Select(p => p.ToString()).Distinct().ToList();
+        var evaluations = periods.Count == 0
+            ? []
+            : (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
+                EvaluationsSql, new { ContractId = contract.Id, Periods = periods }, cancellationToken: cancellationToken)))
             .ToDictionary(e => (e.MeasureId, e.Period));
         var escalations = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
             OpenEscalationsSql, new { ContractId = contract.Id }, cancellationToken: cancellationToken)))
@@ -59,7 +65,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
 
         var rows = list.Select(measure =>
         {
-            var period = LatestEnded(measure.Definition.Frequency, contract, asOf);
+            var period = latest[measure.Id];
             var evaluation = period is { } p ? evaluations.GetValueOrDefault((measure.Id, p.ToString())) : null;
             var escalation = byMeasure[measure.Id]
                 .Select(e => e.ToSummary())
