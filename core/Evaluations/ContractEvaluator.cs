@@ -126,7 +126,9 @@ public sealed partial class ContractEvaluator(Database database, TimeProvider cl
                 .ToList();
             foreach (var change in EscalationReconciler.Plan(episodes, escalations, revised))
             {
-                await writer.ApplyAsync(measure.Id, reason, change);
+                // A measure's first evaluation sets its baseline: what its past opened and closed is
+                // recorded but is history, not news (NotificationRules.NewsOf).
+                await writer.ApplyAsync(measure.Id, reason, change, firstEvaluation: stored.Count == 0);
             }
         }
 

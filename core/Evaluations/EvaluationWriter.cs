@@ -189,7 +189,8 @@ internal sealed class EvaluationWriter(
     // Seq keeps the events in the order they happened: identities follow it.
     private sealed record NewEvent(int Seq, long EscalationId, string Type, string Period, int Level, string? Note);
 
-    public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change)
+    /// <param name="firstEvaluation">The measure had no stored rating before this run.</param>
+    public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change, bool firstEvaluation)
     {
         switch (change)
         {
@@ -208,11 +209,11 @@ internal sealed class EvaluationWriter(
                     ResolvedAt = episode.IsResolved ? now : (DateTimeOffset?)null,
                 }, transaction, cancellationToken: cancellationToken));
                 EscalationsWritten++;
-                AddEvents(id, episode.Events, openedAndResolved: episode.IsResolved);
+                AddEvents(id, episode.Events, history: firstEvaluation && episode.IsResolved);
                 break;
             case Advance advance:
                 await UpdateAsync(advance.Escalation.Id, advance.State.Level, advance.State.Status, advance.State.Period.ToString());
-                AddEvents(advance.Escalation.Id, advance.Events, openedAndResolved: false);
+                AddEvents(advance.Escalation.Id, advance.Events, history: false);
                 break;
             case Supersede supersede:
                 var stored = supersede.Escalation;
@@ -239,10 +240,10 @@ internal sealed class EvaluationWriter(
     }
 
     // Events wait for the flush, as new ratings do: one statement per contract.
-    private void AddEvents(long escalationId, IEnumerable<EpisodeEvent> added, bool openedAndResolved)
+    private void AddEvents(long escalationId, IEnumerable<EpisodeEvent> added, bool history)
     {
         var written = added.Select(e => AddEvent(escalationId, e.Type, e.Period.ToString(), e.Level, null)).ToList();
-        if (NotificationRules.NewsOf(written, e => Enum.Parse<EscalationEventType>(e.Type), openedAndResolved) is { } emailed)
+        if (NotificationRules.NewsOf(written, e => Enum.Parse<EscalationEventType>(e.Type), history) is { } emailed)
         {
             news.Add(emailed);
         }

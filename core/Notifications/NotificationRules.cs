@@ -25,16 +25,19 @@ public static class NotificationRules
 
     /// <summary>
     /// The event of an escalation that one evaluation run emails: the last emailed type among the
-    /// run's events, so a run that moves an escalation twice sends one message with where it stands.
-    /// An escalation both opened and resolved by the same run is history, not news, and is not emailed:
-    /// loading three years of figures at once must not send three years of alerts.
+    /// run's events, so a run that moves an escalation twice sends one message with where it stands,
+    /// and every escalation is emailed at least once, even one a batch of late returns opens and
+    /// resolves in a single run. The exception is history: an escalation that a measure's first
+    /// evaluation both opens and resolves is recorded, not emailed, so loading three years of figures
+    /// at once does not send three years of alerts.
     /// </summary>
-    public static T? NewsOf<T>(IReadOnlyList<T> runEvents, Func<T, EscalationEventType> typeOf, bool openedAndResolvedInRun)
+    /// <param name="history">Opened and resolved by the measure's first evaluation.</param>
+    public static T? NewsOf<T>(IReadOnlyList<T> runEvents, Func<T, EscalationEventType> typeOf, bool history)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(runEvents);
         ArgumentNullException.ThrowIfNull(typeOf);
-        return openedAndResolvedInRun ? null : runEvents.LastOrDefault(e => IsEmailed(typeOf(e)));
+        return history ? null : runEvents.LastOrDefault(e => IsEmailed(typeOf(e)));
     }
 
     /// <summary>When to try again after <paramref name="attempts"/> failed attempts, or null to give up.</summary>

@@ -38,13 +38,14 @@ public sealed class NotificationRulesTests
     [InlineData("Recovering", false, null)]
     [InlineData("Recovering Resolved", false, "Resolved#1")]
     [InlineData("Raised Recovering Resolved", true, null)]
+    [InlineData("Raised Recovering Resolved", false, "Resolved#2")]
     [InlineData("", false, null)]
-    public void ARunEmailsTheLastChangeOfEachEscalationUnlessItIsHistory(string events, bool openedAndResolved, string? emailed)
+    public void ARunEmailsTheLastChangeOfEachEscalationUnlessItIsHistory(string events, bool history, string? emailed)
     {
         var run = events.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select((type, i) => new Tagged(Enum.Parse<EscalationEventType>(type), i)).ToList();
 
-        var news = NotificationRules.NewsOf(run, e => e.Type, openedAndResolved);
+        var news = NotificationRules.NewsOf(run, e => e.Type, history);
 
         Assert.Equal(emailed, news is null ? null : $"{news.Type}#{news.Index}");
     }

@@ -64,7 +64,7 @@ public sealed class EscalationEmailTests(EmailApiFactory api) : IClassFixture<Em
     }
 
     [Fact]
-    public async Task AnEscalationOpenedAndResolvedInOneRunIsHistoryAndNotEmailed()
+    public async Task AnEscalationTheFirstEvaluationOpensAndResolvesIsHistoryAndNotEmailed()
     {
         var scenario = await EmailScenario.CreateAsync(api, "A1", "B1");
         api.Clock.Now = new DateTimeOffset(2026, 8, 20, 9, 0, 0, TimeSpan.Zero);
@@ -83,6 +83,31 @@ public sealed class EscalationEmailTests(EmailApiFactory api) : IClassFixture<Em
         var a1 = escalations.Single(e => e.MeasureCode == "A1");
         Assert.Equal(sent.Select(n => n.Id).Order(), a1.Notifications.Select(n => n.Id).Order());
         Assert.All(a1.Notifications, n => Assert.Equal(a1.Events[^1].Id, n.EventId));
+    }
+
+    /// <summary>
+    /// After a measure's first evaluation, every escalation is news: one that a batch of late returns
+    /// opens and resolves in a single run still reaches the chairs, once, saying it was resolved.
+    /// </summary>
+    [Fact]
+    public async Task AnEscalationALateBatchOpensAndResolvesIsStillEmailedOnce()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2026-04", 61m), Row("A1", "2026-05", 61m)))
+            .EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+        api.Clock.Now = new DateTimeOffset(2026, 10, 20, 9, 0, 0, TimeSpan.Zero);
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
+            Row("A1", "2026-06", 50m), Row("A1", "2026-07", 50m), Row("A1", "2026-08", 61m), Row("A1", "2026-09", 61m)))
+            .EnsureSuccessStatusCode();
+
+        await scenario.EvaluateAsync();
+
+        var messages = await api.Smtp.WaitForAsync(2, scenario.Messages());
+        Assert.Equal([Chair, ViceChair], messages.SelectMany(m => m.Recipients).Order());
+        Assert.All(messages, m => Assert.EndsWith(
+            "A1: Sustained failure resolved at level 1 (Contract manager challenge meeting) in 2026-09", m.Subject, StringComparison.Ordinal));
+        Assert.Equal(2, (await scenario.SettledAsync(n => n.Status == NotificationStatus.Sent)).Count);
     }
 
     [Fact]
