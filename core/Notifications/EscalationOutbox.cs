@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Contracts.Panel;
+using ContractMonitor.Core.Panel;
 using Dapper;
 
 namespace ContractMonitor.Core.Notifications;
@@ -18,12 +19,6 @@ public sealed record EmailedEvent(long EventId, long EscalationId, int Level);
 /// </summary>
 internal static class EscalationOutbox
 {
-    private const string ChairsSql = """
-        SELECT Name, Email, Role FROM PanelMembers
-        WHERE ContractId = @ContractId AND Role IN ('Chair', 'ViceChair')
-        ORDER BY Id
-        """;
-
     private const string LevelAddressesSql = """
         SELECT Level, Name, Email FROM EscalationLevels WHERE ContractId = @ContractId AND Email IS NOT NULL
         """;
@@ -45,8 +40,7 @@ internal static class EscalationOutbox
 
         var connection = transaction.Connection!;
         var args = new { ContractId = contractId };
-        var chairs = (await connection.QueryAsync<RecipientRow>(new CommandDefinition(ChairsSql, args, transaction, cancellationToken: cancellationToken)))
-            .ToList();
+        var chairs = await PanelStore.ChairsAsync(transaction, contractId, cancellationToken);
         var levels = (await connection.QueryAsync<LevelRow>(new CommandDefinition(LevelAddressesSql, args, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(l => l.Level);
         var rows = events.SelectMany(e => RecipientsOf(chairs, levels.GetValueOrDefault(e.Level)).Select(r => new
@@ -67,9 +61,9 @@ internal static class EscalationOutbox
     }
 
     /// <summary>Chair first, then vice-chair, then the level's address; each address once.</summary>
-    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<RecipientRow> chairs, LevelRow? level)
+    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<PanelMember> chairs, LevelRow? level)
     {
-        var all = chairs.OrderBy(c => c.Role == nameof(PanelRole.Chair) ? 0 : 1).ToList();
+        var all = chairs.Select(c => new RecipientRow { Name = c.Name, Email = c.Email, Role = c.Role.ToString() }).ToList();
         if (level is { Email: { } email })
         {
             all.Add(new RecipientRow
@@ -80,7 +74,7 @@ internal static class EscalationOutbox
             });
         }
 
-        return all.DistinctBy(r => r.Email.Trim().ToUpperInvariant());
+        return all.DistinctBy(r => PanelStore.EmailKey(r.Email));
     }
 
     private sealed record RecipientRow

@@ -8,6 +8,7 @@ using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Panel;
 using ContractMonitor.Core.Periods;
 using Dapper;
 
@@ -63,10 +64,6 @@ public sealed class MonthlyDigest(
         return written;
     }
 
-    private const string ChairsSql = """
-        SELECT Name, Email, Role FROM PanelMembers WHERE ContractId = @ContractId AND Role IN ('Chair', 'ViceChair') ORDER BY Id
-        """;
-
     private const string InsertSql = """
         INSERT INTO Notifications (ContractId, Kind, DigestMonth, Recipient, RecipientName, RecipientRole, MessageKey,
                                    Subject, TextBody, HtmlBody, Status, Attempts, NextAttemptAt, CreatedAt)
@@ -99,16 +96,15 @@ public sealed class MonthlyDigest(
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var chairs = await connection.QueryAsync<(string Name, string Email, string Role)>(new CommandDefinition(
-            ChairsSql, new { ContractId = contract.Id }, transaction, cancellationToken: cancellationToken));
-        var rows = chairs.DistinctBy(c => c.Email.Trim().ToUpperInvariant()).Select(c => new
+        var chairs = await PanelStore.ChairsAsync(transaction, contract.Id, cancellationToken);
+        var rows = chairs.Select(c => new
         {
             ContractId = contract.Id,
             Kind = nameof(NotificationKind.Digest),
             DigestMonth = month,
             Recipient = c.Email,
             RecipientName = c.Name,
-            RecipientRole = c.Role,
+            RecipientRole = c.Role.ToString(),
             MessageKey = Guid.NewGuid().ToString("N"),
             content.Subject,
             TextBody = content.Text,

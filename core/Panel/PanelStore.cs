@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Panel;
 using ContractMonitor.Core.Access;
@@ -61,6 +62,34 @@ public sealed class PanelStore(Database database, TimeProvider clock)
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult.Updated(after);
+    }
+
+    private const string ChairsSql = """
+        SELECT Name, Email, Role FROM PanelMembers
+        WHERE ContractId = @ContractId AND Role IN ('Chair', 'ViceChair')
+        ORDER BY Id
+        """;
+
+    /// <summary>
+    /// Who is emailed about a contract: its chair, then its vice-chair, each address once, in the
+    /// caller's transaction. Ordinary members are not emailed.
+    /// </summary>
+    internal static async Task<IReadOnlyList<PanelMember>> ChairsAsync(
+        DbTransaction transaction, long contractId, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<PanelMemberRow>(new CommandDefinition(
+            ChairsSql, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToMember())
+            .OrderBy(m => m.Role == PanelRole.Chair ? 0 : 1)
+            .DistinctBy(m => EmailKey(m.Email))
+            .ToList();
+    }
+
+    /// <summary>Addresses compare without case or surrounding space: one mailbox is one recipient.</summary>
+    internal static string EmailKey(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToUpperInvariant();
     }
 
     private sealed record PanelMemberRow
