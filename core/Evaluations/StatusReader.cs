@@ -86,9 +86,16 @@ public sealed class StatusReader(Database database, MeasureStore measures)
     {
         ArgumentNullException.ThrowIfNull(contract);
         var (status, openEscalations) = await ReadStatusAsync(contract, asOf, cancellationToken);
+        return Summarize(status, openEscalations);
+    }
+
+    /// <summary>A status counted, with the number of unresolved escalations beside it.</summary>
+    public static SummaryResponse Summarize(StatusResponse status, int openEscalations)
+    {
+        ArgumentNullException.ThrowIfNull(status);
         int Count(Rating rating) => status.Measures.Count(m => m.Rating == rating);
         int Moving(Direction direction) => status.Measures.Count(m => m.Direction == direction);
-        return new SummaryResponse(asOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
+        return new SummaryResponse(status.AsOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
             Count(Rating.Failing), Count(Rating.Missing), Count(Rating.Pending), Moving(Direction.Improving),
             Moving(Direction.Declining), openEscalations);
     }

@@ -83,11 +83,11 @@ public sealed class MonthlyDigest(
         // Pending: the digest reports the latest periods whose returns were due by today.
         var asOf = today.AddDays(-contract.ReturnDueDays);
         var current = await status.StatusAsync(contract, asOf, cancellationToken);
-        var summary = await status.SummaryAsync(contract, asOf, cancellationToken);
         var open = (await escalations.ListAsync(contract.Id, EscalationFilter.All, cancellationToken))
             .Where(e => e.Status != EscalationStatus.Resolved)
             .Select(e => new DigestEscalation(e.MeasureCode, e.Reason, e.Level, e.LevelName, e.Status))
             .ToList();
+        var summary = StatusReader.Summarize(current, open.Count);
         var content = DigestEmail.Render(new DigestEmailModel(contract.Id, contract.Reference, contract.Title, today, asOf, summary,
             current.Measures.Where(m => m.Rating == Rating.Failing).ToList(),
             open.Where(e => e.Reason == EscalationReason.SustainedDecline).ToList(),
