@@ -95,7 +95,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             await IdempotencyKeys.ReserveAsync(transaction, caller, keyHash, idempotency.RequestHash, now, cancellationToken);
         }
 
-        var current = await CurrentFiguresAsync(transaction, contract.Id, rows, cancellationToken);
+        var current = await PreviousFiguresAsync(transaction, contract.Id, rows, cancellationToken);
         var revisions = rows.Select(row =>
         {
             var period = row.Period.ToString();
@@ -148,7 +148,8 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
     }
 
     private const string CurrentFiguresSql = """
-        SELECT r.MeasureId, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator, r.Commentary
+        SELECT r.MeasureId, m.Code AS MeasureCode, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator, r.Commentary,
+               r.Late, r.SubmittedAt
         FROM Returns r
         INNER JOIN Measures m ON m.Id = r.MeasureId
         WHERE m.ContractId = @ContractId AND r.PeriodStart >= @From AND r.PeriodStart <= @To
@@ -157,8 +158,21 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
               WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)
         """;
 
-    /// <summary>The figures the batch revises, read in one query over the batch's span of periods.</summary>
-    private static async Task<Dictionary<(long MeasureId, string Period), PreviousFigure>> CurrentFiguresAsync(
+    /// <summary>
+    /// The figure that counts for each measure and period of a contract whose period starts from
+    /// <paramref name="from"/> to <paramref name="to"/>, in one query however many measures there are.
+    /// </summary>
+    internal static async Task<IReadOnlyList<CurrentFigure>> CurrentFiguresAsync(
+        DbConnection connection, DbTransaction? transaction, long contractId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<CurrentFigure>(new CommandDefinition(CurrentFiguresSql, new
+        {
+            ContractId = contractId,
+            From = from,
+            To = to,
+        }, transaction, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>The figures the batch revises, as the audit's "before", read over the batch's span of periods.</summary>
+    private static async Task<Dictionary<(long MeasureId, string Period), PreviousFigure>> PreviousFiguresAsync(
         DbTransaction transaction, long contractId, IReadOnlyList<CheckedReturn> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -166,13 +180,18 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             return [];
         }
 
-        var figures = await transaction.Connection!.QueryAsync<PreviousFigure>(new CommandDefinition(CurrentFiguresSql, new
+        var figures = await CurrentFiguresAsync(transaction.Connection!, transaction, contractId,
+            rows.Min(r => r.Period.Start), rows.Max(r => r.Period.Start), cancellationToken);
+        return figures.ToDictionary(f => (f.MeasureId, f.Period), f => new PreviousFigure
         {
-            ContractId = contractId,
-            From = rows.Min(r => r.Period.Start),
-            To = rows.Max(r => r.Period.Start),
-        }, transaction, cancellationToken: cancellationToken));
-        return figures.ToDictionary(f => (f.MeasureId, f.Period));
+            MeasureId = f.MeasureId,
+            Period = f.Period,
+            Revision = f.Revision,
+            Value = f.Value,
+            Numerator = f.Numerator,
+            Denominator = f.Denominator,
+            Commentary = f.Commentary,
+        });
     }
 
     private const string InsertSql = """
@@ -270,6 +289,22 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
     private static bool IsSmallCohort(ContractResponse contract, MeasureUnit unit, decimal? denominator) =>
         unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
 
+    /// <summary>The revision that counts for a measure and period.</summary>
+    internal sealed record CurrentFigure
+    {
+        public long MeasureId { get; init; }
+        public string MeasureCode { get; init; } = "";
+        public string Period { get; init; } = "";
+        public int Revision { get; init; }
+        public decimal Value { get; init; }
+        public decimal? Numerator { get; init; }
+        public decimal? Denominator { get; init; }
+        public string? Commentary { get; init; }
+        public bool Late { get; init; }
+        public DateTimeOffset SubmittedAt { get; init; }
+    }
+
+    // The audit's "before" of a revised figure: what it has always recorded.
     private sealed record PreviousFigure
     {
         public long MeasureId { get; init; }

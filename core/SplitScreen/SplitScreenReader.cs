@@ -8,7 +8,7 @@ using ContractMonitor.Core.Claims;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Periods;
-using Dapper;
+using ContractMonitor.Core.Returns;
 
 namespace ContractMonitor.Core.SplitScreen;
 
@@ -19,16 +19,6 @@ namespace ContractMonitor.Core.SplitScreen;
 /// </summary>
 public sealed class SplitScreenReader(Database database, StatusReader statusReader, TimeProvider clock)
 {
-    private const string CurrentFiguresSql = """
-        SELECT m.Code AS MeasureCode, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator, r.Late, r.SubmittedAt
-        FROM Returns r
-        JOIN Measures m ON m.Id = r.MeasureId
-        WHERE m.ContractId = @ContractId AND r.PeriodStart >= @From AND r.PeriodStart <= @Until
-          AND NOT EXISTS (
-              SELECT 1 FROM Returns n
-              WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)
-        """;
-
     /// <summary>Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code.</summary>
     public async Task<SplitScreenResponse> ReadAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -47,8 +37,7 @@ public sealed class SplitScreenReader(Database database, StatusReader statusRead
         var from = starts.Values.Min();
         var until = starts.Values.Max();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var figures = (await connection.QueryAsync<FigureRow>(new CommandDefinition(CurrentFiguresSql,
-            new { ContractId = contract.Id, From = from, Until = until }, cancellationToken: cancellationToken)))
+        var figures = (await ReturnStore.CurrentFiguresAsync(connection, null, contract.Id, from, until, cancellationToken))
             .ToDictionary(f => (f.MeasureCode, f.Period));
         var claims = (await ClaimStore.ReadAsync(connection, null, new ClaimQuery(contract.Id, From: from, Until: until), cancellationToken))
             .ToLookup(c => (c.MeasureCode, c.Period));
@@ -73,22 +62,10 @@ public sealed class SplitScreenReader(Database database, StatusReader statusRead
         Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
     private static SplitScreenRow Row(
-        MeasureStatus status, FigureRow? figure, IReadOnlyList<ClaimResponse> claims,
+        MeasureStatus status, ReturnStore.CurrentFigure? figure, IReadOnlyList<ClaimResponse> claims,
         IReadOnlyList<ChallengeResponse> challenges) => new(
         status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
         status.Escalation, status.Revision,
         new ProviderSide(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),
         new CommissionerSide(challenges));
-
-    private sealed record FigureRow
-    {
-        public string MeasureCode { get; init; } = "";
-        public string Period { get; init; } = "";
-        public int Revision { get; init; }
-        public decimal Value { get; init; }
-        public decimal? Numerator { get; init; }
-        public decimal? Denominator { get; init; }
-        public bool Late { get; init; }
-        public DateTimeOffset SubmittedAt { get; init; }
-    }
 }
