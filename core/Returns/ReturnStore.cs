@@ -131,7 +131,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
                 "return.submitted", "Return",
                 string.Create(CultureInfo.InvariantCulture, $"{stored.MeasureCode}/{stored.Period}/r{stored.Revision}"),
-                contract.Id, previous, stored), cancellationToken);
+                contract.Id, previous?.AuditedBefore(), stored), cancellationToken);
         }
 
         await PendingEvaluations.MarkAsync(transaction, database.Dialect,
@@ -171,8 +171,8 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             To = to,
         }, transaction, cancellationToken: cancellationToken))).ToList();
 
-    /// <summary>The figures the batch revises, as the audit's "before", read over the batch's span of periods.</summary>
-    private static async Task<Dictionary<(long MeasureId, string Period), PreviousFigure>> PreviousFiguresAsync(
+    /// <summary>The figures the batch revises, read over the batch's span of periods.</summary>
+    private static async Task<Dictionary<(long MeasureId, string Period), CurrentFigure>> PreviousFiguresAsync(
         DbTransaction transaction, long contractId, IReadOnlyList<CheckedReturn> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -182,16 +182,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
 
         var figures = await CurrentFiguresAsync(transaction.Connection!, transaction, contractId,
             rows.Min(r => r.Period.Start), rows.Max(r => r.Period.Start), cancellationToken);
-        return figures.ToDictionary(f => (f.MeasureId, f.Period), f => new PreviousFigure
-        {
-            MeasureId = f.MeasureId,
-            Period = f.Period,
-            Revision = f.Revision,
-            Value = f.Value,
-            Numerator = f.Numerator,
-            Denominator = f.Denominator,
-            Commentary = f.Commentary,
-        });
+        return figures.ToDictionary(f => (f.MeasureId, f.Period));
     }
 
     private const string InsertSql = """
@@ -302,18 +293,9 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         public string? Commentary { get; init; }
         public bool Late { get; init; }
         public DateTimeOffset SubmittedAt { get; init; }
-    }
 
-    // The audit's "before" of a revised figure: what it has always recorded.
-    private sealed record PreviousFigure
-    {
-        public long MeasureId { get; init; }
-        public string Period { get; init; } = "";
-        public int Revision { get; init; }
-        public decimal Value { get; init; }
-        public decimal? Numerator { get; init; }
-        public decimal? Denominator { get; init; }
-        public string? Commentary { get; init; }
+        /// <summary>The audit's "before" of a revised figure: the fields it has always recorded.</summary>
+        public object AuditedBefore() => new { MeasureId, Period, Revision, Value, Numerator, Denominator, Commentary };
     }
 
     private sealed record ReturnRow
