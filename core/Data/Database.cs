@@ -40,9 +40,8 @@ public sealed class Database : IAsyncDisposable, IDisposable
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
-    // Foreign keys are off by default in SQLite, and a busy writer should make others wait rather
-    // than fail at once.
+    // Foreign keys are off by default in SQLite. A busy writer makes others wait for the connection
+    // string's Default Timeout (30 s unless it says otherwise) before the api answers 503.
     private static string WithSqliteDefaults(string connectionString) =>
-        new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30, Pooling = true }
-            .ToString();
+        new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true }.ToString();
 }

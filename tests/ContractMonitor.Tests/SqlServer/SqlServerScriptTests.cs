@@ -23,7 +23,7 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
                 "AuditLog", "ChallengeResponses", "Challenges", "Claims", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations",
                 "IdempotencyKeys", "MeasureTargets", "Measures", "Notifications", "Organisations", "PanelMembers", "PendingEvaluations", "Returns",
             ],
-            Schema.Tables.Keys.Order());
+            Schema.Tables.Keys.Order(StringComparer.Ordinal));
     }
 
     public static TheoryData<AppStatements.Statement> Statements() => new(AppStatements.All);

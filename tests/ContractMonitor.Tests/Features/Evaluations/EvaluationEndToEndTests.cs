@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using ContractMonitor.Contracts;
@@ -59,7 +60,7 @@ public sealed class EvaluationEndToEndTests(ClockedApiFactory api) : IClassFixtu
                 "M1 2026-07 - Missing - MissingReturns/3/Open",
             ],
             status.Measures.Select(m =>
-                $"{m.Code} {m.Period} {m.Value?.ToString() ?? "-"} {m.Rating} {m.Direction?.ToString() ?? "-"} " +
+                $"{m.Code} {m.Period} {m.Value?.ToString(CultureInfo.InvariantCulture) ?? "-"} {m.Rating} {m.Direction?.ToString() ?? "-"} " +
                 (m.Escalation is { } e ? $"{e.Reason}/{e.Level}/{e.Status}" : "-")));
         Assert.All(status.Measures, m => Assert.Equal((60m, 55m), (m.Target!.Value, m.Tolerance!.Value)));
         Assert.Equal("Scrutiny panel", status.Measures.Single(m => m.Code == "M1").Escalation!.LevelName);
@@ -97,7 +98,7 @@ public sealed class EvaluationEndToEndTests(ClockedApiFactory api) : IClassFixtu
         Assert.Equal("A1", history!.Code);
         Assert.Equal(
             ["2026-04 50 Failing -", "2026-05 52 Failing Improving", "2026-06 54 Failing Improving", "2026-07 61 OnTarget Improving", "2026-08 - Pending -"],
-            history.Periods.Select(p => $"{p.Period} {p.Value?.ToString() ?? "-"} {p.Rating} {p.Direction?.ToString() ?? "-"}"));
+            history.Periods.Select(p => $"{p.Period} {p.Value?.ToString(CultureInfo.InvariantCulture) ?? "-"} {p.Rating} {p.Direction?.ToString() ?? "-"}"));
         var window = await scenario.Panel.GetAsync<HistoryResponse>(
             $"/api/contracts/{scenario.ContractId}/measures/A1/history?from=2026-05&to=2026-06");
         Assert.Equal(["2026-05", "2026-06"], window!.Periods.Select(p => p.Period));

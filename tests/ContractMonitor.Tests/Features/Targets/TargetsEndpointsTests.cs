@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using ContractMonitor.Contracts;
@@ -19,11 +20,11 @@ public sealed class TargetsEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         var scenario = await Scenario.CreateAsync(api);
         await scenario.AddMeasureAsync("A1", polarity);
 
-        var response = await Put(scenario, "A1", "2016-17", decimal.Parse(target), decimal.Parse(tolerance));
+        var response = await Put(scenario, "A1", "2016-17", decimal.Parse(target, CultureInfo.InvariantCulture), decimal.Parse(tolerance, CultureInfo.InvariantCulture));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var set = await response.Content.ReadFromJsonAsync<TargetResponse>(JsonDefaults.Web);
-        Assert.Equal(("2016-17", decimal.Parse(target), decimal.Parse(tolerance), 1, true),
+        Assert.Equal(("2016-17", decimal.Parse(target, CultureInfo.InvariantCulture), decimal.Parse(tolerance, CultureInfo.InvariantCulture), 1, true),
             (set!.Year, set.Target, set.Tolerance, set.Version, set.Current));
     }
 
@@ -36,7 +37,7 @@ public sealed class TargetsEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         await scenario.AddMeasureAsync("A1", polarity);
         var before = await DatabaseCounts.ReadAsync(api.ConnectionString);
 
-        var response = await Put(scenario, "A1", "2016-17", decimal.Parse(target), decimal.Parse(tolerance));
+        var response = await Put(scenario, "A1", "2016-17", decimal.Parse(target, CultureInfo.InvariantCulture), decimal.Parse(tolerance, CultureInfo.InvariantCulture));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains(polarity == Polarity.HigherIsBetter ? "at or below" : "at or above",
@@ -77,7 +78,7 @@ public sealed class TargetsEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     {
         var scenario = await Scenario.CreateAsync(api);
         await scenario.AddMeasureAsync("A1", Polarity.LowerIsBetter, unit, decimals);
-        var problem = await (await Put(scenario, "A1", "2016-17", decimal.Parse(target), 1000000000000m))
+        var problem = await (await Put(scenario, "A1", "2016-17", decimal.Parse(target, CultureInfo.InvariantCulture), 1000000000000m))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.NotEmpty(problem.ErrorsFor(field));
     }
