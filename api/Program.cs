@@ -18,21 +18,24 @@ using ContractMonitor.Api.Jobs;
 using ContractMonitor.Api.Logging;
 using ContractMonitor.Api.OpenApi;
 using ContractMonitor.Api.Problems;
+using ContractMonitor.Api.Security;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Core;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddStructuredLogging();
+builder.AddStructuredLogging().AddRequestLimits();
 builder.Services.AddContractMonitorCore()
     .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth()
-    .AddApiJobs();
+    .AddApiJobs().AddApiRateLimiting();
 
 var app = builder.Build();
 app.Services.MigrateEmbeddedDatabase();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseApiOpenApi();
+app.UseSecurityHeaders();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseApiOpenApi();
 app.UseAuthorization();
 
 app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit()

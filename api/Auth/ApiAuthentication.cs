@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ContractMonitor.Api.Auth;
 
-public static class ApiAuthentication
+public static partial class ApiAuthentication
 {
     public const string AdminPolicy = "Admin";
     private const string BearerSection = "Authentication:Schemes:Bearer";
@@ -30,9 +30,15 @@ public static class ApiAuthentication
                     {
                         if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst(Caller.OrgClaim)?.Value))
                         {
+                            LogRefused(context.HttpContext, "MissingOrgClaim");
                             context.Fail("The token has no org claim.");
                         }
 
+                        return Task.CompletedTask;
+                    },
+                    OnAuthenticationFailed = context =>
+                    {
+                        LogRefused(context.HttpContext, context.Exception.GetType().Name);
                         return Task.CompletedTask;
                     },
                 };
@@ -47,6 +53,18 @@ public static class ApiAuthentication
             .AddPolicy(AdminPolicy, CallerPolicy().RequireRole(nameof(Role.Admin)).Build());
         return services;
     }
+
+    /// <summary>
+    /// A refused token is logged by why (the exception's type names the check: expiry, signature,
+    /// issuer, audience) and where from, never with the token itself: a log reader must not be able
+    /// to replay it.
+    /// </summary>
+    private static void LogRefused(HttpContext context, string reason) =>
+        LogTokenRefused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiAuthentication).FullName!),
+            reason, context.Request.Method, context.Request.Path.Value, context.Connection.RemoteIpAddress?.ToString());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bearer token refused ({Reason}) on {Method} {Path} from {RemoteAddress}")]
+    private static partial void LogTokenRefused(ILogger logger, string reason, string method, string? path, string? remoteAddress);
 
     private static AuthorizationPolicyBuilder CallerPolicy() => new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
         .RequireAuthenticatedUser()

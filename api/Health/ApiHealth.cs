@@ -13,12 +13,16 @@ public static class ApiHealth
         return services;
     }
 
-    /// <summary>Live: the process answers. Ready: it can reach its database (503 when it cannot).</summary>
+    /// <summary>
+    /// Live: the process answers. Ready: it can reach its database (503 when it cannot). Probes come
+    /// from the platform many times a minute, so they are not rate limited.
+    /// </summary>
     public static IEndpointRouteBuilder MapApiHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous()
+            .DisableRateLimiting();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
-            .AllowAnonymous();
+            .AllowAnonymous().DisableRateLimiting();
         return endpoints;
     }
 }

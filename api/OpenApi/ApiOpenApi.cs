@@ -1,3 +1,5 @@
+using ContractMonitor.Core.Access;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 
 namespace ContractMonitor.Api.OpenApi;
@@ -36,18 +38,36 @@ public static class ApiOpenApi
     }
 
     /// <summary>
-    /// The document and Swagger UI at /swagger, for people reading the API in Development. Placed
-    /// before authorization: the UI is static files, and the fallback policy would otherwise refuse them.
+    /// The document and Swagger UI at /swagger: open in Development, for an Admin's token elsewhere
+    /// (the document maps every route, which is reconnaissance to anyone else). Placed before
+    /// authorization: the UI is static files, and the fallback policy would otherwise refuse them.
     /// </summary>
     public static WebApplication UseApiOpenApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Environment.IsDevelopment())
+        if (!app.Environment.IsDevelopment())
         {
-            app.UseSwagger();
-            app.UseSwaggerUI();
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), branch => branch.Use(AdminOnlyAsync));
         }
 
+        app.UseSwagger();
+        app.UseSwaggerUI();
         return app;
+    }
+
+    private static async Task AdminOnlyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!Caller.TryFrom(context.User, out var caller))
+        {
+            await context.ChallengeAsync();
+        }
+        else if (caller.Role != Role.Admin)
+        {
+            await context.ForbidAsync();
+        }
+        else
+        {
+            await next(context);
+        }
     }
 }

@@ -4,6 +4,7 @@ using ContractMonitor.Api.Csv;
 using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Idempotency;
 using ContractMonitor.Api.Problems;
+using ContractMonitor.Api.Security;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Returns;
@@ -24,10 +25,10 @@ public static class ReturnsEndpoints
         var group = endpoints.MapContractGroup("/api/contracts/{contractId}/returns", "Returns");
         // One route, two bodies: routing picks the endpoint by Content-Type (415 for anything else).
         group.MapPost("/", SubmitAsync).WithName("SubmitReturns").WithValidation<SubmitReturnsRequest>().AllowRoles(Role.Provider)
-            .AcceptsIdempotencyKey()
+            .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").AllowRoles(Role.Provider)
-            .AcceptsIdempotencyKey()
+            .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
             .Accepts<string>(ReturnsCsv.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

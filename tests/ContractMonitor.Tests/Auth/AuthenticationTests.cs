@@ -9,7 +9,7 @@ namespace ContractMonitor.Tests.Auth;
 /// Tokens are validated through the configuration dotnet user-jwts writes (a lone ValidIssuer and
 /// SigningKeys): every accepted token here proves that path, every refused one the checks.
 /// </summary>
-public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class AuthenticationTests(LoggedApiFactory api) : IClassFixture<LoggedApiFactory>
 {
     private static Dictionary<string, object> Claims(string? role = "Admin", string? org = "a-council")
     {
@@ -43,9 +43,32 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     [MemberData(nameof(RefusedTokens))]
     public async Task BadTokensAre401Problems(string why, string token)
     {
-        var response = await api.ClientWithToken(token).GetAsync("/api/contracts");
+        var path = $"/api/contracts?probe={Guid.NewGuid():N}";
+        var response = await api.ClientWithToken(token).GetAsync(path);
         var problem = await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
         Assert.True(problem.GetProperty("status").GetInt32() == 401, why);
+        Assert.True(response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"), why);
+    }
+
+    [Fact]
+    public async Task ARefusedTokenIsLoggedWithItsReasonButNeverTheTokenItself()
+    {
+        foreach (var row in RefusedTokens())
+        {
+            var (why, token) = row.Data;
+            await api.ClientWithToken(token).GetAsync("/api/contracts");
+            // Any part long enough to replay or forge from: the header, the claims or the signature.
+            var secrets = token.Split('.').Where(part => part.Length >= 16).Append(token);
+            var leaked = api.Logs.Lines.Where(line => secrets.Any(s => line.ToString().Contains(s, StringComparison.Ordinal))).ToList();
+            Assert.True(leaked.Count == 0, $"{why}: {string.Join(Environment.NewLine, leaked)}");
+        }
+
+        var refused = api.Logs.Lines.Where(l => l.Message.StartsWith("Bearer token refused", StringComparison.Ordinal)).Select(l => l.Message).ToList();
+        foreach (var reason in new[] { "SecurityTokenExpiredException", "SecurityTokenNotYetValidException", "SecurityTokenInvalidSignatureException",
+            "SecurityTokenInvalidIssuerException", "SecurityTokenInvalidAudienceException", "MissingOrgClaim" })
+        {
+            Assert.True(refused.Any(m => m.Contains(reason, StringComparison.Ordinal)), $"no log names {reason}: {string.Join(Environment.NewLine, refused)}");
+        }
     }
 
     [Theory]

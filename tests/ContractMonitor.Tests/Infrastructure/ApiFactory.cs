@@ -19,10 +19,12 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    protected virtual string Environment => "Development";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -38,6 +40,9 @@ public class ApiFactory : WebApplicationFactory<Program>
             // Jobs enqueued by a request still run; the clock-driven schedule would change rows
             // in the middle of tests that count them.
             ["Jobs:Schedule"] = "false",
+            // Test classes send thousands of requests as one user; RateLimitTests sets real limits.
+            ["RateLimiting:PermitsPerMinute"] = "1000000",
+            ["RateLimiting:AnonymousPermitsPerMinute"] = "1000000",
         };
         foreach (var (key, value) in Settings)
         {

@@ -1,0 +1,35 @@
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.Security;
+
+/// <summary>The api as it runs in production: no Development conveniences.</summary>
+public sealed class ProductionApiFactory : ApiFactory
+{
+    protected override string Environment => "Production";
+}
+
+/// <summary>Real limits, small enough to reach in a test: five a minute per user, three per anonymous address.</summary>
+public sealed class RateLimitedApiFactory : ApiFactory
+{
+    public const int UserPermits = 5;
+    public const int AnonymousPermits = 3;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:PermitsPerMinute"] = UserPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimiting:AnonymousPermitsPerMinute"] = AnonymousPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>
+/// The api behind real Kestrel on a loopback port: body limits are the server's, and the in-memory
+/// test server does not enforce them.
+/// </summary>
+public sealed class KestrelApiFactory : ApiFactory
+{
+    public KestrelApiFactory()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+}
