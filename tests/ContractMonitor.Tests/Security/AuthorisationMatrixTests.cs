@@ -1,0 +1,148 @@
+using System.Net;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContractMonitor.Tests.Security;
+
+/// <summary>
+/// DESIGN §4 as a table: for every endpoint the app maps, who may call it. Every endpoint is called
+/// by an anonymous caller and by each role from the contract's own organisations and from others.
+/// A new endpoint that is not in the table fails the test until someone decides who may call it.
+/// </summary>
+public sealed class AuthorisationMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly Role[] Everyone = [Role.Admin, Role.Commissioner, Role.Provider, Role.Panel];
+    private static readonly Role[] Council = [Role.Admin, Role.Commissioner, Role.Panel];
+    private static readonly Role[] Officers = [Role.Admin, Role.Commissioner];
+    private static readonly Role[] Admins = [Role.Admin];
+    private static readonly Role[] Trust = [Role.Provider];
+
+    /// <summary>Who may call each endpoint, and whether it belongs to one contract (another organisation then gets 404).</summary>
+    public static readonly IReadOnlyDictionary<string, Access> Table = new Dictionary<string, Access>
+    {
+        ["ANY /health/live"] = Access.Anonymous,
+        ["ANY /health/ready"] = Access.Anonymous,
+        ["ANY /hangfire/{**path}"] = Access.Global(Admins),
+        ["ListOrganisations"] = Access.Global(Admins),
+        ["CreateOrganisation"] = Access.Global(Admins),
+        ["ListContracts"] = Access.Global(Everyone),
+        ["CreateContract"] = Access.Global(Admins),
+        ["GetContract"] = Access.Contract(Everyone),
+        ["ReplacePanel"] = Access.Contract(Admins),
+        ["GetPanel"] = Access.Contract(Council),
+        ["CreateMeasure"] = Access.Contract(Admins),
+        ["ListMeasures"] = Access.Contract(Everyone),
+        ["GetMeasure"] = Access.Contract(Everyone),
+        ["SetTarget"] = Access.Contract(Admins),
+        ["ListTargets"] = Access.Contract(Everyone),
+        ["SubmitReturns"] = Access.Contract(Trust),
+        ["SubmitReturnsCsv"] = Access.Contract(Trust),
+        ["ListReturns"] = Access.Contract(Everyone),
+        ["GetReturn"] = Access.Contract(Everyone),
+        ["ListAudit"] = Access.Contract(Officers),
+        ["RequestEvaluation"] = Access.Contract(Officers),
+        ["GetEvaluationRequest"] = Access.Contract(Everyone),
+        ["GetStatus"] = Access.Contract(Everyone),
+        ["GetSummary"] = Access.Contract(Everyone),
+        ["GetMeasureHistory"] = Access.Contract(Everyone),
+        ["ListEscalations"] = Access.Contract(Everyone),
+        ["GetEscalation"] = Access.Contract(Everyone),
+        ["AcknowledgeEscalation"] = Access.Contract(Officers),
+        ["CreateClaim"] = Access.Contract(Trust),
+        ["ListClaims"] = Access.Contract(Everyone),
+        ["CreateChallenge"] = Access.Contract(Officers),
+        ["ListChallenges"] = Access.Contract(Everyone),
+        ["GetChallenge"] = Access.Contract(Everyone),
+        ["RespondToChallenge"] = Access.Contract(Trust),
+        ["CloseChallenge"] = Access.Contract(Officers),
+        ["ListNotifications"] = Access.Contract(Council),
+        ["GetSplitScreen"] = Access.Contract(Everyone),
+    };
+
+    [Fact]
+    public void EveryMappedEndpointIsInTheTableAndEveryRowIsMapped()
+    {
+        var mapped = MappedEndpoints(api).ToHashSet();
+        Assert.Empty(mapped.Except(Table.Keys).Order(StringComparer.Ordinal));
+        Assert.Empty(Table.Keys.Except(mapped).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryEndpointAnswersEachCallerAsTheTableSays()
+    {
+        var world = await AuthorisationWorld.CreateAsync(api);
+        var scenario = world.Scenario;
+        var callers = new List<(string Who, Role? Role, string Org, bool Own)> { ("anonymous", null, "", false) };
+        foreach (var role in Everyone)
+        {
+            var own = role == Role.Provider ? scenario.Trust : scenario.Council;
+            callers.Add(($"{role} of the contract", role, own, true));
+            callers.Add(($"{role} of another organisation", role, role == Role.Provider ? world.Other.Trust : world.Other.Council, false));
+        }
+
+        var wrong = new List<string>();
+        var calls = 0;
+        foreach (var endpoint in MappedEndpoints(api).Order(StringComparer.Ordinal))
+        {
+            var access = Table[endpoint];
+            foreach (var (who, role, org, own) in callers)
+            {
+                using var request = await world.RequestForAsync(endpoint)
+                    ?? throw new InvalidOperationException($"No request is written for {endpoint}.");
+                var response = await AuthorisationWorld.ClientFor(api, role, org).SendAsync(request);
+                calls++;
+                var expected = access.Expected(role, own);
+                var actual = (int)response.StatusCode;
+                var body = await response.Content.ReadAsStringAsync();
+                var matches = expected == Outcome.Success ? actual is >= 200 and < 300 : actual == (int)expected;
+                if (!matches)
+                {
+                    wrong.Add($"{endpoint} as {who}: expected {expected}, got {actual} {body[..Math.Min(body.Length, 200)]}");
+                }
+                else if (expected != Outcome.Success && request.RequestUri!.OriginalString.StartsWith("/api", StringComparison.Ordinal))
+                {
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {calls} calls answered wrongly:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
+        Assert.Equal(Table.Count * callers.Count, calls);
+    }
+
+    /// <summary>Endpoint names as the table keys them: the endpoint's name, else its methods and route.</summary>
+    private static IEnumerable<string> MappedEndpoints(ApiFactory api) =>
+        api.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
+                ?? $"{string.Join(",", e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"])} {(e as RouteEndpoint)?.RoutePattern.RawText ?? e.DisplayName}")
+            .Distinct();
+
+    public enum Outcome
+    {
+        Success = 200,
+        Unauthorized = 401,
+        Forbidden = 403,
+        NotFound = 404,
+    }
+
+    public sealed record Access(IReadOnlySet<Role>? Roles, bool ContractScoped)
+    {
+        public static Access Anonymous { get; } = new(null, false);
+
+        public static Access Global(Role[] roles) => new(roles.ToHashSet(), false);
+
+        public static Access Contract(Role[] roles) => new(roles.ToHashSet(), true);
+
+        public Outcome Expected(Role? role, bool ownOrganisation) => (Roles, role) switch
+        {
+            (null, _) => Outcome.Success,
+            (_, null) => Outcome.Unauthorized,
+            _ when ContractScoped && !ownOrganisation => Outcome.NotFound,
+            ({ } roles, { } r) when roles.Contains(r) => Outcome.Success,
+            _ => Outcome.Forbidden,
+        };
+    }
+}

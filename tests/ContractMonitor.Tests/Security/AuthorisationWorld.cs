@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using ContractMonitor.Contracts;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Tests.Features.Evaluations;
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.Security;
+
+/// <summary>
+/// One contract with something behind every route: a measure with targets and failing returns, an
+/// evaluation that opened escalations, a claim and a challenge. Requests for each endpoint are built
+/// here; those that change state make what they change first, so every allowed call can succeed.
+/// </summary>
+public sealed class AuthorisationWorld
+{
+    private int serial;
+
+    private AuthorisationWorld(Scenario scenario, Scenario other, long evaluationRequestId, long escalationId, long challengeId)
+    {
+        Scenario = scenario;
+        Other = other;
+        EvaluationRequestId = evaluationRequestId;
+        EscalationId = escalationId;
+        ChallengeId = challengeId;
+    }
+
+    public Scenario Scenario { get; }
+
+    /// <summary>A council and trust with a contract of their own, who must see nothing of <see cref="Scenario"/>.</summary>
+    public Scenario Other { get; }
+
+    public long EvaluationRequestId { get; }
+
+    public long EscalationId { get; }
+
+    public long ChallengeId { get; }
+
+    private string Contract => $"/api/contracts/{Scenario.ContractId}";
+
+    public static async Task<AuthorisationWorld> CreateAsync(ApiFactory api)
+    {
+        var other = await Scenario.CreateAsync(api);
+        var scenario = await Scenario.CreateAsync(api, start: new DateOnly(2016, 4, 1));
+        await scenario.AddMeasureAsync("A1");
+        await scenario.SetTargetAsync("A1", "2016-17", 60, 55);
+        var submitted = await scenario.Provider.PostAsync($"/api/contracts/{scenario.ContractId}/returns", Json(
+            """{"returns":[{"measureCode":"A1","period":"2016-04","value":50},{"measureCode":"A1","period":"2016-05","value":51}]}"""));
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        var evaluation = await scenario.EvaluateAsync();
+        var escalations = await scenario.Commissioner.GetFromJsonAsync<EscalationListResponse>(
+            $"/api/contracts/{scenario.ContractId}/escalations?status=Open", JsonDefaults.Web);
+        var challenge = await CreateChallengeAsync(scenario);
+        return new AuthorisationWorld(scenario, other, evaluation.Id, escalations!.Escalations[0].Id, challenge);
+    }
+
+    /// <summary>The request each endpoint is called with, by endpoint name; null for one the table does not know.</summary>
+    public async Task<HttpRequestMessage?> RequestForAsync(string endpoint)
+    {
+        var n = Interlocked.Increment(ref serial);
+        return endpoint switch
+        {
+            "ANY /health/live" => Get("/health/live"),
+            "ANY /health/ready" => Get("/health/ready"),
+            "ANY /hangfire/{**path}" => Get("/hangfire"),
+            "ListOrganisations" => Get("/api/organisations"),
+            "CreateOrganisation" => Post("/api/organisations", $$"""{"code":"{{Scenario.UniqueCode("trust")}}","name":"Trust {{n}}","kind":"Provider"}"""),
+            "ListContracts" => Get("/api/contracts"),
+            "CreateContract" => Post("/api/contracts",
+                $$"""{"reference":"{{Scenario.UniqueCode("REF")}}","title":"Care","providerCode":"{{Scenario.Trust}}","startDate":"2016-04-01"}"""),
+            "GetContract" => Get(Contract),
+            "ReplacePanel" => Send(HttpMethod.Put, $"{Contract}/panel",
+                """{"members":[{"name":"Cllr Chair","email":"chair@example.org","role":"Chair"}]}"""),
+            "GetPanel" => Get($"{Contract}/panel"),
+            "CreateMeasure" => Post($"{Contract}/measures",
+                $$"""{"code":"Z{{n}}","title":"Measure","unit":"Count","polarity":"LowerIsBetter","frequency":"Monthly","decimals":0}"""),
+            "ListMeasures" => Get($"{Contract}/measures"),
+            "GetMeasure" => Get($"{Contract}/measures/A1"),
+            "SetTarget" => Send(HttpMethod.Put, $"{Contract}/measures/A1/targets/2017-18", """{"target":60,"tolerance":55,"reason":"Review"}"""),
+            "ListTargets" => Get($"{Contract}/measures/A1/targets"),
+            "SubmitReturns" => Post($"{Contract}/returns", """{"returns":[{"measureCode":"A1","period":"2016-06","value":61}]}"""),
+            "SubmitReturnsCsv" => new HttpRequestMessage(HttpMethod.Post, $"{Contract}/returns")
+            {
+                Content = new StringContent("measureCode,period,value\nA1,2016-07,62\n", Encoding.UTF8, "text/csv"),
+            },
+            "ListReturns" => Get($"{Contract}/returns"),
+            "GetReturn" => Get($"{Contract}/measures/A1/returns/2016-04"),
+            "ListAudit" => Get($"{Contract}/audit"),
+            "RequestEvaluation" => Post($"{Contract}/evaluations", ""),
+            "GetEvaluationRequest" => Get($"{Contract}/evaluations/{EvaluationRequestId}"),
+            "GetStatus" => Get($"{Contract}/status"),
+            "GetSummary" => Get($"{Contract}/summary"),
+            "GetMeasureHistory" => Get($"{Contract}/measures/A1/history"),
+            "ListEscalations" => Get($"{Contract}/escalations"),
+            "GetEscalation" => Get($"/api/escalations/{EscalationId}"),
+            "AcknowledgeEscalation" => Post($"/api/escalations/{EscalationId}/acknowledge", """{"note":"On the agenda."}"""),
+            "CreateClaim" => Post($"{Contract}/claims", """{"measureCode":"A1","period":"2016-04","text":"Two assessors on leave."}"""),
+            "ListClaims" => Get($"{Contract}/claims"),
+            "CreateChallenge" => Post($"{Contract}/challenges", """{"measureCode":"A1","period":"2016-05","text":"What is the plan?"}"""),
+            "ListChallenges" => Get($"{Contract}/challenges"),
+            "GetChallenge" => Get($"/api/challenges/{ChallengeId}"),
+            "RespondToChallenge" => Post($"/api/challenges/{ChallengeId}/responses", """{"text":"Agency staff start in June."}"""),
+            "CloseChallenge" => Post($"/api/challenges/{await CreateChallengeAsync(Scenario)}/close", """{"outcome":"Agreed"}"""),
+            "ListNotifications" => Get($"{Contract}/notifications"),
+            "GetSplitScreen" => Get($"{Contract}/split-screen"),
+            _ => null,
+        };
+    }
+
+    public static HttpClient ClientFor(ApiFactory api, Role? role, string org)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return role is { } r ? api.ClientFor(r, org, $"{r}.{org}") : api.CreateClient();
+    }
+
+    private static async Task<long> CreateChallengeAsync(Scenario scenario)
+    {
+        var response = await scenario.Commissioner.PostAsync($"/api/contracts/{scenario.ContractId}/challenges",
+            Json("""{"measureCode":"A1","period":"2016-04","text":"Why did assessments fall?"}"""));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Post(string url, string body) => Send(HttpMethod.Post, url, body);
+
+    private static HttpRequestMessage Send(HttpMethod method, string url, string body) => new(method, url) { Content = Json(body) };
+}
