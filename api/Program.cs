@@ -32,6 +32,8 @@ var app = builder.Build();
 app.Services.MigrateEmbeddedDatabase();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Routing after the handlers, so that a failure while matching is a problem too, not an empty 500.
+app.UseRouting();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseRateLimiter();

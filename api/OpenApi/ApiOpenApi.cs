@@ -1,6 +1,8 @@
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContractMonitor.Api.OpenApi;
 
@@ -9,6 +11,10 @@ public static class ApiOpenApi
     public static IServiceCollection AddApiOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        // Swashbuckle otherwise reads MVC's JSON options, not the minimal API's, and documented every
+        // enum as an integer the api refuses: the document must describe the wire as it is.
+        services.AddTransient<ISerializerDataContractResolver>(provider => new JsonSerializerDataContractResolver(
+            provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc("v1", new OpenApiInfo

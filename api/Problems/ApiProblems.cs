@@ -15,6 +15,7 @@ public static class ApiProblems
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -24,10 +24,11 @@ public static class ReturnsEndpoints
     {
         var group = endpoints.MapContractGroup("/api/contracts/{contractId}/returns", "Returns");
         // One route, two bodies: routing picks the endpoint by Content-Type (415 for anything else).
+        // Without a Content-Type both would match; the JSON one goes first and answers 415.
         group.MapPost("/", SubmitAsync).WithName("SubmitReturns").WithValidation<SubmitReturnsRequest>().AllowRoles(Role.Provider)
             .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").AllowRoles(Role.Provider)
+        group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").AllowRoles(Role.Provider).WithOrder(1)
             .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
             .Accepts<string>(ReturnsCsv.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -56,6 +56,18 @@ public sealed class OperationsTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task EnumsAreDocumentedByTheNamesTheApiSpeaks()
+    {
+        var schemas = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).RootElement
+            .GetProperty("components").GetProperty("schemas");
+
+        var enums = schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)).ToList();
+        Assert.NotEmpty(enums);
+        Assert.All(enums, e => Assert.Equal("string", e.Value.GetProperty("type").GetString()));
+        Assert.Equal(["HigherIsBetter", "LowerIsBetter"], schemas.GetProperty("Measures.Polarity").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task TheReturnsOperationTakesJsonOrCsvAndDocumentsItsIdempotencyKey()
     {
         var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).RootElement;

@@ -27,6 +27,10 @@ public static class DatabaseCounts
         UNION ALL SELECT 'Notifications', COUNT(*) FROM Notifications
         """;
 
+    /// <summary>Every application table, in the order <see cref="ReadAsync"/> lists them.</summary>
+    public static IReadOnlyList<string> Tables { get; } = System.Text.RegularExpressions.Regex
+        .Matches(CountsSql, @"FROM (?<table>\w+)").Select(m => m.Groups["table"].Value).ToList();
+
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string connectionString)
     {
         await using var connection = new SqliteConnection(connectionString);

@@ -110,11 +110,15 @@ public sealed class ReturnsCsvTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("text/csv; charset=windows-1252", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("text/plain", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("application/xml", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("", HttpStatusCode.UnsupportedMediaType)] // none: both endpoints would match; the hostile-input test found the 500
     public async Task OtherContentTypesAreRefused(string contentType, HttpStatusCode expected)
     {
         var scenario = await ScenarioWithMeasuresAsync(api);
         var content = new ByteArrayContent("measureCode,period,value\nA1,2016-07,50\n"u8.ToArray());
-        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        if (contentType.Length > 0)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
 
         await (await scenario.Provider.SendAsync(Request(scenario.ContractId, content, null))).ReadProblemAsync(expected);
     }
