@@ -37,6 +37,7 @@ app.UseRouting();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseRefusalLogging();
 app.UseApiOpenApi();
 app.UseAuthorization();
 

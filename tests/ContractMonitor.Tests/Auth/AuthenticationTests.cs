@@ -82,6 +82,17 @@ public sealed class AuthenticationTests(LoggedApiFactory api) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task AForbiddenActionIsLoggedWithWhoTriedIt()
+    {
+        var response = await api.ClientFor(Role.Panel, "logged-council", "cllr.curious").PostAsync("/api/organisations",
+            new StringContent("""{"code":"x","name":"X","kind":"Council"}""", Encoding.UTF8, "application/json"));
+        await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Contains(api.Logs.Lines, line => line.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && line.Message == "Refused POST /api/organisations to cllr.curious of logged-council as Panel");
+    }
+
+    [Fact]
     public async Task TokenWithTwoRolesIsRefusedRatherThanGuessed()
     {
         var claims = Claims();

@@ -25,6 +25,20 @@ public sealed class ProductionExposureTests(ProductionApiFactory api) : IClassFi
     }
 }
 
+public sealed class MethodTests(ProductionApiFactory api) : IClassFixture<ProductionApiFactory>
+{
+    [Theory]
+    [InlineData("TRACE")]
+    [InlineData("TRACK")]
+    [InlineData("DELETE")]
+    public async Task MethodsNoRouteTakesAre405Problems(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/contracts");
+        var response = await api.ClientFor(Role.Admin, "a-council").SendAsync(request);
+        await response.ReadProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+}
+
 public sealed class SecurityHeaderTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]
