@@ -1,3 +1,4 @@
+using ContractMonitor.Api.Security;
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -47,6 +48,7 @@ public static partial class ApiAuthentication
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<IConfiguration>((options, configuration) => UseConfiguredSigningKeys(options, configuration.GetSection(BearerSection)));
 
+        services.AddSingleton(provider => new Operators(provider.GetRequiredService<IConfiguration>()[Operators.OrganisationSetting]));
         services.AddAuthorizationBuilder()
             // Every endpoint needs a caller: one known role and an organisation. Anonymous ones opt out.
             .SetFallbackPolicy(CallerPolicy().Build())

@@ -1,3 +1,4 @@
+using ContractMonitor.Api.Security;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Jobs;
@@ -20,29 +21,29 @@ public static class ApiJobs
 
     /// <summary>
     /// The Hangfire dashboard. A browser cannot send a bearer token, so outside Development it opens
-    /// only for a request that carries an Admin's token (a reverse proxy or an API client can add
-    /// it); in Development it is also open to requests from this machine.
+    /// only for a request that carries an operator's token (an Admin, see <see cref="Operators"/>; a
+    /// reverse proxy or an API client can add it); in Development it is also open to this machine.
     /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new AdminOrLocalDevelopment(app.Environment.IsDevelopment())],
+            Authorization = [new OperatorOrLocalDevelopment(app.Services.GetRequiredService<Operators>(), app.Environment.IsDevelopment())],
             AppPath = "/swagger",
             DisplayStorageConnectionString = false,
         }).AllowAnonymous();
         return app;
     }
 
-    private sealed class AdminOrLocalDevelopment(bool development) : IDashboardAuthorizationFilter
+    private sealed class OperatorOrLocalDevelopment(Operators operators, bool development) : IDashboardAuthorizationFilter
     {
         private readonly LocalRequestsOnlyAuthorizationFilter local = new();
 
         public bool Authorize(DashboardContext context)
         {
             var http = context.GetHttpContext();
-            return (Caller.TryFrom(http.User, out var caller) && caller.Role == Role.Admin) || (development && local.Authorize(context));
+            return (Caller.TryFrom(http.User, out var caller) && operators.Include(caller)) || (development && local.Authorize(context));
         }
     }
 }

@@ -1,3 +1,4 @@
+using ContractMonitor.Api.Security;
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ public static class ApiOpenApi
     }
 
     /// <summary>
-    /// The document and Swagger UI at /swagger: open in Development, for an Admin's token elsewhere
+    /// The document and Swagger UI at /swagger: open in Development, for an operator's token elsewhere
     /// (the document maps every route, which is reconnaissance to anyone else). Placed before
     /// authorization: the UI is static files, and the fallback policy would otherwise refuse them.
     /// </summary>
@@ -67,7 +68,7 @@ public static class ApiOpenApi
         {
             await context.ChallengeAsync();
         }
-        else if (caller.Role != Role.Admin)
+        else if (!context.RequestServices.GetRequiredService<Operators>().Include(caller))
         {
             await context.ForbidAsync();
         }

@@ -8,6 +8,16 @@ public sealed class ProductionApiFactory : ApiFactory
     protected override string Environment => "Production";
 }
 
+/// <summary>Production for a service several councils share, run by one of them.</summary>
+public sealed class OperatedProductionApiFactory : ApiFactory
+{
+    public const string Operator = "operator-council";
+
+    protected override string Environment => "Production";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Operations:Organisation"] = Operator };
+}
+
 /// <summary>Real limits, small enough to reach in a test: five a minute per user, three per anonymous address.</summary>
 public sealed class RateLimitedApiFactory : ApiFactory
 {

@@ -25,6 +25,19 @@ public sealed class ProductionExposureTests(ProductionApiFactory api) : IClassFi
     }
 }
 
+public sealed class OperatorTests(OperatedProductionApiFactory api) : IClassFixture<OperatedProductionApiFactory>
+{
+    [Theory]
+    [InlineData("/swagger/v1/swagger.json")]
+    [InlineData("/hangfire")]
+    public async Task WhereAnOperatorIsNamedOtherCouncilsAdminsAreRefused(string path)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(Role.Admin, "a-council").GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(Role.Admin, OperatedProductionApiFactory.Operator).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(Role.Commissioner, OperatedProductionApiFactory.Operator).GetAsync(path)).StatusCode);
+    }
+}
+
 public sealed class MethodTests(ProductionApiFactory api) : IClassFixture<ProductionApiFactory>
 {
     [Theory]

@@ -1,0 +1,20 @@
+using ContractMonitor.Core.Access;
+
+namespace ContractMonitor.Api.Security;
+
+/// <summary>
+/// Who may see the service's own machinery (the OpenAPI document outside Development, the job
+/// dashboard): an Admin, and where <c>Operations:Organisation</c> names the organisation running
+/// the service, only that organisation's Admins. A deployment shared by several councils sets it,
+/// so one council's Admin cannot see or trigger another's jobs.
+/// </summary>
+public sealed class Operators(string? organisation)
+{
+    public const string OrganisationSetting = "Operations:Organisation";
+
+    public bool Include(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.Role == Role.Admin && (string.IsNullOrWhiteSpace(organisation) || caller.Org == organisation);
+    }
+}
