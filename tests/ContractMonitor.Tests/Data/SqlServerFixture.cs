@@ -18,6 +18,9 @@ public sealed class SqlServerFixture : IAsyncLifetime
 
     public Database? Database { get; private set; }
 
+    /// <summary>The running container, for tests that pause it; only after <see cref="Require"/>.</summary>
+    public MsSqlContainer Container => container ?? throw new InvalidOperationException(SkipReason);
+
     public string? SkipReason { get; private set; }
 
     /// <summary>The database, or the calling test is skipped with <see cref="SkipReason"/>.</summary>

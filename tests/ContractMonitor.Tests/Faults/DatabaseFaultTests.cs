@@ -111,3 +111,50 @@ public sealed class UnreachableSqlServerTests(UnreachableSqlServerApiFactory api
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
     }
 }
+
+/// <summary>The api on a real SQL Server that the test pauses and resumes (wherever Docker runs).</summary>
+public sealed class SqlServerOutageTests(ContractMonitor.Tests.Data.SqlServerFixture sql) : IClassFixture<ContractMonitor.Tests.Data.SqlServerFixture>
+{
+    [Fact]
+    public async Task APausedSqlServerIs503AndTheApiRecoversWhenItResumes()
+    {
+        var database = sql.Require();
+        var connectionString = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(database.ConnectionString)
+        {
+            ConnectTimeout = 5,
+            CommandTimeout = 5,
+        }.ConnectionString;
+        await using var api = new SqlServerApiFactory(connectionString);
+        var scenario = await Scenario.CreateAsync(api);
+        await scenario.AddMeasureAsync("A1");
+        var status = $"/api/contracts/{scenario.ContractId}/status";
+
+        await sql.Container.PauseAsync();
+        try
+        {
+            await (await scenario.Panel.GetAsync(status)).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await api.CreateClient().GetAsync("/health/ready")).StatusCode);
+        }
+        finally
+        {
+            await sql.Container.UnpauseAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await api.CreateClient().GetAsync("/health/ready", timeout.Token)).StatusCode != HttpStatusCode.OK)
+        {
+            await Task.Delay(250, timeout.Token);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Panel.GetAsync(status)).StatusCode);
+    }
+
+    private sealed class SqlServerApiFactory(string connectionString) : ApiFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:ContractMonitor"] = connectionString,
+        };
+    }
+}
