@@ -54,7 +54,7 @@ public static class ApiOpenApi
         ArgumentNullException.ThrowIfNull(app);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), branch => branch.Use(AdminOnlyAsync));
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), branch => branch.Use(OperatorsOnlyAsync));
         }
 
         app.UseSwagger();
@@ -62,7 +62,7 @@ public static class ApiOpenApi
         return app;
     }
 
-    private static async Task AdminOnlyAsync(HttpContext context, RequestDelegate next)
+    private static async Task OperatorsOnlyAsync(HttpContext context, RequestDelegate next)
     {
         if (!Caller.TryFrom(context.User, out var caller))
         {

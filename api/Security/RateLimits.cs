@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ContractMonitor.Api.Security;
 
@@ -20,7 +21,7 @@ public static partial class RateLimits
             .Validate(s => s.PermitsPerMinute > 0 && s.AnonymousPermitsPerMinute > 0, "RateLimiting permits must be positive.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitSettings>>((options, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, settings) =>
         {
             var limits = settings.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -38,7 +39,7 @@ public static partial class RateLimits
         return services;
     }
 
-    internal static (string Key, int Permits) Partition(HttpContext context, RateLimitSettings limits)
+    private static (string Key, int Permits) Partition(HttpContext context, RateLimitSettings limits)
     {
         var user = context.User;
         if (Caller.TryFrom(user, out var caller))
