@@ -35,11 +35,14 @@ public sealed class RateLimitedApiFactory : ApiFactory
 /// The api behind real Kestrel on a loopback port: body limits are the server's, and the in-memory
 /// test server does not enforce them.
 /// </summary>
-public sealed class KestrelApiFactory : ApiFactory
+public class KestrelApiFactory : ApiFactory
 {
-    public KestrelApiFactory()
-    {
-        UseKestrel(0);
-        StartServer();
-    }
+    // The server starts with the first client, once a subclass's settings are in place.
+    public KestrelApiFactory() => UseKestrel(0);
+}
+
+/// <summary>The same, as it runs in production.</summary>
+public sealed class ProductionKestrelApiFactory : KestrelApiFactory
+{
+    protected override string Environment => "Production";
 }
