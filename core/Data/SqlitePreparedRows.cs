@@ -16,10 +16,23 @@ internal static class SqlitePreparedRows
     public static int Insert<T>(
         DbTransaction transaction, string sql, IReadOnlyList<string> names, IEnumerable<T> rows, Func<T, object?[]> values)
     {
-        using var command = transaction.Connection!.CreateCommand();
+        using var statement = new SqlitePreparedStatement(transaction, sql, names);
+        return rows.Sum(row => statement.Execute(values(row)));
+    }
+}
+
+/// <summary>One statement prepared once in a transaction and run again with new values, row by row.</summary>
+internal sealed class SqlitePreparedStatement : IDisposable
+{
+    private readonly DbCommand command;
+    private readonly DbParameter[] parameters;
+
+    public SqlitePreparedStatement(DbTransaction transaction, string sql, IReadOnlyList<string> names)
+    {
+        command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        var parameters = names.Select(name =>
+        parameters = names.Select(name =>
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
@@ -27,18 +40,29 @@ internal static class SqlitePreparedRows
             return parameter;
         }).ToArray();
         command.Prepare();
-        var written = 0;
-        foreach (var row in rows)
+    }
+
+    /// <returns>The rows the statement changed.</returns>
+    public int Execute(object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <returns>The first column of the first row the statement returns.</returns>
+    public object? Scalar(object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose() => command.Dispose();
+
+    private void Bind(object?[] values)
+    {
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var rowValues = values(row);
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = rowValues[i] ?? DBNull.Value;
-            }
-
-            written += command.ExecuteNonQuery();
+            parameters[i].Value = values[i] ?? DBNull.Value;
         }
-
-        return written;
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class ContractEvaluator(Database database, TimeProvider cl
             return EvaluationOutcome.None;
         }
 
-        var writer = new EvaluationWriter(transaction, database.Dialect, read.ContractId, now, cancellationToken);
+        using var writer = new EvaluationWriter(transaction, database.Dialect, read.ContractId, now, cancellationToken);
         var marked = read.Marks.Select(m => m.MeasureId).ToHashSet();
         var measures = read.Requests.Count > 0 ? read.Measures : read.Measures.Where(m => marked.Contains(m.Id)).ToList();
         foreach (var measure in measures)

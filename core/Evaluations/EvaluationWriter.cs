@@ -12,7 +12,7 @@ namespace ContractMonitor.Core.Evaluations;
 
 /// <summary>The writes of one contract's evaluation, all in its transaction, counted as they go.</summary>
 internal sealed class EvaluationWriter(
-    DbTransaction transaction, SqlDialect dialect, long contractId, DateTimeOffset now, CancellationToken cancellationToken)
+    DbTransaction transaction, SqlDialect dialect, long contractId, DateTimeOffset now, CancellationToken cancellationToken) : IDisposable
 {
     public int EvaluationsWritten { get; private set; }
 
@@ -196,18 +196,7 @@ internal sealed class EvaluationWriter(
         {
             case Create create:
                 var episode = create.Episode;
-                var id = await Connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect[InsertEscalationSql], new
-                {
-                    ContractId = contractId,
-                    MeasureId = measureId,
-                    Reason = reason.ToString(),
-                    episode.Last.Level,
-                    Status = episode.Last.Status.ToString(),
-                    OpenedPeriod = episode.OpenedPeriod.ToString(),
-                    LastPeriod = episode.Last.Period.ToString(),
-                    At = now,
-                    ResolvedAt = episode.IsResolved ? now : (DateTimeOffset?)null,
-                }, transaction, cancellationToken: cancellationToken));
+                var id = await InsertEscalationAsync(measureId, reason, episode);
                 EscalationsWritten++;
                 AddEvents(id, episode.Events, history: firstEvaluation && episode.IsResolved);
                 break;
@@ -224,6 +213,41 @@ internal sealed class EvaluationWriter(
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
         }
     }
+
+    // A full evaluation opens tens of thousands of escalations, a few dozen per contract. On SQLite
+    // they go through one statement prepared at the contract's first (SqlitePreparedStatement);
+    // SQL Server keeps Dapper, whose cost there is the round trip either way.
+    private SqlitePreparedStatement? insertEscalation;
+
+    private static readonly string[] InsertEscalationParameters =
+        ["@ContractId", "@MeasureId", "@Reason", "@Level", "@Status", "@OpenedPeriod", "@LastPeriod", "@At", "@ResolvedAt"];
+
+    private async Task<long> InsertEscalationAsync(long measureId, EscalationReason reason, EscalationEpisode episode)
+    {
+        if (dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            insertEscalation ??= new SqlitePreparedStatement(transaction, dialect[InsertEscalationSql], InsertEscalationParameters);
+            var at = DapperTypeHandlers.SqliteText(now);
+            return Convert.ToInt64(insertEscalation.Scalar(
+                [contractId, measureId, reason.ToString(), episode.Last.Level, episode.Last.Status.ToString(), episode.OpenedPeriod.ToString(),
+                    episode.Last.Period.ToString(), at, episode.IsResolved ? at : null]), CultureInfo.InvariantCulture);
+        }
+
+        return await Connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect[InsertEscalationSql], new
+        {
+            ContractId = contractId,
+            MeasureId = measureId,
+            Reason = reason.ToString(),
+            episode.Last.Level,
+            Status = episode.Last.Status.ToString(),
+            OpenedPeriod = episode.OpenedPeriod.ToString(),
+            LastPeriod = episode.Last.Period.ToString(),
+            At = now,
+            ResolvedAt = episode.IsResolved ? now : (DateTimeOffset?)null,
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+    public void Dispose() => insertEscalation?.Dispose();
 
     private async Task UpdateAsync(long id, int level, EscalationStatus status, string lastPeriod)
     {
