@@ -24,6 +24,11 @@ internal sealed class EvaluationWriter(
 
     private DbConnection Connection => transaction.Connection!;
 
+    // The evaluation's time as SQLite stores it, for the values the prepared statements bind raw.
+    private string SqliteNow => sqliteNow ??= DapperTypeHandlers.SqliteText(now);
+
+    private string? sqliteNow;
+
     // New ratings go in per contract in one go: a full evaluation writes hundreds of thousands of
     // rows. SQL Server gets one JSON array per contract (a statement is a network round trip);
     // SQLite, in the process, one prepared statement run per row (SqlitePreparedRows says why).
@@ -112,10 +117,9 @@ internal sealed class EvaluationWriter(
         {
             if (dialect.Provider == DatabaseProvider.Sqlite)
             {
-                var evaluatedAt = DapperTypeHandlers.SqliteText(now);
                 SqlitePreparedRows.Insert(transaction, dialect[InsertEvaluationsSql], InsertEvaluationParameters, inserts, e =>
                     [e.MeasureId, e.Period, e.PeriodStart, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion,
-                        e.Rating, e.Direction, e.Late, e.SmallCohort, evaluatedAt]);
+                        e.Rating, e.Direction, e.Late, e.SmallCohort, SqliteNow]);
             }
             else
             {
@@ -227,10 +231,9 @@ internal sealed class EvaluationWriter(
         if (dialect.Provider == DatabaseProvider.Sqlite)
         {
             insertEscalation ??= new SqlitePreparedStatement(transaction, dialect[InsertEscalationSql], InsertEscalationParameters);
-            var at = DapperTypeHandlers.SqliteText(now);
             return Convert.ToInt64(insertEscalation.Scalar(
                 [contractId, measureId, reason.ToString(), episode.Last.Level, episode.Last.Status.ToString(), episode.OpenedPeriod.ToString(),
-                    episode.Last.Period.ToString(), at, episode.IsResolved ? at : null]), CultureInfo.InvariantCulture);
+                    episode.Last.Period.ToString(), SqliteNow, episode.IsResolved ? SqliteNow : null]), CultureInfo.InvariantCulture);
         }
 
         return await Connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect[InsertEscalationSql], new

@@ -109,10 +109,21 @@ public sealed class AuthorisationWorld
         };
     }
 
-    public static HttpClient ClientFor(ApiFactory api, Role? role, string org)
+    /// <summary>
+    /// A caller in the role from the contract's own side (its trust for a Provider, its council
+    /// otherwise) or from the other contract's; anonymous when the role is null.
+    /// </summary>
+    public HttpClient ClientFor(ApiFactory api, Role? role, bool ownOrganisation)
     {
         ArgumentNullException.ThrowIfNull(api);
-        return role is { } r ? api.ClientFor(r, org, $"{r}.{org}") : api.CreateClient();
+        if (role is not { } r)
+        {
+            return api.CreateClient();
+        }
+
+        var side = ownOrganisation ? Scenario : Other;
+        var org = r == Role.Provider ? side.Trust : side.Council;
+        return api.ClientFor(r, org, $"{r}.{org}");
     }
 
     private static async Task<long> CreateChallengeAsync(Scenario scenario)

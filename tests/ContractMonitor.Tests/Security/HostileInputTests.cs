@@ -32,7 +32,7 @@ public abstract class HostileInputTests<TFactory>(TFactory api, ITestOutputHelpe
         var random = new Random(seed);
         var world = await AuthorisationWorld.CreateAsync(api);
         // Outside Development the document is for Admins only.
-        var operations = OpenApiOperations.Parse(await AuthorisationWorld.ClientFor(api, Role.Admin, world.Scenario.Council)
+        var operations = OpenApiOperations.Parse(await world.ClientFor(api, Role.Admin, ownOrganisation: true)
             .GetStringAsync("/swagger/v1/swagger.json"));
         var all = operations.All().Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
         var generator = new HostileRequestGenerator(operations, new Dictionary<string, string>
@@ -50,8 +50,7 @@ public abstract class HostileInputTests<TFactory>(TFactory api, ITestOutputHelpe
         {
             if (!clients.TryGetValue((role, own), out var client))
             {
-                var org = role == Role.Provider ? (own ? world.Scenario.Trust : world.Other.Trust) : (own ? world.Scenario.Council : world.Other.Council);
-                clients[(role, own)] = client = AuthorisationWorld.ClientFor(api, role, org);
+                clients[(role, own)] = client = world.ClientFor(api, role, own);
             }
 
             return client;

@@ -46,6 +46,13 @@ public sealed class DatabaseWatch : IAsyncDisposable
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var rows = 0;
+            // A table's name cannot be a parameter. The names come from DatabaseCounts' constant SQL,
+            // and one that is not a plain identifier stops the test rather than reach the statement.
+            if (!table.All(char.IsAsciiLetter))
+            {
+                throw new InvalidOperationException($"'{table}' is not a table name.");
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table} ORDER BY rowid";
             await using var reader = await command.ExecuteReaderAsync();
