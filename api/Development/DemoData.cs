@@ -46,8 +46,13 @@ public static class DemoData
         }
 
         await organisations.CreateAsync(admin, new CreateOrganisationRequest(TrustCode, "Doncaster Children's Services Trust", OrganisationKind.Provider), default);
+        // The contract began in 2016 but is monitored here from this financial year, and its measures
+        // are owed from then: a newcomer sees this year's figures, not ten years of Missing months.
+        var today = UkCalendar.Today(services.GetRequiredService<TimeProvider>());
+        var year = FinancialYear.Containing(today);
         var contract = (await services.GetRequiredService<ContractStore>().CreateAsync(admin, new CreateContractRequest(
-            "DCST-2016-01", "Children's social care services", TrustCode, new DateOnly(2016, 10, 1), null, null, null, null), default)).Value!;
+            "DCST-2016-01", "Children's social care services", TrustCode, new DateOnly(2016, 10, 1), null, null, null, null,
+            year.Start), default)).Value!;
 
         await services.GetRequiredService<PanelStore>().ReplaceAsync(contract.Id, admin, new PanelRequest(
         [
@@ -58,12 +63,11 @@ public static class DemoData
 
         var measureStore = services.GetRequiredService<MeasureStore>();
         var targetStore = services.GetRequiredService<TargetStore>();
-        var year = FinancialYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
         var returns = new List<CheckedReturn>();
-        var today = UkCalendar.Today(services.GetRequiredService<TimeProvider>());
         foreach (var (request, target, tolerance) in Measures)
         {
-            await measureStore.CreateAsync(contract.Id, admin, request, default);
+            await measureStore.CreateAsync(contract.Id, admin,
+                request with { StartPeriod = Period.Containing(request.Frequency!.Value, year.Start).ToString() }, default);
             var measure = (await measureStore.FindAsync(contract.Id, request.Code, default))!;
             await targetStore.SetAsync(measure, year, admin, new SetTargetRequest(target, tolerance, "Demo data"), default);
             returns.AddRange(Period.Between(measure.Definition.Frequency, year.Start, today)

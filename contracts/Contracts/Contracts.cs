@@ -1,5 +1,10 @@
 namespace ContractMonitor.Contracts.Contracts;
 
+/// <param name="MonitoredFrom">
+/// The day news starts (DESIGN §3.4). A period that ended before it with no figure is NotCollected, not Missing,
+/// and an escalation that opens and resolves before it is recorded but not emailed. Left out: the day the
+/// contract is created. Set it when back-loading, to say which periods were really monitored.
+/// </param>
 public sealed record CreateContractRequest(
     string Reference,
     string Title,
@@ -8,7 +13,8 @@ public sealed record CreateContractRequest(
     DateOnly? EndDate,
     int? ReturnDueDays,
     int? SmallCohort,
-    EscalationPolicyRequest? EscalationPolicy);
+    EscalationPolicyRequest? EscalationPolicy,
+    DateOnly? MonitoredFrom = null);
 
 /// <summary>Every field is optional; what is left out takes the defaults of DESIGN §3.4.</summary>
 public sealed record EscalationPolicyRequest(
@@ -20,6 +26,7 @@ public sealed record EscalationPolicyRequest(
 /// <param name="Email">Who is told, beside the panel's chair and vice-chair, when an escalation reaches this level.</param>
 public sealed record LadderLevelRequest(int? Level, string Name, string? Email = null);
 
+/// <param name="MonitoredFrom">The day news starts: earlier periods without a figure are NotCollected.</param>
 public sealed record ContractResponse(
     long Id,
     string Reference,
@@ -30,7 +37,8 @@ public sealed record ContractResponse(
     DateOnly? EndDate,
     int ReturnDueDays,
     int SmallCohort,
-    EscalationPolicy EscalationPolicy);
+    EscalationPolicy EscalationPolicy,
+    DateOnly MonitoredFrom);
 
 public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderLevel> Ladder);
 

@@ -35,6 +35,8 @@ public enum EscalationFilter
     Resolved,
 }
 
+/// <param name="Cause">What made the evaluator append the event: "new figures", "late return for 2026-07",
+/// "revised figure for 2026-09", "target change for 2026-27 by alice", "measure start changed".</param>
 public sealed record EscalationEventResponse(
     long Id,
     EscalationEventType Type,
@@ -43,8 +45,11 @@ public sealed record EscalationEventResponse(
     string LevelName,
     string? Note,
     string Actor,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? Cause = null);
 
+/// <param name="OpenedPeriod">The period it was raised in.</param>
+/// <param name="RunStart">Its identity with the measure and reason: the first period of the run that raised it.</param>
 public sealed record EscalationResponse(
     long Id,
     long ContractId,
@@ -58,7 +63,8 @@ public sealed record EscalationResponse(
     DateTimeOffset OpenedAt,
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<EscalationEventResponse> Events,
-    IReadOnlyList<NotificationResponse> Notifications);
+    IReadOnlyList<NotificationResponse> Notifications,
+    string? RunStart = null);
 
 public sealed record EscalationListResponse(IReadOnlyList<EscalationResponse> Escalations);
 

@@ -9,6 +9,9 @@ public enum Rating
     Failing,
     Missing,
     Pending,
+
+    /// <summary>A period that ended before the contract's monitoredFrom with no figure: history, not owed.</summary>
+    NotCollected,
 }
 
 public enum Direction

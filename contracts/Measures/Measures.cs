@@ -22,6 +22,11 @@ public enum Frequency
     Annual,
 }
 
+/// <param name="StartPeriod">
+/// The first period returns are expected for (DESIGN §3.4). Left out: the contract's first period for a measure
+/// created before the contract starts, otherwise the period containing the day it is created. Set it earlier to
+/// load history.
+/// </param>
 public sealed record CreateMeasureRequest(
     string Code,
     string Title,
@@ -30,8 +35,10 @@ public sealed record CreateMeasureRequest(
     MeasureUnit? Unit,
     Polarity? Polarity,
     Frequency? Frequency,
-    int? Decimals);
+    int? Decimals,
+    string? StartPeriod = null);
 
+/// <param name="StartPeriod">The first period returns are expected for; earlier periods are not rated or owed.</param>
 public sealed record MeasureResponse(
     string Code,
     string Title,
@@ -40,4 +47,5 @@ public sealed record MeasureResponse(
     MeasureUnit Unit,
     Polarity Polarity,
     Frequency Frequency,
-    int Decimals);
+    int Decimals,
+    string StartPeriod);

@@ -5,6 +5,7 @@ using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Organisations;
+using ContractMonitor.Core.Periods;
 using Dapper;
 
 namespace ContractMonitor.Core.Contracts;
@@ -29,16 +30,16 @@ public sealed class ContractStore(Database database, TimeProvider clock)
     private static readonly DialectSql InsertSql = new(
         SqlServer: """
             INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
-                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, CreatedAt)
+                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, MonitoredFrom, CreatedAt)
             OUTPUT INSERTED.Id
             VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
-                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @CreatedAt)
+                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @MonitoredFrom, @CreatedAt)
             """,
         Sqlite: """
             INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
-                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, CreatedAt)
+                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, MonitoredFrom, CreatedAt)
             VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
-                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @CreatedAt)
+                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @MonitoredFrom, @CreatedAt)
             RETURNING Id
             """);
 
@@ -55,6 +56,8 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         var providerCode = OrganisationStore.NormaliseCode(request.ProviderCode);
         var policy = ContractDefaults.PolicyFrom(request.EscalationPolicy);
         var now = clock.GetUtcNow();
+        // News starts the day the contract is recorded unless the council says monitoring began earlier.
+        var monitoredFrom = request.MonitoredFrom ?? UkCalendar.DateOf(now);
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -98,6 +101,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
                 policy.RaiseAfter,
                 policy.ResolveAfter,
                 policy.DeclineRunLength,
+                MonitoredFrom = monitoredFrom,
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
@@ -106,7 +110,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
 
             var created = new ContractResponse(id, reference, request.Title.Trim(), caller.Org, providerCode,
                 request.StartDate.Value, request.EndDate, request.ReturnDueDays ?? ContractDefaults.ReturnDueDays,
-                request.SmallCohort ?? ContractDefaults.SmallCohort, policy);
+                request.SmallCohort ?? ContractDefaults.SmallCohort, policy, monitoredFrom);
             await AuditLog.WriteAsync(transaction, caller, now,
                 new AuditEntry("contract.created", "Contract", id.ToString(CultureInfo.InvariantCulture), id, null, created),
                 cancellationToken);
@@ -121,7 +125,8 @@ public sealed class ContractStore(Database database, TimeProvider clock)
 
     private const string SelectVisibleSql = """
         SELECT c.Id, c.Reference, c.Title, co.Code AS CommissionerCode, po.Code AS ProviderCode,
-               c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength
+               c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength,
+               c.MonitoredFrom
         FROM Contracts c
         JOIN Organisations co ON co.Id = c.CommissionerOrgId
         JOIN Organisations po ON po.Id = c.ProviderOrgId
@@ -189,10 +194,12 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         public int RaiseAfter { get; init; }
         public int ResolveAfter { get; init; }
         public int DeclineRunLength { get; init; }
+        public DateOnly? MonitoredFrom { get; init; }
 
+        // Contracts recorded before monitoredFrom existed were monitored from their start.
         public ContractResponse ToResponse(IEnumerable<LadderLevel> ladder) => new(
             Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
-            new EscalationPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()));
+            new EscalationPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFrom ?? StartDate);
     }
 
     private sealed record LadderRow

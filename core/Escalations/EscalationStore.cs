@@ -14,7 +14,7 @@ namespace ContractMonitor.Core.Escalations;
 public sealed class EscalationStore(Database database, TimeProvider clock)
 {
     private const string SelectSql = """
-        SELECT e.Id, e.ContractId, m.Code AS MeasureCode, e.Reason, e.Level, e.Status, e.OpenedPeriod, e.LastPeriod,
+        SELECT e.Id, e.ContractId, m.Code AS MeasureCode, e.Reason, e.Level, e.Status, e.RunStart, e.OpenedPeriod, e.LastPeriod,
                e.OpenedAt, e.ResolvedAt
         FROM Escalations e
         JOIN Measures m ON m.Id = e.MeasureId
@@ -112,7 +112,7 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
     }
 
     private const string EventsSql = """
-        SELECT ev.Id, ev.EscalationId, ev.Type, ev.Period, ev.Level, ev.Note, ev.Actor, ev.OccurredAt
+        SELECT ev.Id, ev.EscalationId, ev.Type, ev.Period, ev.Level, ev.Note, ev.Cause, ev.Actor, ev.OccurredAt
         FROM EscalationEvents ev
         JOIN Escalations e ON e.Id = ev.EscalationId
         WHERE e.ContractId = @ContractId AND (@EscalationId IS NULL OR ev.EscalationId = @EscalationId)
@@ -156,6 +156,7 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
         public string Reason { get; init; } = "";
         public int Level { get; init; }
         public string Status { get; init; } = "";
+        public string? RunStart { get; init; }
         public string OpenedPeriod { get; init; } = "";
         public string LastPeriod { get; init; } = "";
         public DateTimeOffset OpenedAt { get; init; }
@@ -164,7 +165,7 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
         public EscalationResponse ToResponse(
             Func<int, string> levelName, IReadOnlyList<EscalationEventResponse> events, IReadOnlyList<NotificationResponse> notifications) => new(
             Id, ContractId, MeasureCode, Enum.Parse<EscalationReason>(Reason), Level, levelName(Level),
-            Enum.Parse<EscalationStatus>(Status), OpenedPeriod, LastPeriod, OpenedAt, ResolvedAt, events, notifications);
+            Enum.Parse<EscalationStatus>(Status), OpenedPeriod, LastPeriod, OpenedAt, ResolvedAt, events, notifications, RunStart ?? OpenedPeriod);
     }
 
     private sealed record EventRow
@@ -175,10 +176,11 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
         public string? Period { get; init; }
         public int Level { get; init; }
         public string? Note { get; init; }
+        public string? Cause { get; init; }
         public string Actor { get; init; } = "";
         public DateTimeOffset OccurredAt { get; init; }
 
         public EscalationEventResponse ToResponse(Func<int, string> levelName) => new(
-            Id, Enum.Parse<EscalationEventType>(Type), Period, Level, levelName(Level), Note, Actor, OccurredAt);
+            Id, Enum.Parse<EscalationEventType>(Type), Period, Level, levelName(Level), Note, Actor, OccurredAt, Cause);
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class ContractEvaluator(Database database, TimeProvider cl
             return EvaluationOutcome.None;
         }
 
-        using var writer = new EvaluationWriter(transaction, database.Dialect, read.ContractId, now, cancellationToken);
+        var writer = new EvaluationWriter(transaction, database.Dialect, read.ContractId, read.Terms, now, cancellationToken);
         var marked = read.Marks.Select(m => m.MeasureId).ToHashSet();
         var measures = read.Requests.Count > 0 ? read.Measures : read.Measures.Where(m => marked.Contains(m.Id)).ToList();
         foreach (var measure in measures)
@@ -97,38 +97,38 @@ public sealed partial class ContractEvaluator(Database database, TimeProvider cl
         EvaluationWriter writer, ContractSnapshot read, MeasureTerms measure, DateOnly today, CancellationToken cancellationToken)
     {
         var figures = read.Figures[measure.Id].ToDictionary(f => Period.Parse(f.Period, measure.Frequency), f => f.ToFigure(measure.Frequency));
-        var targets = read.Targets[measure.Id].ToDictionary(t => t.FinancialYear, t => t.ToVersion());
+        var targets = read.Targets[measure.Id].ToDictionary(t => t.FinancialYear);
         var stored = read.Evaluations[measure.Id].ToDictionary(e => Period.Parse(e.Period, measure.Frequency));
-        var series = SeriesRules.Rate(measure, read.Terms, figures, targets, today);
+        var series = SeriesRules.Rate(measure, read.Terms, figures, targets.ToDictionary(t => t.Key, t => t.Value.ToVersion()), today);
+        var changes = SeriesChanges.Between(
+            stored.ToDictionary(e => e.Key, e => e.Value.ToStored(e.Key)), series, year => targets.GetValueOrDefault(year)?.SetBy);
 
-        var revised = new List<Period>();
         foreach (var rating in series)
         {
             var before = stored.GetValueOrDefault(rating.Period);
             if (before is null || !before.Matches(rating))
             {
                 await writer.WriteEvaluationAsync(measure.Id, before?.Id, rating);
-                if (before is not null)
-                {
-                    revised.Add(rating.Period);
-                }
             }
         }
 
-        var first = Period.Containing(measure.Frequency, read.Terms.Start);
+        var rated = series.Select(r => r.Period).ToHashSet();
+        foreach (var gone in stored.Where(e => !rated.Contains(e.Key)))
+        {
+            await writer.DeleteEvaluationAsync(gone.Value.Id);
+        }
+
         foreach (var reason in Reasons)
         {
             var rule = EscalationRule.For(reason, read.RaiseAfter, read.ResolveAfter, read.DeclineRunLength, read.TopLevel);
-            var episodes = EscalationMachine.Run(SeriesRules.EscalationSeries(series, first, reason), rule);
-            var escalations = read.Escalations[measure.Id]
+            var episodes = EscalationMachine.Run(SeriesRules.EscalationSeries(series, reason), rule);
+            var records = read.Escalations[measure.Id]
                 .Where(e => e.Reason == reason.ToString())
-                .Select(e => e.ToStored(measure.Frequency))
+                .Select(e => e.ToStored(measure.Frequency, read.Events[e.Id]))
                 .ToList();
-            foreach (var change in EscalationReconciler.Plan(episodes, escalations, revised))
+            foreach (var change in EscalationReconciler.Plan(episodes, records, changes))
             {
-                // A measure's first evaluation sets its baseline: what its past opened and closed is
-                // recorded but is history, not news (NotificationRules.NewsOf).
-                await writer.ApplyAsync(measure.Id, reason, change, firstEvaluation: stored.Count == 0);
+                await writer.ApplyAsync(measure.Id, reason, change);
             }
         }
 

@@ -3,6 +3,7 @@ using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 using Dapper;
 
@@ -22,7 +23,8 @@ internal sealed record ContractSnapshot(
     ILookup<long, FigureRow> Figures,
     ILookup<long, TargetRow> Targets,
     ILookup<long, EvaluationRow> Evaluations,
-    ILookup<long, EscalationRow> Escalations);
+    ILookup<long, EscalationRow> Escalations,
+    ILookup<long, EventRow> Events);
 
 internal sealed record MarkRow
 {
@@ -50,6 +52,7 @@ internal sealed record TargetRow
     public int Version { get; init; }
     public decimal Target { get; init; }
     public decimal Tolerance { get; init; }
+    public string SetBy { get; init; } = "";
 
     public TargetVersion ToVersion() => new(FinancialYear, Version, Target, Tolerance);
 }
@@ -80,6 +83,8 @@ internal sealed record EvaluationRow
     public Direction? DirectionValue => Direction is null ? null : Enum.Parse<Direction>(Direction);
 
     public IReadOnlyList<RatingCaveat> Caveats => SeriesRules.FlagsOf(Late, SmallCohort, RatingValue, Value);
+
+    public StoredRating ToStored(Period period) => new(period, Revision, TargetVersion, RatingValue);
 }
 
 internal sealed record EscalationRow
@@ -89,11 +94,26 @@ internal sealed record EscalationRow
     public string Reason { get; init; } = "";
     public int Level { get; init; }
     public string Status { get; init; } = "";
+    public string? RunStart { get; init; }
     public string OpenedPeriod { get; init; } = "";
     public string LastPeriod { get; init; } = "";
 
-    public StoredEscalation ToStored(Frequency frequency) => new(
-        Id, Period.Parse(OpenedPeriod, frequency), Period.Parse(LastPeriod, frequency), Level, Enum.Parse<EscalationStatus>(Status));
+    public StoredEscalation ToStored(Frequency frequency, IEnumerable<EventRow> events) => new(
+        Id, Period.Parse(RunStart ?? OpenedPeriod, frequency), Period.Parse(OpenedPeriod, frequency), Period.Parse(LastPeriod, frequency),
+        Level, Enum.Parse<EscalationStatus>(Status), events.Select(e => e.ToStored(frequency)).ToList());
+}
+
+/// <summary>An event the evaluator wrote; acknowledgements are not part of an escalation's story.</summary>
+internal sealed record EventRow
+{
+    public long EscalationId { get; init; }
+    public string Type { get; init; } = "";
+    public string? Period { get; init; }
+    public int Level { get; init; }
+    public int? Step { get; init; }
+
+    public StoredEvent ToStored(Frequency frequency) => new(
+        Enum.Parse<EscalationEventType>(Type), Period is null ? null : ContractMonitor.Core.Periods.Period.Parse(Period, frequency), Level, Step);
 }
 
 public sealed partial class ContractEvaluator
@@ -110,7 +130,7 @@ public sealed partial class ContractEvaluator
         Sqlite: "SELECT 1");
 
     private const string ContractSql = """
-        SELECT c.Id, c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength,
+        SELECT c.Id, c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength, c.MonitoredFrom,
                (SELECT MAX(l.Level) FROM EscalationLevels l WHERE l.ContractId = c.Id) AS TopLevel
         FROM Contracts c
         WHERE c.Id = @ContractId
@@ -127,7 +147,7 @@ public sealed partial class ContractEvaluator
         """;
 
     private const string MeasuresSql = """
-        SELECT Id, Code, Polarity, Unit, Frequency FROM Measures WHERE ContractId = @ContractId ORDER BY Code
+        SELECT Id, Code, Polarity, Unit, Frequency, StartPeriod FROM Measures WHERE ContractId = @ContractId ORDER BY Code
         """;
 
     private const string FiguresSql = """
@@ -138,7 +158,7 @@ public sealed partial class ContractEvaluator
         """;
 
     private const string TargetsSql = """
-        SELECT t.MeasureId, t.FinancialYear, t.Version, t.Target, t.Tolerance
+        SELECT t.MeasureId, t.FinancialYear, t.Version, t.Target, t.Tolerance, t.SetBy
         FROM MeasureTargets t JOIN Measures m ON m.Id = t.MeasureId
         WHERE m.ContractId = @ContractId
           AND t.Version = (SELECT MAX(x.Version) FROM MeasureTargets x WHERE x.MeasureId = t.MeasureId AND x.FinancialYear = t.FinancialYear)
@@ -152,10 +172,18 @@ public sealed partial class ContractEvaluator
         """;
 
     private const string EscalationsSql = """
-        SELECT Id, MeasureId, Reason, Level, Status, OpenedPeriod, LastPeriod
+        SELECT Id, MeasureId, Reason, Level, Status, RunStart, OpenedPeriod, LastPeriod
         FROM Escalations
         WHERE ContractId = @ContractId
         ORDER BY Id
+        """;
+
+    private const string EventsSql = """
+        SELECT ev.EscalationId, ev.Type, ev.Period, ev.Level, ev.Step
+        FROM EscalationEvents ev
+        JOIN Escalations e ON e.Id = ev.EscalationId
+        WHERE e.ContractId = @ContractId AND ev.Type <> 'Acknowledged'
+        ORDER BY ev.Id
         """;
 
     private async Task<ContractSnapshot?> ReadAsync(DbTransaction transaction, long contractId, CancellationToken cancellationToken)
@@ -175,16 +203,22 @@ public sealed partial class ContractEvaluator
         // generation, so clearing the marks by generation can never drop work not yet seen.
         var marks = (await connection.QueryAsync<MarkRow>(Command(MarksSql))).ToList();
         var requests = (await connection.QueryAsync<long>(Command(RequestsSql))).ToList();
-        var measures = (await connection.QueryAsync<MeasureTermsRow>(Command(MeasuresSql))).Select(m => m.ToTerms()).ToList();
+        var measures = (await connection.QueryAsync<MeasureTermsRow>(Command(MeasuresSql))).Select(m => m.ToTerms(contract.StartDate)).ToList();
+        var escalations = (await connection.QueryAsync<EscalationRow>(Command(EscalationsSql))).ToLookup(e => e.MeasureId);
+        // A contract evaluated for the first time has no escalations, and so no events to read.
+        var events = escalations.Count == 0 ? Array.Empty<EventRow>() : await connection.QueryAsync<EventRow>(Command(EventsSql));
         return new ContractSnapshot(
             contractId,
-            new ContractTerms(contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort),
+            // Null on contracts from before monitoredFrom existed: they were monitored from their start.
+            new ContractTerms(contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort,
+                contract.MonitoredFrom ?? contract.StartDate),
             contract.RaiseAfter, contract.ResolveAfter, contract.DeclineRunLength, contract.TopLevel ?? 1,
             marks, requests, measures,
             (await connection.QueryAsync<FigureRow>(Command(FiguresSql))).ToLookup(f => f.MeasureId),
             (await connection.QueryAsync<TargetRow>(Command(TargetsSql))).ToLookup(t => t.MeasureId),
             (await connection.QueryAsync<EvaluationRow>(Command(EvaluationsSql))).ToLookup(e => e.MeasureId),
-            (await connection.QueryAsync<EscalationRow>(Command(EscalationsSql))).ToLookup(e => e.MeasureId));
+            escalations,
+            events.ToLookup(e => e.EscalationId));
     }
 
     private sealed record ContractTermsRow
@@ -197,6 +231,7 @@ public sealed partial class ContractEvaluator
         public int RaiseAfter { get; init; }
         public int ResolveAfter { get; init; }
         public int DeclineRunLength { get; init; }
+        public DateOnly? MonitoredFrom { get; init; }
         public int? TopLevel { get; init; }
     }
 
@@ -208,7 +243,13 @@ public sealed partial class ContractEvaluator
         public string Unit { get; init; } = "";
         public string Frequency { get; init; } = "";
 
-        public MeasureTerms ToTerms() => new(Id, Code, Enum.Parse<Polarity>(Polarity), Enum.Parse<MeasureUnit>(Unit),
-            Enum.Parse<Frequency>(Frequency));
+        public string? StartPeriod { get; init; }
+
+        public MeasureTerms ToTerms(DateOnly contractStart)
+        {
+            var frequency = Enum.Parse<Frequency>(Frequency);
+            return new(Id, Code, Enum.Parse<Polarity>(Polarity), Enum.Parse<MeasureUnit>(Unit), frequency,
+                MeasureStart.Effective(StartPeriod, frequency, contractStart));
+        }
     }
 }

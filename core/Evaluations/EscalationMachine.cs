@@ -20,11 +20,25 @@ public sealed record EscalationRule(int RaiseAfter, int ResolveAfter, int TopLev
         };
 }
 
+/// <summary>What one period says to one escalation reason.</summary>
+public enum Signal
+{
+    /// <summary>Counts towards recovery and breaks a bad run.</summary>
+    Good,
+
+    /// <summary>Counts towards raising and climbing, and breaks a good run.</summary>
+    Bad,
+
+    /// <summary>Says nothing: the state, and both runs, are kept as they were (DESIGN §3.4, "gaps keep the last state").</summary>
+    Gap,
+}
+
 /// <summary>
 /// Where one (measure, reason) stands after a period. <see cref="Status"/> is null while nothing is
-/// open; the runs count the consecutive bad and good periods that led here.
+/// open; the runs count the consecutive bad and good periods that led here, and
+/// <see cref="RunStart"/> is the first period of the current bad run.
 /// </summary>
-public readonly record struct EscalationState(EscalationStatus? Status, int Level, int BadRun, int GoodRun)
+public readonly record struct EscalationState(EscalationStatus? Status, int Level, int BadRun, int GoodRun, Period? RunStart = null)
 {
     public static EscalationState Quiet => default;
 
@@ -35,25 +49,28 @@ public readonly record struct EscalationState(EscalationStatus? Status, int Leve
 public static class EscalationMachine
 {
     /// <summary>The state after one more period, and the event that period causes, if any.</summary>
-    public static (EscalationState Next, EscalationEventType? Event) Step(EscalationState state, bool bad, EscalationRule rule)
+    public static (EscalationState Next, EscalationEventType? Event) Step(EscalationState state, Period period, Signal signal, EscalationRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        if (bad)
+        switch (signal)
         {
-            var run = state with { BadRun = state.BadRun + 1, GoodRun = 0 };
-            return state.Status switch
-            {
-                null when run.BadRun >= rule.RaiseAfter =>
-                    (run with { Status = EscalationStatus.Open, Level = 1 }, EscalationEventType.Raised),
-                null => (run, null),
-                EscalationStatus.Open when rule.Climbs && state.Level < rule.TopLevel =>
-                    (run with { Level = state.Level + 1 }, EscalationEventType.Escalated),
-                EscalationStatus.Open => (run, null),
-                _ => (run with { Status = EscalationStatus.Open }, EscalationEventType.Reopened),
-            };
+            case Signal.Gap:
+                return (state, null);
+            case Signal.Bad:
+                var run = state with { BadRun = state.BadRun + 1, GoodRun = 0, RunStart = state.BadRun == 0 ? period : state.RunStart };
+                return state.Status switch
+                {
+                    null when run.BadRun >= rule.RaiseAfter =>
+                        (run with { Status = EscalationStatus.Open, Level = 1 }, EscalationEventType.Raised),
+                    null => (run, null),
+                    EscalationStatus.Open when rule.Climbs && state.Level < rule.TopLevel =>
+                        (run with { Level = state.Level + 1 }, EscalationEventType.Escalated),
+                    EscalationStatus.Open => (run, null),
+                    _ => (run with { Status = EscalationStatus.Open }, EscalationEventType.Reopened),
+                };
         }
 
-        var good = state with { BadRun = 0, GoodRun = state.GoodRun + 1 };
+        var good = state with { BadRun = 0, GoodRun = state.GoodRun + 1, RunStart = null };
         if (!state.IsOpen)
         {
             return (good, null);
@@ -70,21 +87,21 @@ public static class EscalationMachine
     }
 
     /// <summary>
-    /// Runs a whole series in period order and returns every escalation it opens, each with its
-    /// events and its state after every period it was open for.
+    /// Replays a whole series in period order and returns every escalation it opens: one episode
+    /// per run that raised one, each with its events and where it ended.
     /// </summary>
-    public static IReadOnlyList<EscalationEpisode> Run(IEnumerable<(Period Period, bool Bad)> series, EscalationRule rule)
+    public static IReadOnlyList<EscalationEpisode> Run(IEnumerable<(Period Period, Signal Signal)> series, EscalationRule rule)
     {
         ArgumentNullException.ThrowIfNull(series);
         var episodes = new List<EscalationEpisode>();
         EscalationEpisode? current = null;
         var state = EscalationState.Quiet;
-        foreach (var (period, bad) in series)
+        foreach (var (period, signal) in series)
         {
-            var (next, change) = Step(state, bad, rule);
+            var (next, change) = Step(state, period, signal, rule);
             if (change == EscalationEventType.Raised)
             {
-                current = new EscalationEpisode(period);
+                current = new EscalationEpisode(next.RunStart!.Value, period);
                 episodes.Add(current);
             }
 
@@ -96,7 +113,7 @@ public static class EscalationMachine
                     current.Events.Add(new EpisodeEvent(type, period, level));
                 }
 
-                current.Trace.Add(new EpisodeStep(period, next.IsOpen ? next.Status!.Value : EscalationStatus.Resolved, level));
+                current.MoveTo(next.IsOpen ? next.Status!.Value : EscalationStatus.Resolved, level, period);
                 if (!next.IsOpen)
                 {
                     current = null;
@@ -110,23 +127,35 @@ public static class EscalationMachine
     }
 }
 
-public sealed record EpisodeEvent(EscalationEventType Type, Period Period, int Level);
+/// <summary>One change of an escalation: what happened, in which period, at which level after it.</summary>
+/// <param name="Period">Null only for a resolution that no period caused (its figures were withdrawn from under it).</param>
+public sealed record EpisodeEvent(EscalationEventType Type, Period? Period, int Level);
 
-public sealed record EpisodeStep(Period Period, EscalationStatus Status, int Level);
-
-/// <summary>One escalation as a series opens it: from the period it was raised to the one it resolved, if it has.</summary>
-public sealed class EscalationEpisode(Period openedPeriod)
+/// <summary>
+/// One escalation as a replay of the series opens it: identified by the first period of the run
+/// that raised it, from its raise to its resolution, if it has one.
+/// </summary>
+public sealed class EscalationEpisode(Period runStart, Period openedPeriod)
 {
+    /// <summary>Its identity with the measure and reason: the first period of the run that raised it.</summary>
+    public Period RunStart { get; } = runStart;
+
+    /// <summary>The period it was raised in.</summary>
     public Period OpenedPeriod { get; } = openedPeriod;
 
     public List<EpisodeEvent> Events { get; } = [];
 
-    public List<EpisodeStep> Trace { get; } = [];
+    public EscalationStatus Status { get; private set; } = EscalationStatus.Open;
 
-    public EpisodeStep Last => Trace[^1];
+    public int Level { get; private set; } = 1;
 
-    public bool IsResolved => Last.Status == EscalationStatus.Resolved;
+    /// <summary>The last period the replay took into account for it: where it resolved, or the last period seen while open.</summary>
+    public Period LastPeriod { get; private set; } = openedPeriod;
 
-    /// <summary>Where the episode stood after a period, or null if it was not open then.</summary>
-    public EpisodeStep? At(Period period) => Trace.Find(s => s.Period == period);
+    public bool IsResolved => Status == EscalationStatus.Resolved;
+
+    /// <summary>The period it resolved in, if it has.</summary>
+    public Period? ResolvedPeriod => IsResolved ? LastPeriod : null;
+
+    internal void MoveTo(EscalationStatus status, int level, Period period) => (Status, Level, LastPeriod) = (status, level, period);
 }

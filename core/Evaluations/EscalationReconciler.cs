@@ -3,88 +3,206 @@ using ContractMonitor.Core.Periods;
 
 namespace ContractMonitor.Core.Evaluations;
 
-/// <summary>An escalation as stored: enough to tell whether the series still tells the same story.</summary>
-public sealed record StoredEscalation(long Id, Period OpenedPeriod, Period LastPeriod, int Level, EscalationStatus Status);
+/// <summary>An event as stored: its place in the story the evaluator last told, when it has one.</summary>
+/// <param name="Step">The event's index in the replayed episode when it was written; null for events written before steps were kept.</param>
+public sealed record StoredEvent(EscalationEventType Type, Period? Period, int Level, int? Step);
+
+/// <summary>An escalation record as stored, with the events the evaluator wrote on it (acknowledgements left out).</summary>
+public sealed record StoredEscalation(
+    long Id, Period RunStart, Period OpenedPeriod, Period LastPeriod, int Level, EscalationStatus Status, IReadOnlyList<StoredEvent> Events)
+{
+    /// <summary>
+    /// The episode's events as the evaluator last told them. Each appended event takes its step's
+    /// place, so a correction replaces the events it contradicts in the story, while the table keeps them all.
+    /// </summary>
+    public IReadOnlyList<EpisodeEvent> Story()
+    {
+        var story = new List<EpisodeEvent>();
+        foreach (var e in Events)
+        {
+            var step = Math.Min(e.Step ?? story.Count, story.Count);
+            story.RemoveRange(step, story.Count - step);
+            story.Add(new EpisodeEvent(e.Type, e.Period, e.Level));
+        }
+
+        return story;
+    }
+
+    /// <summary>
+    /// Whether the two cover some of the same periods, from the first period of the run that raised
+    /// them to the last taken into account: then they are one failure, seen from more or fewer figures.
+    /// </summary>
+    public bool Overlaps(EscalationEpisode episode)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        return RunStart <= episode.LastPeriod && episode.RunStart <= LastPeriod;
+    }
+}
+
+/// <summary>An event to append, with its place in the story, why it is appended, and what it says.</summary>
+public sealed record NewEvent(EscalationEventType Type, Period? Period, int Level, int Step, string Cause, string? Note = null);
 
 /// <summary>A change to the stored escalations of one (measure, reason).</summary>
-public abstract record EscalationChange;
+public abstract record EscalationChange
+{
+    /// <summary>The events it appends, in order; the last is where the record ends this run.</summary>
+    public abstract IReadOnlyList<NewEvent> Events { get; }
 
-/// <summary>The stored escalation carries on as the series says: new events, a new state.</summary>
-public sealed record Advance(StoredEscalation Escalation, IReadOnlyList<EpisodeEvent> Events, EpisodeStep State) : EscalationChange;
+    /// <summary>The record is resolved when the change is applied: such changes are applied first, so at most one record is ever open.</summary>
+    public abstract bool Resolves { get; }
+}
 
-/// <summary>The series no longer supports the stored escalation: it resolves, saying why.</summary>
-public sealed record Supersede(StoredEscalation Escalation, Period Period, string Note) : EscalationChange;
+/// <summary>A stored record carries on as the replay tells it: new identity columns, state and events.</summary>
+public sealed record Advance(StoredEscalation Escalation, EscalationEpisode Episode, IReadOnlyList<NewEvent> Appended) : EscalationChange
+{
+    public override IReadOnlyList<NewEvent> Events => Appended;
 
-/// <summary>An escalation the store has not recorded yet, with all its events.</summary>
-public sealed record Create(EscalationEpisode Episode) : EscalationChange;
+    public override bool Resolves => Episode.IsResolved;
+}
 
 /// <summary>
-/// Brings the stored escalations of one (measure, reason) in line with the series replayed from its
-/// first period. When figures only arrive for new periods the stored escalation simply advances;
-/// when a revision or a late return changes the past, what no longer holds is resolved with a note
-/// and what now holds is recorded. Nothing stored is deleted, and a second run plans nothing.
+/// A stored record the replay no longer has: its cause was removed, so it resolves, or, already
+/// resolved, says that the figures no longer tell its story. Either way its last event has no period.
+/// </summary>
+public sealed record Withdraw(StoredEscalation Escalation, NewEvent Resolution) : EscalationChange
+{
+    /// <summary>The chairs were last told it was open: that it no longer is, is news.</summary>
+    public bool WasOpen => Escalation.Status != EscalationStatus.Resolved;
+
+    public override IReadOnlyList<NewEvent> Events => [Resolution];
+
+    public override bool Resolves => true;
+}
+
+/// <summary>An episode the store has not recorded yet, with all its events.</summary>
+public sealed record Create(EscalationEpisode Episode, IReadOnlyList<NewEvent> Appended) : EscalationChange
+{
+    public override IReadOnlyList<NewEvent> Events => Appended;
+
+    public override bool Resolves => Episode.IsResolved;
+}
+
+/// <summary>
+/// Brings the stored escalation records of one (measure, reason) in line with a replay of the
+/// current series (DESIGN §3.4, identity). A record is one episode, identified by the first period
+/// of the run that raised it:
+/// <list type="bullet">
+/// <item>a replayed identity already stored continues on that record, appending only the events that
+/// differ from the story it last told, each with its cause; a resolved record the replay no longer
+/// resolves is reopened by a Reopened event;</item>
+/// <item>a late or revised figure that moves the start of a run keeps the record whose periods
+/// overlap the replayed episode's: it is the same failure, not a new one, and saying "resolved"
+/// about it would be untrue;</item>
+/// <item>a stored record that no replayed episode accounts for resolves, naming the changes, or, if
+/// it had resolved already, gets a resolution without a period that says its story no longer holds;</item>
+/// <item>any other replayed episode is a new record.</item>
+/// </list>
+/// Nothing stored is deleted or rewritten, and a second run over the same series plans nothing.
 /// </summary>
 public static class EscalationReconciler
 {
+    public const string WithdrawnNote = "Resolved because the figures on record no longer support it";
+
     public static IReadOnlyList<EscalationChange> Plan(
-        IReadOnlyList<EscalationEpisode> episodes, IReadOnlyList<StoredEscalation> stored, IReadOnlyList<Period> revised)
+        IReadOnlyList<EscalationEpisode> episodes, IReadOnlyList<StoredEscalation> stored, SeriesChanges changes)
     {
         ArgumentNullException.ThrowIfNull(episodes);
         ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(revised);
-        var changes = new List<EscalationChange>();
-        var open = stored.SingleOrDefault(s => s.Status != EscalationStatus.Resolved);
+        ArgumentNullException.ThrowIfNull(changes);
+        var free = stored.ToList();
+        var matched = new Dictionary<EscalationEpisode, StoredEscalation>();
         foreach (var episode in episodes)
         {
-            if (open is not null && open.OpenedPeriod == episode.OpenedPeriod && StillHolds(episode, open))
+            if (free.Find(s => s.RunStart == episode.RunStart) is { } same)
             {
-                if (Advanced(open, episode) is { } advance)
-                {
-                    changes.Add(advance);
-                }
-
-                open = null;
-                continue;
+                matched[episode] = same;
+                free.Remove(same);
             }
-
-            if (episode.IsResolved && stored.Any(s => s.OpenedPeriod == episode.OpenedPeriod))
-            {
-                continue;
-            }
-
-            if (!episode.IsResolved && open is not null)
-            {
-                changes.Add(Superseded(open, revised));
-                open = null;
-            }
-
-            changes.Add(new Create(episode));
         }
 
-        if (open is not null)
+        // The open record first goes with the open episode it overlaps: what the chairs were told is
+        // open stays on the record they were told about.
+        foreach (var openFirst in new[] { true, false })
         {
-            changes.Add(Superseded(open, revised));
+            foreach (var episode in episodes.Where(e => !matched.ContainsKey(e) && (!openFirst || !e.IsResolved)))
+            {
+                var overlapping = free.Where(s => s.Overlaps(episode) && (!openFirst || s.Status != EscalationStatus.Resolved))
+                    .OrderBy(s => (s.Status == EscalationStatus.Resolved) == episode.IsResolved ? 0 : 1).ThenBy(s => s.Id)
+                    .FirstOrDefault();
+                if (overlapping is not null)
+                {
+                    matched[episode] = overlapping;
+                    free.Remove(overlapping);
+                }
+            }
         }
 
-        return changes;
+        var plan = new List<EscalationChange>();
+        plan.AddRange(free.Where(s => s.Status != EscalationStatus.Resolved || !IsWithdrawn(s)).Select(s => Withdrawn(s, changes)));
+        foreach (var episode in episodes)
+        {
+            if (!matched.TryGetValue(episode, out var record))
+            {
+                plan.Add(new Create(episode, episode.Events.Select((e, i) => Appended(e, i, changes)).ToList()));
+            }
+            else if (Continued(record, episode, changes) is { } continued)
+            {
+                plan.Add(continued);
+            }
+        }
+
+        // Resolutions first: the database allows one open record per (measure, reason) at every step.
+        return plan.OrderBy(c => c.Resolves ? 0 : 1).ToList();
     }
 
-    // The stored state must be exactly where the replay stood after the stored escalation's last
-    // period; otherwise the past has changed under it.
-    private static bool StillHolds(EscalationEpisode episode, StoredEscalation stored) =>
-        episode.At(stored.LastPeriod) is { } step && step.Status == stored.Status && step.Level == stored.Level;
-
-    private static Advance? Advanced(StoredEscalation stored, EscalationEpisode episode)
+    private static Advance? Continued(StoredEscalation record, EscalationEpisode episode, SeriesChanges changes)
     {
-        var events = episode.Events.Where(e => e.Period > stored.LastPeriod).ToList();
-        return events.Count == 0 && episode.Last.Period == stored.LastPeriod
-            ? null
-            : new Advance(stored, events, episode.Last);
+        var story = record.Story();
+        var replay = episode.Events;
+        var common = 0;
+        while (common < story.Count && common < replay.Count && story[common] == replay[common])
+        {
+            common++;
+        }
+
+        var appended = replay.Skip(common).Select((e, i) => Appended(e, common + i, changes)).ToList();
+        var sameState = record.Status == episode.Status && record.Level == episode.Level;
+        if (appended.Count == 0 && !sameState)
+        {
+            // The story stands but the record does not (written before steps were kept): one event moves it.
+            var type = episode.Status switch
+            {
+                EscalationStatus.Open => EscalationEventType.Reopened,
+                EscalationStatus.Recovering => EscalationEventType.Recovering,
+                _ => EscalationEventType.Resolved,
+            };
+            appended.Add(Appended(new EpisodeEvent(type, episode.LastPeriod, episode.Level), replay.Count, changes));
+        }
+
+        if (appended.Count > 0 && record.Status == EscalationStatus.Resolved && appended[0].Type != EscalationEventType.Reopened)
+        {
+            // A resolved record the replay no longer resolves is reopened first, at the level it stood
+            // at. It takes the same step as the event after it, which replaces it in the story.
+            appended.Insert(0, appended[0] with { Type = EscalationEventType.Reopened, Level = record.Level });
+        }
+
+        var unchanged = appended.Count == 0 && record.RunStart == episode.RunStart && record.OpenedPeriod == episode.OpenedPeriod
+            && record.LastPeriod == episode.LastPeriod;
+        return unchanged ? null : new Advance(record, episode, appended);
     }
 
-    // Dated by the first period whose figures changed: that is what removed the condition.
-    private static Supersede Superseded(StoredEscalation stored, IReadOnlyList<Period> revised) => revised.Count == 0
-        ? new Supersede(stored, stored.LastPeriod, "Resolved because the figures on record no longer support it.")
-        : new Supersede(stored, revised.Min(),
-            $"Resolved because the figures on record no longer support it, after changes to {string.Join(", ", revised.Order())}.");
+    private static bool IsWithdrawn(StoredEscalation record) =>
+        record.Story() is [.., { Type: EscalationEventType.Resolved, Period: null }];
+
+    private static NewEvent Appended(EpisodeEvent e, int step, SeriesChanges changes) =>
+        new(e.Type, e.Period, e.Level, step, changes.CauseAt(e.Period));
+
+    private static Withdraw Withdrawn(StoredEscalation record, SeriesChanges changes)
+    {
+        // No period caused this resolution: naming one would date it inside a run that may still be
+        // failing, or before the record's raise.
+        var cause = SeriesChanges.Describe(changes.All);
+        var note = changes.All.Count == 0 ? $"{WithdrawnNote}." : $"{WithdrawnNote}, after the {cause}.";
+        return new Withdraw(record, new NewEvent(EscalationEventType.Resolved, null, record.Level, record.Story().Count, cause, note));
+    }
 }

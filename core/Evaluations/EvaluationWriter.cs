@@ -1,18 +1,20 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Notifications;
-using ContractMonitor.Migrations;
 using Dapper;
 
 namespace ContractMonitor.Core.Evaluations;
 
-/// <summary>The writes of one contract's evaluation, all in its transaction, counted as they go.</summary>
+/// <summary>
+/// The writes of one contract's evaluation, all in its transaction, counted as they go. New rows
+/// (ratings, escalations, events) wait for <see cref="FlushAsync"/> and go in one bulk insert per
+/// table: a full evaluation writes hundreds of thousands of rows.
+/// </summary>
 internal sealed class EvaluationWriter(
-    DbTransaction transaction, SqlDialect dialect, long contractId, DateTimeOffset now, CancellationToken cancellationToken) : IDisposable
+    DbTransaction transaction, SqlDialect dialect, long contractId, ContractTerms terms, DateTimeOffset now, CancellationToken cancellationToken)
 {
     public int EvaluationsWritten { get; private set; }
 
@@ -24,36 +26,28 @@ internal sealed class EvaluationWriter(
 
     private DbConnection Connection => transaction.Connection!;
 
-    // The evaluation's time as SQLite stores it, for the values the prepared statements bind raw.
-    private string SqliteNow => sqliteNow ??= DapperTypeHandlers.SqliteText(now);
-
-    private string? sqliteNow;
-
-    // New ratings go in per contract in one go: a full evaluation writes hundreds of thousands of
-    // rows. SQL Server gets one JSON array per contract (a statement is a network round trip);
-    // SQLite, in the process, one prepared statement run per row (SqlitePreparedRows says why).
-    private static readonly DialectSql InsertEvaluationsSql = new(
+    private static readonly BulkRows InsertEvaluations = new(new DialectSql(
         SqlServer: """
             INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
                 Rating, Direction, Late, SmallCohort, EvaluatedAt)
             SELECT j.MeasureId, j.Period, j.PeriodStart, j.Value, j.Revision, j.Target, j.Tolerance, j.TargetVersion,
-                j.Rating, j.Direction, j.Late, j.SmallCohort, @EvaluatedAt
+                j.Rating, j.Direction, j.Late, j.SmallCohort, @At
             FROM OPENJSON(@Rows) WITH (
-                MeasureId bigint '$.m', Period varchar(10) '$.p', PeriodStart date '$.s', Value decimal(19, 6) '$.v',
-                Revision int '$.r', Target decimal(19, 6) '$.t', Tolerance decimal(19, 6) '$.l', TargetVersion int '$.tv',
-                Rating varchar(16) '$.g', Direction varchar(16) '$.d', Late bit '$.late', SmallCohort bit '$.sc') AS j
+                MeasureId bigint '$[1]', Period varchar(10) '$[2]', PeriodStart date '$[3]', Value decimal(19, 6) '$[4]',
+                Revision int '$[5]', Target decimal(19, 6) '$[6]', Tolerance decimal(19, 6) '$[7]', TargetVersion int '$[8]',
+                Rating varchar(16) '$[9]', Direction varchar(16) '$[10]', Late bit '$[11]', SmallCohort bit '$[12]') AS j
             """,
-        // Run once per row, prepared once (SqlitePreparedRows).
         Sqlite: """
             INSERT INTO Evaluations (MeasureId, Period, PeriodStart, Value, Revision, Target, Tolerance, TargetVersion,
                 Rating, Direction, Late, SmallCohort, EvaluatedAt)
             VALUES (@MeasureId, @Period, @PeriodStart, @Value, @Revision, @Target, @Tolerance, @TargetVersion,
-                @Rating, @Direction, @Late, @SmallCohort, @EvaluatedAt)
-            """);
-
-    private static readonly string[] InsertEvaluationParameters =
+                @Rating, @Direction, @Late, @SmallCohort, @At)
+            """),
         ["@MeasureId", "@Period", "@PeriodStart", "@Value", "@Revision", "@Target", "@Tolerance", "@TargetVersion",
-            "@Rating", "@Direction", "@Late", "@SmallCohort", "@EvaluatedAt"];
+            "@Rating", "@Direction", "@Late", "@SmallCohort"]);
+
+    // The field's name ends in Sql so that the statement checks find it (AppStatements).
+    private static readonly DialectSql InsertEvaluationsSql = InsertEvaluations.Sql;
 
     private const string UpdateEvaluationSql = """
         UPDATE Evaluations
@@ -62,16 +56,14 @@ internal sealed class EvaluationWriter(
         WHERE Id = @Id
         """;
 
-    private readonly List<NewEvaluation> inserts = [];
+    private readonly List<(long MeasureId, PeriodRating Rating)> newRatings = [];
 
     public async Task WriteEvaluationAsync(long measureId, long? id, PeriodRating rating)
     {
         EvaluationsWritten++;
         if (id is null)
         {
-            inserts.Add(new NewEvaluation(measureId, rating.Period.ToString(), rating.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                rating.Value, rating.Revision, rating.Target, rating.Tolerance, rating.TargetVersion, rating.Rating.ToString(),
-                rating.Direction?.ToString(), rating.Late, rating.SmallCohort));
+            newRatings.Add((measureId, rating));
             return;
         }
 
@@ -91,197 +83,175 @@ internal sealed class EvaluationWriter(
         }, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Writes the new ratings and escalation events collected so far, and the emails of the events that are news.</summary>
+    private const string DeleteEvaluationSql = """
+        DELETE FROM Evaluations WHERE Id = @Id
+        """;
+
+    /// <summary>A period that has left the measure's series (its start moved) has no rating any more.</summary>
+    public async Task DeleteEvaluationAsync(long id)
+    {
+        EvaluationsWritten++;
+        await Connection.ExecuteAsync(new CommandDefinition(DeleteEvaluationSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static readonly BulkRows InsertEscalations = new(new DialectSql(
+        // MERGE rather than INSERT: only its OUTPUT can name the source row each new id belongs to.
+        SqlServer: """
+            MERGE INTO Escalations AS t
+            USING (
+                SELECT j.Seq, j.ContractId, j.MeasureId, j.Reason, j.Level, j.Status, j.RunStart, j.OpenedPeriod, j.LastPeriod, j.Resolved
+                FROM OPENJSON(@Rows) WITH (
+                    Seq int '$[0]', ContractId bigint '$[1]', MeasureId bigint '$[2]', Reason varchar(32) '$[3]', Level int '$[4]',
+                    Status varchar(16) '$[5]', RunStart varchar(10) '$[6]', OpenedPeriod varchar(10) '$[7]', LastPeriod varchar(10) '$[8]',
+                    Resolved bit '$[9]') AS j) AS s
+            ON 1 = 0
+            WHEN NOT MATCHED THEN
+                INSERT (ContractId, MeasureId, Reason, Level, Status, RunStart, OpenedPeriod, LastPeriod, OpenedAt, UpdatedAt, ResolvedAt)
+                VALUES (s.ContractId, s.MeasureId, s.Reason, s.Level, s.Status, s.RunStart, s.OpenedPeriod, s.LastPeriod, @At, @At,
+                    CASE WHEN s.Resolved = 1 THEN @At END)
+            OUTPUT s.Seq, INSERTED.Id;
+            """,
+        Sqlite: """
+            INSERT INTO Escalations (ContractId, MeasureId, Reason, Level, Status, RunStart, OpenedPeriod, LastPeriod, OpenedAt, UpdatedAt, ResolvedAt)
+            VALUES (@ContractId, @MeasureId, @Reason, @Level, @Status, @RunStart, @OpenedPeriod, @LastPeriod, @At, @At,
+                CASE WHEN @Resolved = 1 THEN @At END)
+            RETURNING Id
+            """),
+        ["@ContractId", "@MeasureId", "@Reason", "@Level", "@Status", "@RunStart", "@OpenedPeriod", "@LastPeriod", "@Resolved"]);
+
+    private static readonly DialectSql InsertEscalationsSql = InsertEscalations.Sql;
+
+    private static readonly BulkRows InsertEvents = new(new DialectSql(
+        SqlServer: """
+            MERGE INTO EscalationEvents AS t
+            USING (
+                SELECT j.Seq, j.EscalationId, j.Type, j.Period, j.Level, j.Note, j.Cause, j.Step, j.Actor
+                FROM OPENJSON(@Rows) WITH (
+                    Seq int '$[0]', EscalationId bigint '$[1]', Type varchar(16) '$[2]', Period varchar(10) '$[3]', Level int '$[4]',
+                    Note nvarchar(4000) '$[5]', Cause nvarchar(1000) '$[6]', Step int '$[7]', Actor nvarchar(200) '$[8]') AS j) AS s
+            ON 1 = 0
+            WHEN NOT MATCHED THEN
+                INSERT (EscalationId, Type, Period, Level, Note, Cause, Step, Actor, ActorOrg, OccurredAt)
+                VALUES (s.EscalationId, s.Type, s.Period, s.Level, s.Note, s.Cause, s.Step, s.Actor, NULL, @At)
+            OUTPUT s.Seq, INSERTED.Id;
+            """,
+        Sqlite: """
+            INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Cause, Step, Actor, ActorOrg, OccurredAt)
+            VALUES (@EscalationId, @Type, @Period, @Level, @Note, @Cause, @Step, @Actor, NULL, @At)
+            RETURNING Id
+            """),
+        ["@EscalationId", "@Type", "@Period", "@Level", "@Note", "@Cause", "@Step", "@Actor"]);
+
+    private static readonly DialectSql InsertEventsSql = InsertEvents.Sql;
+
+    private const string UpdateEscalationSql = """
+        UPDATE Escalations
+        SET RunStart = @RunStart, OpenedPeriod = @OpenedPeriod, Level = @Level, Status = @Status, LastPeriod = @LastPeriod,
+            UpdatedAt = @At, ResolvedAt = CASE WHEN @Status = 'Resolved' THEN COALESCE(ResolvedAt, @At) END
+        WHERE Id = @Id
+        """;
+
+    private sealed record Creation(long MeasureId, EscalationReason Reason, Create Change);
+
+    private readonly List<Creation> creations = [];
+
+    private readonly List<(long EscalationId, NewEvent Event)> events = [];
+
+    // The last event of each record this run changed, when the change is news.
+    private readonly List<(long EscalationId, int EventIndex)> news = [];
+
+    /// <summary>Applies one planned change: updates at once, new records and events at the flush.</summary>
+    public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change)
+    {
+        switch (change)
+        {
+            case Create create:
+                creations.Add(new Creation(measureId, reason, create));
+                return;
+            case Advance next:
+                await UpdateAsync(next.Escalation.Id, next.Episode);
+                break;
+            case Withdraw withdraw:
+                var stored = withdraw.Escalation;
+                await UpdateAsync(stored.Id, stored.RunStart, stored.OpenedPeriod, stored.Level, EscalationStatus.Resolved, stored.LastPeriod);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
+        }
+
+        AddEvents(change switch { Advance c => c.Escalation.Id, Withdraw w => w.Escalation.Id, _ => 0 }, change);
+    }
+
+    private Task UpdateAsync(long id, EscalationEpisode episode) =>
+        UpdateAsync(id, episode.RunStart, episode.OpenedPeriod, episode.Level, episode.Status, episode.LastPeriod);
+
+    private async Task UpdateAsync(
+        long id, Periods.Period runStart, Periods.Period openedPeriod, int level, EscalationStatus status, Periods.Period lastPeriod)
+    {
+        await Connection.ExecuteAsync(new CommandDefinition(UpdateEscalationSql, new
+        {
+            Id = id,
+            RunStart = runStart.ToString(),
+            OpenedPeriod = openedPeriod.ToString(),
+            Level = level,
+            Status = status.ToString(),
+            LastPeriod = lastPeriod.ToString(),
+            At = now,
+        }, transaction, cancellationToken: cancellationToken));
+        EscalationsWritten++;
+    }
+
+    private void AddEvents(long escalationId, EscalationChange change)
+    {
+        foreach (var e in change.Events)
+        {
+            events.Add((escalationId, e));
+        }
+
+        EventsWritten += change.Events.Count;
+        if (NotificationRules.IsNews(change, terms))
+        {
+            news.Add((escalationId, events.Count - 1));
+        }
+    }
+
+    /// <summary>Writes the new escalations, events and ratings collected so far, and the emails of the changes that are news.</summary>
     public async Task FlushAsync()
     {
+        if (creations.Count > 0)
+        {
+            var ids = await BulkInsert.InsertReturningIdsAsync(transaction, dialect, InsertEscalations, creations, c =>
+                [contractId, c.MeasureId, c.Reason.ToString(), c.Change.Episode.Level, c.Change.Episode.Status.ToString(),
+                    c.Change.Episode.RunStart.ToString(), c.Change.Episode.OpenedPeriod.ToString(), c.Change.Episode.LastPeriod.ToString(),
+                    c.Change.Episode.IsResolved], now, cancellationToken);
+            EscalationsWritten += ids.Count;
+            for (var i = 0; i < ids.Count; i++)
+            {
+                AddEvents(ids[i], creations[i].Change);
+            }
+
+            creations.Clear();
+        }
+
         if (events.Count > 0)
         {
-            var ids = (await Connection.QueryAsync<(long Id, long EscalationId, string Type, string Period)>(new CommandDefinition(
-                dialect[InsertEventsSql], new
-                {
-                    Rows = JsonSerializer.Serialize(events),
-                    Actor = ContractEvaluator.Actor,
-                    At = now,
-                }, transaction, cancellationToken: cancellationToken)))
-                // An escalation changes once per period, so the key is unique; grouping keeps a broken
-                // invariant from failing every evaluation of the contract from then on.
-                .GroupBy(e => (e.EscalationId, e.Type, e.Period))
-                .ToDictionary(g => g.Key, g => g.Max(e => e.Id));
-            var emailed = news.Select(n => new EmailedEvent(ids[(n.EscalationId, n.Type, n.Period)], n.EscalationId, n.Level)).ToList();
+            var ids = await BulkInsert.InsertReturningIdsAsync(transaction, dialect, InsertEvents, events, e =>
+                [e.EscalationId, e.Event.Type.ToString(), e.Event.Period?.ToString(), e.Event.Level, e.Event.Note, e.Event.Cause, e.Event.Step,
+                    ContractEvaluator.Actor], now, cancellationToken);
+            var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, events[n.EventIndex].Event.Level)).ToList();
             NotificationsWritten += await EscalationOutbox.WriteAsync(transaction, contractId, emailed, now, cancellationToken);
             events.Clear();
             news.Clear();
         }
 
-        if (inserts.Count > 0)
+        if (newRatings.Count > 0)
         {
-            if (dialect.Provider == DatabaseProvider.Sqlite)
-            {
-                SqlitePreparedRows.Insert(transaction, dialect[InsertEvaluationsSql], InsertEvaluationParameters, inserts, e =>
-                    [e.MeasureId, e.Period, e.PeriodStart, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion,
-                        e.Rating, e.Direction, e.Late, e.SmallCohort, SqliteNow]);
-            }
-            else
-            {
-                await Connection.ExecuteAsync(new CommandDefinition(dialect[InsertEvaluationsSql], new
-                {
-                    Rows = JsonSerializer.Serialize(inserts),
-                    EvaluatedAt = now,
-                }, transaction, cancellationToken: cancellationToken));
-            }
-
-            inserts.Clear();
+            await BulkInsert.InsertAsync(transaction, dialect, InsertEvaluations, newRatings, r =>
+                [r.MeasureId, r.Rating.Period.ToString(), r.Rating.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    r.Rating.Value, r.Rating.Revision, r.Rating.Target, r.Rating.Tolerance, r.Rating.TargetVersion,
+                    r.Rating.Rating.ToString(), r.Rating.Direction?.ToString(), r.Rating.Late, r.Rating.SmallCohort], now, cancellationToken);
+            newRatings.Clear();
         }
-    }
-
-    private sealed record NewEvaluation(
-        [property: JsonPropertyName("m")] long MeasureId,
-        [property: JsonPropertyName("p")] string Period,
-        [property: JsonPropertyName("s")] string PeriodStart,
-        [property: JsonPropertyName("v")] decimal? Value,
-        [property: JsonPropertyName("r")] int? Revision,
-        [property: JsonPropertyName("t")] decimal? Target,
-        [property: JsonPropertyName("l")] decimal? Tolerance,
-        [property: JsonPropertyName("tv")] int? TargetVersion,
-        [property: JsonPropertyName("g")] string Rating,
-        [property: JsonPropertyName("d")] string? Direction,
-        [property: JsonPropertyName("late")] bool Late,
-        [property: JsonPropertyName("sc")] bool SmallCohort);
-
-    private static readonly DialectSql InsertEscalationSql = new(
-        SqlServer: """
-            INSERT INTO Escalations (ContractId, MeasureId, Reason, Level, Status, OpenedPeriod, LastPeriod, OpenedAt, UpdatedAt, ResolvedAt)
-            OUTPUT INSERTED.Id
-            VALUES (@ContractId, @MeasureId, @Reason, @Level, @Status, @OpenedPeriod, @LastPeriod, @At, @At, @ResolvedAt)
-            """,
-        Sqlite: """
-            INSERT INTO Escalations (ContractId, MeasureId, Reason, Level, Status, OpenedPeriod, LastPeriod, OpenedAt, UpdatedAt, ResolvedAt)
-            VALUES (@ContractId, @MeasureId, @Reason, @Level, @Status, @OpenedPeriod, @LastPeriod, @At, @At, @ResolvedAt)
-            RETURNING Id
-            """);
-
-    private const string UpdateEscalationSql = """
-        UPDATE Escalations
-        SET Level = @Level, Status = @Status, LastPeriod = @LastPeriod, UpdatedAt = @At, ResolvedAt = @ResolvedAt
-        WHERE Id = @Id
-        """;
-
-    private static readonly DialectSql InsertEventsSql = new(
-        SqlServer: """
-            INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
-            OUTPUT INSERTED.Id, INSERTED.EscalationId, INSERTED.Type, INSERTED.Period
-            SELECT j.EscalationId, j.Type, j.Period, j.Level, j.Note, @Actor, NULL, @At
-            FROM OPENJSON(@Rows) WITH (
-                EscalationId bigint '$.EscalationId', Type varchar(16) '$.Type', Period varchar(10) '$.Period', Level int '$.Level',
-                Note nvarchar(4000) '$.Note', Seq int '$.Seq') AS j
-            ORDER BY j.Seq
-            """,
-        Sqlite: """
-            INSERT INTO EscalationEvents (EscalationId, Type, Period, Level, Note, Actor, ActorOrg, OccurredAt)
-            SELECT j.value ->> '$.EscalationId', j.value ->> '$.Type', j.value ->> '$.Period',
-                j.value ->> '$.Level', j.value ->> '$.Note', @Actor, NULL, @At
-            FROM json_each(@Rows) AS j
-            ORDER BY j.key
-            RETURNING Id, EscalationId, Type, Period
-            """);
-
-    private readonly List<NewEvent> events = [];
-
-    // The one event per escalation that this run emails (NotificationRules.NewsOf).
-    private readonly List<NewEvent> news = [];
-
-    // Seq keeps the events in the order they happened: identities follow it.
-    private sealed record NewEvent(int Seq, long EscalationId, string Type, string Period, int Level, string? Note);
-
-    /// <param name="firstEvaluation">The measure had no stored rating before this run.</param>
-    public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change, bool firstEvaluation)
-    {
-        switch (change)
-        {
-            case Create create:
-                var episode = create.Episode;
-                var id = await InsertEscalationAsync(measureId, reason, episode);
-                EscalationsWritten++;
-                AddEvents(id, episode.Events, history: firstEvaluation && episode.IsResolved);
-                break;
-            case Advance advance:
-                await UpdateAsync(advance.Escalation.Id, advance.State.Level, advance.State.Status, advance.State.Period.ToString());
-                AddEvents(advance.Escalation.Id, advance.Events, history: false);
-                break;
-            case Supersede supersede:
-                var stored = supersede.Escalation;
-                await UpdateAsync(stored.Id, stored.Level, EscalationStatus.Resolved, stored.LastPeriod.ToString());
-                news.Add(AddEvent(stored.Id, EscalationEventType.Resolved, supersede.Period.ToString(), stored.Level, supersede.Note));
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
-        }
-    }
-
-    // A full evaluation opens tens of thousands of escalations, a few dozen per contract. On SQLite
-    // they go through one statement prepared at the contract's first (SqlitePreparedStatement);
-    // SQL Server keeps Dapper, whose cost there is the round trip either way.
-    private SqlitePreparedStatement? insertEscalation;
-
-    private static readonly string[] InsertEscalationParameters =
-        ["@ContractId", "@MeasureId", "@Reason", "@Level", "@Status", "@OpenedPeriod", "@LastPeriod", "@At", "@ResolvedAt"];
-
-    private async Task<long> InsertEscalationAsync(long measureId, EscalationReason reason, EscalationEpisode episode)
-    {
-        if (dialect.Provider == DatabaseProvider.Sqlite)
-        {
-            insertEscalation ??= new SqlitePreparedStatement(transaction, dialect[InsertEscalationSql], InsertEscalationParameters);
-            return Convert.ToInt64(insertEscalation.Scalar(
-                [contractId, measureId, reason.ToString(), episode.Last.Level, episode.Last.Status.ToString(), episode.OpenedPeriod.ToString(),
-                    episode.Last.Period.ToString(), SqliteNow, episode.IsResolved ? SqliteNow : null]), CultureInfo.InvariantCulture);
-        }
-
-        return await Connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect[InsertEscalationSql], new
-        {
-            ContractId = contractId,
-            MeasureId = measureId,
-            Reason = reason.ToString(),
-            episode.Last.Level,
-            Status = episode.Last.Status.ToString(),
-            OpenedPeriod = episode.OpenedPeriod.ToString(),
-            LastPeriod = episode.Last.Period.ToString(),
-            At = now,
-            ResolvedAt = episode.IsResolved ? now : (DateTimeOffset?)null,
-        }, transaction, cancellationToken: cancellationToken));
-    }
-
-    public void Dispose() => insertEscalation?.Dispose();
-
-    private async Task UpdateAsync(long id, int level, EscalationStatus status, string lastPeriod)
-    {
-        await Connection.ExecuteAsync(new CommandDefinition(UpdateEscalationSql, new
-        {
-            Id = id,
-            Level = level,
-            Status = status.ToString(),
-            LastPeriod = lastPeriod,
-            At = now,
-            ResolvedAt = status == EscalationStatus.Resolved ? now : (DateTimeOffset?)null,
-        }, transaction, cancellationToken: cancellationToken));
-        EscalationsWritten++;
-    }
-
-    // Events wait for the flush, as new ratings do: one statement per contract.
-    private void AddEvents(long escalationId, IEnumerable<EpisodeEvent> added, bool history)
-    {
-        var written = added.Select(e => AddEvent(escalationId, e.Type, e.Period.ToString(), e.Level, null)).ToList();
-        if (NotificationRules.NewsOf(written, e => Enum.Parse<EscalationEventType>(e.Type), history) is { } emailed)
-        {
-            news.Add(emailed);
-        }
-    }
-
-    private NewEvent AddEvent(long escalationId, EscalationEventType type, string period, int level, string? note)
-    {
-        var added = new NewEvent(events.Count, escalationId, type.ToString(), period, level, note);
-        events.Add(added);
-        EventsWritten++;
-        return added;
     }
 
     // Clears exactly the marks this evaluation read. SQLite's write transaction has held the only

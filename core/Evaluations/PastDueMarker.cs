@@ -1,6 +1,7 @@
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 using Dapper;
 
@@ -17,7 +18,7 @@ public sealed class PastDueMarker(Database database, TimeProvider clock)
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(40);
 
     private const string MeasuresSql = """
-        SELECT m.Id, m.Frequency, c.StartDate, c.EndDate, c.ReturnDueDays
+        SELECT m.Id, m.Frequency, m.StartPeriod, c.StartDate, c.EndDate, c.ReturnDueDays
         FROM Measures m JOIN Contracts c ON c.Id = m.ContractId
         """;
 
@@ -59,7 +60,9 @@ public sealed class PastDueMarker(Database database, TimeProvider clock)
     {
         var frequency = Enum.Parse<Frequency>(measure.Frequency);
         var until = ContractTerm.LastDayBy(measure.EndDate, today);
+        var start = MeasureStart.Effective(measure.StartPeriod, frequency, measure.StartDate);
         return Period.Between(frequency, measure.StartDate, until)
+            .Where(p => p >= start)
             .Where(p => p.DueDate(measure.ReturnDueDays) is var due && due < today && due >= earliestDue)
             .Select(p => new PendingEvaluations.Mark(measure.Id, p));
     }
@@ -68,6 +71,7 @@ public sealed class PastDueMarker(Database database, TimeProvider clock)
     {
         public long Id { get; init; }
         public string Frequency { get; init; } = "";
+        public string? StartPeriod { get; init; }
         public DateOnly StartDate { get; init; }
         public DateOnly? EndDate { get; init; }
         public int ReturnDueDays { get; init; }

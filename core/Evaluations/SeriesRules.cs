@@ -6,9 +6,15 @@ using ContractMonitor.Core.Periods;
 
 namespace ContractMonitor.Core.Evaluations;
 
-public sealed record MeasureTerms(long Id, string Code, Polarity Polarity, MeasureUnit Unit, Frequency Frequency);
+/// <param name="Start">The first period returns are expected for: earlier periods are not rated.</param>
+public sealed record MeasureTerms(long Id, string Code, Polarity Polarity, MeasureUnit Unit, Frequency Frequency, Period Start);
 
-public sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDueDays, int SmallCohort);
+/// <param name="MonitoredFrom">Periods that ended before this day are history: without a figure they are NotCollected.</param>
+public sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDueDays, int SmallCohort, DateOnly MonitoredFrom)
+{
+    /// <summary>A period that ended before monitoring began (DESIGN §3.4, "news, not history").</summary>
+    public bool IsHistory(Period period) => period.End < MonitoredFrom;
+}
 
 /// <summary>The highest revision of a figure: the one that counts.</summary>
 public sealed record CurrentFigure(Period Period, int Revision, decimal Value, decimal? Denominator, bool Late);
@@ -35,9 +41,10 @@ public sealed record PeriodRating(
 public static class SeriesRules
 {
     /// <summary>
-    /// Every period of the contract term that can be rated on <paramref name="today"/>: those with a
-    /// figure, and those whose due date has passed without one (Missing). A period before its due
-    /// date with no figure is Pending and has no rating yet, so it is left out.
+    /// Every period from the measure's start, inside the contract term, that can be rated on
+    /// <paramref name="today"/>: those with a figure, and those whose due date has passed without
+    /// one: Missing, or NotCollected if the period is history. A period before its due date with no
+    /// figure is Pending and has no rating yet, so it is left out.
     /// </summary>
     public static IReadOnlyList<PeriodRating> Rate(
         MeasureTerms measure, ContractTerms contract, IReadOnlyDictionary<Period, CurrentFigure> figures,
@@ -49,7 +56,7 @@ public static class SeriesRules
         ArgumentNullException.ThrowIfNull(targets);
         var until = ContractTerm.LastDayBy(contract.End, today);
         var rated = new List<PeriodRating>();
-        foreach (var period in Period.Between(measure.Frequency, contract.Start, until))
+        foreach (var period in Period.Between(measure.Frequency, contract.Start, until).Where(p => p >= measure.Start))
         {
             if (figures.TryGetValue(period, out var figure))
             {
@@ -60,7 +67,7 @@ public static class SeriesRules
             {
                 var target = targets.GetValueOrDefault(period.FinancialYear.StartYear);
                 rated.Add(new PeriodRating(period, null, null, target?.Target, target?.Tolerance, target?.Version,
-                    Rating.Missing, null, false, false));
+                    contract.IsHistory(period) ? Rating.NotCollected : Rating.Missing, null, false, false));
             }
         }
 
@@ -79,30 +86,40 @@ public static class SeriesRules
     }
 
     /// <summary>
-    /// What each escalation reason counts as a bad period. The series stops at the first period not
-    /// yet rated, so escalations only ever move forward through a complete run of periods.
+    /// What each period says to one escalation reason (DESIGN §3.4). A period the series leaves out
+    /// (not yet due, no figure) is a gap like any other: it neither raises nor resolves.
     /// </summary>
-    public static IEnumerable<(Period Period, bool Bad)> EscalationSeries(
-        IReadOnlyList<PeriodRating> series, Period first, EscalationReason reason)
+    public static IEnumerable<(Period Period, Signal Signal)> EscalationSeries(IReadOnlyList<PeriodRating> series, EscalationReason reason)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var expected = first;
-        for (var i = 0; i < series.Count; i++, expected = expected.Next())
-        {
-            if (series[i].Period != expected)
-            {
-                yield break;
-            }
+        return series.Select(rating => (rating.Period, SignalOf(rating, reason)));
+    }
 
-            var rating = series[i];
-            yield return (rating.Period, reason switch
+    public static Signal SignalOf(PeriodRating rating, EscalationReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        return reason switch
+        {
+            EscalationReason.SustainedFailure => rating.Rating switch
             {
-                EscalationReason.SustainedFailure => rating.Rating == Rating.Failing,
-                EscalationReason.MissingReturns => rating.Rating == Rating.Missing,
-                EscalationReason.SustainedDecline => rating.Direction == Direction.Declining,
-                _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown escalation reason."),
-            });
-        }
+                Rating.Failing => Signal.Bad,
+                Rating.OnTarget or Rating.WithinTolerance => Signal.Good,
+                _ => Signal.Gap, // Missing, NotCollected, or a figure without a target
+            },
+            EscalationReason.MissingReturns => rating.Rating switch
+            {
+                Rating.Missing => Signal.Bad,
+                Rating.NotCollected => Signal.Gap,
+                _ => Signal.Good, // a figure arrived, rated or not
+            },
+            EscalationReason.SustainedDecline => rating.Direction switch
+            {
+                Direction.Declining => Signal.Bad,
+                Direction.Improving or Direction.Unchanged => Signal.Good,
+                _ => Signal.Gap, // no figure the period before: nothing to compare
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown escalation reason."),
+        };
     }
 
     public static IReadOnlyList<RatingCaveat> FlagsOf(bool late, bool smallCohort, Rating rating, decimal? value)

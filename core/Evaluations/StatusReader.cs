@@ -107,7 +107,8 @@ public sealed class StatusReader(Database database, MeasureStore measures)
 
     /// <summary>
     /// Every period of the measure from <paramref name="from"/> to <paramref name="to"/> inside the
-    /// contract term that has begun by <paramref name="today"/>, oldest first.
+    /// contract term that has begun by <paramref name="today"/>, oldest first; none before the
+    /// measure's start, since nothing is owed for those.
     /// </summary>
     public async Task<HistoryResponse> HistoryAsync(
         ContractResponse contract, Measure measure, Period? from, Period? to, DateOnly today, CancellationToken cancellationToken)
@@ -116,8 +117,9 @@ public sealed class StatusReader(Database database, MeasureStore measures)
         ArgumentNullException.ThrowIfNull(measure);
         var frequency = measure.Definition.Frequency;
         var end = ContractTerm.LastDayBy(contract.EndDate, today);
+        var start = Period.Parse(measure.Definition.StartPeriod, frequency);
         var periods = Period.Between(frequency, contract.StartDate, end)
-            .Where(p => (from is null || p >= from) && (to is null || p <= to))
+            .Where(p => p >= start && (from is null || p >= from) && (to is null || p <= to))
             .ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
         var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(

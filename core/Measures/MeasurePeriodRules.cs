@@ -68,6 +68,13 @@ public static class MeasurePeriodRules
             return null;
         }
 
+        var start = Period.Parse(measure.Definition.StartPeriod, measure.Definition.Frequency);
+        if (period < start)
+        {
+            fail("period", $"{period} is before {measure.Code}'s startPeriod {start}: figures are expected from {start} on.");
+            return null;
+        }
+
         if (period.Start > today)
         {
             fail("period", $"{period} is in the future: it begins on {period.Start:yyyy-MM-dd}.");

@@ -4,6 +4,7 @@ using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Periods;
 using Dapper;
 
 namespace ContractMonitor.Core.Measures;
@@ -18,15 +19,19 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
 {
     private static readonly DialectSql InsertSql = new(
         SqlServer: """
-            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, CreatedAt)
+            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, StartPeriod, CreatedAt)
             OUTPUT INSERTED.Id
-            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @CreatedAt)
+            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @StartPeriod, @CreatedAt)
             """,
         Sqlite: """
-            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, CreatedAt)
-            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @CreatedAt)
+            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, StartPeriod, CreatedAt)
+            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @StartPeriod, @CreatedAt)
             RETURNING Id
             """);
+
+    private const string TermSql = """
+        SELECT StartDate, EndDate FROM Contracts WHERE Id = @ContractId
+        """;
 
     /// <summary>Adds a measure to a contract the caller administers; the request is validated.</summary>
     public async Task<WriteResult<MeasureResponse>> CreateAsync(
@@ -34,13 +39,36 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var measure = new MeasureResponse(
-            NormaliseCode(request.Code), request.Title.Trim(), request.Definition?.Trim() ?? "", request.Category?.Trim() ?? "",
-            request.Unit!.Value, request.Polarity!.Value, request.Frequency!.Value, request.Decimals ?? 0);
         var now = clock.GetUtcNow();
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var term = await connection.QuerySingleAsync<TermRow>(new CommandDefinition(
+            TermSql, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken));
+        var frequency = request.Frequency!.Value;
+        Period start;
+        if (request.StartPeriod is { } text)
+        {
+            if (!Period.TryParse(text.Trim(), frequency, out start, out var error))
+            {
+                return WriteResult.Rejected<MeasureResponse>("startPeriod", error);
+            }
+
+            if (!start.Overlaps(term.StartDate, term.EndDate))
+            {
+                var end = term.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open-ended";
+                return WriteResult.Rejected<MeasureResponse>("startPeriod",
+                    $"{start} is outside the contract's term ({term.StartDate:yyyy-MM-dd} to {end}).");
+            }
+        }
+        else
+        {
+            start = MeasureStart.Default(frequency, term.StartDate, UkCalendar.DateOf(now));
+        }
+
+        var measure = new MeasureResponse(
+            NormaliseCode(request.Code), request.Title.Trim(), request.Definition?.Trim() ?? "", request.Category?.Trim() ?? "",
+            request.Unit!.Value, request.Polarity!.Value, frequency, request.Decimals ?? 0, start.ToString());
         if (await FindAsync(connection, transaction, contractId, measure.Code, cancellationToken) is not null)
         {
             return WriteResult.Conflict<MeasureResponse>($"This contract already has a measure with code '{measure.Code}'.");
@@ -59,6 +87,7 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
                 Polarity = measure.Polarity.ToString(),
                 Frequency = measure.Frequency.ToString(),
                 measure.Decimals,
+                measure.StartPeriod,
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
             await AuditLog.WriteAsync(transaction, caller, now,
@@ -74,10 +103,12 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
     }
 
     private const string ListSql = """
-        SELECT Id, ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals
-        FROM Measures
-        WHERE ContractId = @ContractId
-        ORDER BY Code
+        SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
+               m.StartPeriod, c.StartDate AS ContractStart
+        FROM Measures m
+        JOIN Contracts c ON c.Id = m.ContractId
+        WHERE m.ContractId = @ContractId
+        ORDER BY m.Code
         """;
 
     public async Task<IReadOnlyList<Measure>> ListAsync(long contractId, CancellationToken cancellationToken)
@@ -95,9 +126,11 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
     }
 
     private const string FindSql = """
-        SELECT Id, ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals
-        FROM Measures
-        WHERE ContractId = @ContractId AND Code = @Code
+        SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
+               m.StartPeriod, c.StartDate AS ContractStart
+        FROM Measures m
+        JOIN Contracts c ON c.Id = m.ContractId
+        WHERE m.ContractId = @ContractId AND m.Code = @Code
         """;
 
     private static async Task<Measure?> FindAsync(
@@ -111,6 +144,12 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
     /// <summary>Codes are stored upper-case, so <c>b13</c> and <c>B13</c> are one measure on both engines.</summary>
     public static string NormaliseCode(string code) => code.Trim().ToUpperInvariant();
 
+    private sealed record TermRow
+    {
+        public DateOnly StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+    }
+
     private sealed record MeasureRow
     {
         public long Id { get; init; }
@@ -123,9 +162,15 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
         public string Polarity { get; init; } = "";
         public string Frequency { get; init; } = "";
         public int Decimals { get; init; }
+        public string? StartPeriod { get; init; }
+        public DateOnly ContractStart { get; init; }
 
-        public Measure ToMeasure() => new(Id, ContractId, new MeasureResponse(
-            Code, Title, Definition, Category, Enum.Parse<MeasureUnit>(Unit), Enum.Parse<Polarity>(Polarity),
-            Enum.Parse<Frequency>(Frequency), Decimals));
+        public Measure ToMeasure()
+        {
+            var frequency = Enum.Parse<Frequency>(Frequency);
+            return new(Id, ContractId, new MeasureResponse(
+                Code, Title, Definition, Category, Enum.Parse<MeasureUnit>(Unit), Enum.Parse<Polarity>(Polarity),
+                frequency, Decimals, MeasureStart.Effective(StartPeriod, frequency, ContractStart).ToString()));
+        }
     }
 }

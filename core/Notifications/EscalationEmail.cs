@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Core.Evaluations;
 
 namespace ContractMonitor.Core.Notifications;
 
@@ -14,6 +15,9 @@ public sealed record EmailClaim(string Period, string Text, string Author, DateT
 
 /// <summary>A challenge of the council's that is not closed.</summary>
 public sealed record EmailChallenge(string Period, string Text, string Status, DateOnly? ResponseDueDate, bool Overdue);
+
+/// <summary>One of the changes an evaluation run made to the escalation, and why.</summary>
+public sealed record EmailEvent(EscalationEventType Type, string? Period, int Level, string LevelName, string? Cause);
 
 /// <summary>Everything an escalation email says, read when it is first sent.</summary>
 public sealed record EscalationEmailModel(
@@ -31,7 +35,17 @@ public sealed record EscalationEmailModel(
     string? Note,
     IReadOnlyList<EmailFigure> RecentFigures,
     EmailClaim? LatestClaim,
-    IReadOnlyList<EmailChallenge> OpenChallenges);
+    IReadOnlyList<EmailChallenge> OpenChallenges)
+{
+    /// <summary>The period the escalation was raised in: every subject names it beside where it stands.</summary>
+    public string? RaisedPeriod { get; init; }
+
+    /// <summary>What made the evaluator write the event: new figures, a late return, a revision, a target change.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>Every change the run made to the escalation, oldest first; the last is where it stands.</summary>
+    public IReadOnlyList<EmailEvent> RunEvents { get; init; } = [];
+}
 
 /// <summary>A rendered message: what every attempt to send it sends.</summary>
 public sealed record EmailContent(string Subject, string Text, string Html);
@@ -61,6 +75,20 @@ public static class EscalationEmail
             text.AppendLine(CultureInfo.InvariantCulture, $"Why: {note}");
         }
 
+        if (Changed(model) is { } cause)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"What changed: {cause}.");
+        }
+
+        if (model.RunEvents.Count > 1)
+        {
+            text.AppendLine().AppendLine("This evaluation:");
+            foreach (var e in model.RunEvents)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {e.Period ?? "–"}  {Step(e)}");
+            }
+        }
+
         text.AppendLine().AppendLine("Recent periods (value; target; tolerance; rating):");
         foreach (var f in model.RecentFigures)
         {
@@ -87,6 +115,22 @@ public static class EscalationEmail
         if (model.Note is { Length: > 0 } why)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>Why: {H(why)}</p>");
+        }
+
+        if (Changed(model) is { } changed)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>What changed: {H(changed)}.</p>");
+        }
+
+        if (model.RunEvents.Count > 1)
+        {
+            html.Append("<p>This evaluation:</p><ul>");
+            foreach (var e in model.RunEvents)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{H(e.Period ?? "–")}: {H(Step(e))}</li>");
+            }
+
+            html.Append("</ul>");
         }
 
         html.Append("<table border=\"1\" cellpadding=\"4\"><tr><th>Period</th><th>Value</th><th>Target</th><th>Tolerance</th><th>Rating</th></tr>");
@@ -120,7 +164,11 @@ public static class EscalationEmail
         return new EmailContent(subject, text.ToString(), html.ToString());
     }
 
-    /// <summary>"Sustained failure escalated to level 2 (Director) in 2026-06".</summary>
+    /// <summary>
+    /// Where the escalation stands, with the period it was raised in: "Sustained failure raised in
+    /// 2026-05, escalated to level 2 (Director) in 2026-06". A resolution that no period caused, or
+    /// one that would read as earlier than the raise, is not dated.
+    /// </summary>
     public static string WhatHappened(EscalationEmailModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -132,16 +180,43 @@ public static class EscalationEmail
             _ => model.Reason.ToString(),
         };
         var level = string.Create(CultureInfo.InvariantCulture, $"level {model.Level} ({model.LevelName})");
+        var raised = model.RaisedPeriod;
+        var period = model.Period is { } p && (raised is null || string.CompareOrdinal(p, raised) >= 0) ? p : null;
+        if (model.Event == EscalationEventType.Raised && (raised is null || raised == model.Period))
+        {
+            return period is null ? $"{reason} raised at {level}" : $"{reason} raised at {level} in {period}";
+        }
+
         var change = model.Event switch
         {
             EscalationEventType.Raised => $"raised at {level}",
             EscalationEventType.Escalated => $"escalated to {level}",
             EscalationEventType.Reopened => $"reopened at {level}",
+            EscalationEventType.Recovering => $"recovering at {level}",
             EscalationEventType.Resolved => $"resolved at {level}",
             _ => $"{model.Event.ToString().ToLowerInvariant()} at {level}",
         };
-        return model.Period is null ? $"{reason} {change}" : $"{reason} {change} in {model.Period}";
+        var when = period is null ? "" : model.Event == EscalationEventType.Recovering ? $" since {period}" : $" in {period}";
+        return raised is null ? $"{reason} {change}{when}" : $"{reason} raised in {raised}, {change}{when}";
     }
+
+    private static string Step(EmailEvent e)
+    {
+        var what = e.Type switch
+        {
+            EscalationEventType.Escalated => "escalated to",
+            EscalationEventType.Reopened => "reopened at",
+            EscalationEventType.Recovering => "recovering at",
+            EscalationEventType.Resolved => "resolved at",
+            _ => "raised at",
+        };
+        var line = string.Create(CultureInfo.InvariantCulture, $"{what} level {e.Level} ({e.LevelName})");
+        return e.Cause is { Length: > 0 } cause && cause != SeriesChanges.NewFigures ? $"{line}, after the {cause}" : line;
+    }
+
+    // New figures are the ordinary course of things; anything else is worth saying.
+    private static string? Changed(EscalationEmailModel model) =>
+        model.Cause is { Length: > 0 } cause && cause != SeriesChanges.NewFigures ? cause : null;
 
     private static string ChallengeState(EmailChallenge challenge) => challenge switch
     {

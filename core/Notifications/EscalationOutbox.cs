@@ -7,14 +7,15 @@ using Dapper;
 
 namespace ContractMonitor.Core.Notifications;
 
-/// <summary>An escalation event that is news: it gets an email per recipient.</summary>
+/// <summary>The event a run of the evaluator ended an escalation on, when the run's change is news: it gets an email per recipient.</summary>
 public sealed record EmailedEvent(long EventId, long EscalationId, int Level);
 
 /// <summary>
 /// Writes the escalation emails into the outbox inside the evaluation's own transaction (DESIGN §2),
 /// so an event and its emails are stored together or not at all. The recipients are the panel's
-/// chair and vice-chair, and the address of the ladder level the event reached; ordinary panel
-/// members are not emailed. The outbox's unique key (event, recipient) makes a second write a clash,
+/// chair and vice-chair, and the address of every ladder level the escalation has reached, at or
+/// below the level it stands at (DESIGN §3.4, who hears): a run that takes it from 1 to 3 still
+/// tells the level-2 address. Ordinary panel members are not emailed. The outbox's unique key (event, recipient) makes a second write a clash,
 /// never a second email.
 /// </summary>
 internal static class EscalationOutbox
@@ -43,7 +44,7 @@ internal static class EscalationOutbox
         var chairs = await PanelStore.ChairsAsync(transaction, contractId, cancellationToken);
         var levels = (await connection.QueryAsync<LevelRow>(new CommandDefinition(LevelAddressesSql, args, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(l => l.Level);
-        var rows = events.SelectMany(e => RecipientsOf(chairs, levels.GetValueOrDefault(e.Level)).Select(r => new
+        var rows = events.SelectMany(e => RecipientsOf(chairs, levels.Values.Where(l => l.Level <= e.Level).OrderBy(l => l.Level)).Select(r => new
         {
             ContractId = contractId,
             Kind = nameof(NotificationKind.Escalation),
@@ -60,20 +61,16 @@ internal static class EscalationOutbox
         return rows.Count;
     }
 
-    /// <summary>Chair first, then vice-chair, then the level's address; each address once.</summary>
-    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<PanelMember> chairs, LevelRow? level)
+    /// <summary>Chair first, then vice-chair, then the levels' addresses from the lowest; each address once.</summary>
+    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<PanelMember> chairs, IEnumerable<LevelRow> levels)
     {
         var all = chairs.Select(c => new RecipientRow { Name = c.Name, Email = c.Email, Role = c.Role.ToString() }).ToList();
-        if (level is { Email: { } email })
+        all.AddRange(levels.Where(l => l.Email is not null).Select(l => new RecipientRow
         {
-            all.Add(new RecipientRow
-            {
-                Name = level.Name,
-                Email = email,
-                Role = string.Create(CultureInfo.InvariantCulture, $"Level {level.Level}"),
-            });
-        }
-
+            Name = l.Name,
+            Email = l.Email!,
+            Role = string.Create(CultureInfo.InvariantCulture, $"Level {l.Level}"),
+        }));
         return all.DistinctBy(r => PanelStore.EmailKey(r.Email));
     }
 

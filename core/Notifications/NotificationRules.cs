@@ -1,4 +1,5 @@
 using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Evaluations;
 
 namespace ContractMonitor.Core.Notifications;
 
@@ -24,20 +25,22 @@ public static class NotificationRules
         type is EscalationEventType.Raised or EscalationEventType.Escalated or EscalationEventType.Reopened or EscalationEventType.Resolved;
 
     /// <summary>
-    /// The event of an escalation that one evaluation run emails: the last emailed type among the
-    /// run's events, so a run that moves an escalation twice sends one message with where it stands,
-    /// and every escalation is emailed at least once, even one a batch of late returns opens and
-    /// resolves in a single run. The exception is history: an escalation that a measure's first
-    /// evaluation both opens and resolves is recorded, not emailed, so loading three years of figures
-    /// at once does not send three years of alerts.
+    /// DESIGN §3.4, news not history: a run's change to an escalation is emailed, once, when it tells
+    /// of a raise, a climb, a reopening or a resolution, unless the record both opened and resolved
+    /// in periods that ended before monitoring began. Loading three years of figures does not send
+    /// three years of alerts, but a record opened in history that is still open is news.
     /// </summary>
-    /// <param name="history">Opened and resolved by the measure's first evaluation.</param>
-    public static T? NewsOf<T>(IReadOnlyList<T> runEvents, Func<T, EscalationEventType> typeOf, bool history)
-        where T : class
+    public static bool IsNews(EscalationChange change, ContractTerms terms)
     {
-        ArgumentNullException.ThrowIfNull(runEvents);
-        ArgumentNullException.ThrowIfNull(typeOf);
-        return history ? null : runEvents.LastOrDefault(e => IsEmailed(typeOf(e)));
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(terms);
+        if (!change.Events.Any(e => IsEmailed(e.Type)) || change is Withdraw { WasOpen: false })
+        {
+            return false;
+        }
+
+        var episode = change switch { Advance a => a.Episode, Create c => c.Episode, _ => null };
+        return episode is not { ResolvedPeriod: { } resolved } || !terms.IsHistory(episode.OpenedPeriod) || !terms.IsHistory(resolved);
     }
 
     /// <summary>When to try again after <paramref name="attempts"/> failed attempts, or null to give up.</summary>

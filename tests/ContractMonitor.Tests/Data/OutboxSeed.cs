@@ -34,7 +34,7 @@ public static class OutboxSeed
         {
             var code = $"A{i}";
             await measures.CreateAsync(contract.Id, admin,
-                new CreateMeasureRequest(code, title, null, null, MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Monthly, 1), default);
+                new CreateMeasureRequest(code, title, null, null, MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Monthly, 1, "2026-04"), default);
             var measure = (await measures.FindAsync(contract.Id, code, default))!;
             await new TargetStore(db, clock).SetAsync(measure, FinancialYear.Containing(may.Start), admin, new SetTargetRequest(60m, 55m, "Schedule"), default);
             await new ReturnStore(db, clock).SubmitAsync(contract, trust,

@@ -10,17 +10,26 @@ public sealed class EscalationMachineTests
     private static readonly EscalationRule Decline = EscalationRule.For(EscalationReason.SustainedDecline, 2, 2, 3, 4);
 
     /// <summary>
-    /// A series as letters, one per month from April 2016: F bad, g good. The answer is the events
-    /// as "type@month/level" and the final state.
+    /// A series as letters, one per month from April 2016: F bad, g good, . a gap (Missing, no
+    /// target, no direction). The answer is the events as "type@month/level" and the final state.
     /// </summary>
     private static (string Events, string State) Run(string series, EscalationRule rule)
     {
-        var start = Period.Month(2016, 4);
-        var periods = series.Select((c, i) => (Period: Step(start, i), Bad: c == 'F'));
-        var episodes = EscalationMachine.Run(periods, rule);
-        var events = string.Join(" ", episodes.SelectMany(e => e.Events).Select(e => $"{e.Type}@{e.Period.Start.Month}/{e.Level}"));
-        var last = episodes.Count == 0 ? "Quiet" : episodes[^1].IsResolved ? "Quiet" : $"{episodes[^1].Last.Status}/{episodes[^1].Last.Level}";
+        var episodes = Episodes(series, rule);
+        var events = string.Join(" ", episodes.SelectMany(e => e.Events).Select(e => $"{e.Type}@{e.Period!.Value.Start.Month}/{e.Level}"));
+        var last = episodes.Count == 0 ? "Quiet" : episodes[^1].IsResolved ? "Quiet" : $"{episodes[^1].Status}/{episodes[^1].Level}";
         return (events, last);
+    }
+
+    private static IReadOnlyList<EscalationEpisode> Episodes(string series, EscalationRule rule)
+    {
+        var start = Period.Month(2016, 4);
+        return EscalationMachine.Run(series.Select((c, i) => (Step(start, i), c switch
+        {
+            'F' => Signal.Bad,
+            '.' => Signal.Gap,
+            _ => Signal.Good,
+        })), rule);
     }
 
     private static Period Step(Period start, int n)
@@ -52,6 +61,26 @@ public sealed class EscalationMachineTests
         Assert.Equal((events, state), Run(series, Failure));
 
     [Theory]
+    [InlineData("F.F", "Raised@6/1", "Open/1")] // a gap neither breaks a run
+    [InlineData("FF..", "Raised@5/1", "Open/1")] // nor climbs: silence does not escalate a failure
+    [InlineData("FFF..", "Raised@5/1 Escalated@6/2", "Open/2")]
+    [InlineData("FFFFF..gg", "Raised@5/1 Escalated@6/2 Escalated@7/3 Escalated@8/4 Recovering@11/4 Resolved@12/4", "Quiet")]
+    [InlineData("FFFg..", "Raised@5/1 Escalated@6/2 Recovering@7/2", "Recovering/2")] // nor recovers: silence does not close it
+    [InlineData("FFg.g", "Raised@5/1 Recovering@6/1 Resolved@8/1", "Quiet")]
+    [InlineData("FFg.F", "Raised@5/1 Recovering@6/1 Reopened@8/1", "Open/1")]
+    [InlineData("Fg.F", "", "Quiet")] // a good period breaks a run; the gap after it does not mend it
+    public void GapsKeepTheLastState(string series, string events, string state) =>
+        Assert.Equal((events, state), Run(series, Failure));
+
+    [Theory]
+    [InlineData("FF", "2016-04 2016-05")]
+    [InlineData(".FF", "2016-05 2016-06")]
+    [InlineData("F.F", "2016-04 2016-06")]
+    [InlineData("FFggFF", "2016-04 2016-05|2016-08 2016-09")]
+    public void AnEpisodeIsIdentifiedByTheFirstPeriodOfTheRunThatRaisedIt(string series, string identities) =>
+        Assert.Equal(identities, string.Join("|", Episodes(series, Failure).Select(e => $"{e.RunStart} {e.OpenedPeriod}")));
+
+    [Theory]
     [InlineData("FF", "", "Quiet")]
     [InlineData("FFF", "Raised@6/1", "Open/1")]
     [InlineData("FFFFFF", "Raised@6/1", "Open/1")] // a decline does not climb
@@ -81,7 +110,7 @@ public sealed class EscalationMachineTests
     public void OneStepMovesAsTheTableSays(EscalationStatus? status, bool bad, int level, EscalationStatus? next, int nextLevel)
     {
         var state = new EscalationState(status, level, status is null ? 0 : 2, 0);
-        var (after, _) = EscalationMachine.Step(state, bad, Failure);
+        var (after, _) = EscalationMachine.Step(state, Period.Month(2016, 4), bad ? Signal.Bad : Signal.Good, Failure);
         Assert.Equal(next, after.Status);
         Assert.Equal(status is null && next is null ? 0 : nextLevel, after.Level);
     }

@@ -1,4 +1,5 @@
 using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Notifications;
 using ContractMonitor.Core.Periods;
 
@@ -31,27 +32,38 @@ public sealed class NotificationRulesTests
     public void OnlyChangesThatNeedTheChairsAreEmailed(EscalationEventType type, bool emailed) =>
         Assert.Equal(emailed, NotificationRules.IsEmailed(type));
 
+    /// <summary>
+    /// A new record replayed from letters, one per month from April 2026 (F failing, g good), on a
+    /// contract monitored from 1 September 2026: Apr to Aug are history.
+    /// </summary>
     [Theory]
-    [InlineData("Raised", false, "Raised#0")]
-    [InlineData("Raised Escalated Escalated", false, "Escalated#2")]
-    [InlineData("Escalated Recovering", false, "Escalated#0")]
-    [InlineData("Recovering", false, null)]
-    [InlineData("Recovering Resolved", false, "Resolved#1")]
-    [InlineData("Raised Recovering Resolved", true, null)]
-    [InlineData("Raised Recovering Resolved", false, "Resolved#2")]
-    [InlineData("", false, null)]
-    public void ARunEmailsTheLastChangeOfEachEscalationUnlessItIsHistory(string events, bool history, string? emailed)
+    [InlineData("FFgg", false)] // opened in May, resolved in July: history, recorded only
+    [InlineData("FF", true)] // opened in history and still open: news
+    [InlineData("FFgggg", false)]
+    [InlineData("FFggggFF", true)] // a second record, opened in news
+    [InlineData("FFgFgg", true)] // reopened in July, resolved in September: the resolution is news
+    [InlineData("ggggggFF", true)]
+    public void ARecordIsNewsUnlessItOpenedAndResolvedInHistory(string series, bool news)
     {
-        var run = events.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select((type, i) => new Tagged(Enum.Parse<EscalationEventType>(type), i)).ToList();
+        var periods = series.Select((c, i) => (Period.Month(2026, 4 + i), c == 'F' ? Signal.Bad : Signal.Good));
+        var episode = EscalationMachine.Run(periods, new EscalationRule(2, 2, 4, Climbs: true))[^1];
+        var terms = new ContractTerms(new DateOnly(2026, 4, 1), null, 15, 10, MonitoredFrom: new DateOnly(2026, 9, 1));
+        var create = new Create(episode, episode.Events.Select((e, i) => new NewEvent(e.Type, e.Period, e.Level, i, SeriesChanges.NewFigures)).ToList());
 
-        var news = NotificationRules.NewsOf(run, e => e.Type, history);
-
-        Assert.Equal(emailed, news is null ? null : $"{news.Type}#{news.Index}");
+        Assert.Equal(news, NotificationRules.IsNews(create, terms));
     }
 
-    private sealed record Tagged(EscalationEventType Type, int Index);
+    [Fact]
+    public void ARunThatOnlyMarksRecoveryEmailsNobody()
+    {
+        var episode = EscalationMachine.Run([(Period.Month(2026, 10), Signal.Bad), (Period.Month(2026, 11), Signal.Bad)], new EscalationRule(2, 2, 4, true))[0];
+        var stored = new StoredEscalation(1, episode.RunStart, episode.OpenedPeriod, episode.LastPeriod, 1, EscalationStatus.Open, []);
+        var recovering = new Advance(stored, episode, [new NewEvent(EscalationEventType.Recovering, Period.Month(2026, 12), 1, 1, SeriesChanges.NewFigures)]);
+
+        Assert.False(NotificationRules.IsNews(recovering, new ContractTerms(new DateOnly(2026, 4, 1), null, 15, 10, new DateOnly(2026, 4, 1))));
+    }
 }
+
 
 public sealed class WorkingDayTests
 {

@@ -9,7 +9,7 @@ namespace ContractMonitor.Tests.Core.Returns;
 public sealed class ReturnRulesTests
 {
     private static readonly ContractResponse Contract = new(1, "REF", "Care", "council", "trust",
-        new DateOnly(2016, 4, 1), new DateOnly(2019, 3, 31), 15, 10, new EscalationPolicy(2, 2, 3, []));
+        new DateOnly(2016, 4, 1), new DateOnly(2019, 3, 31), 15, 10, new EscalationPolicy(2, 2, 3, []), new DateOnly(2016, 4, 1));
 
     private static readonly Dictionary<string, Measure> Measures = new()
     {
@@ -21,7 +21,7 @@ public sealed class ReturnRulesTests
     private static readonly DateOnly Today = new(2017, 1, 10);
 
     private static Measure Measure(long id, string code, MeasureUnit unit, int decimals) =>
-        new(id, 1, new MeasureResponse(code, code, "", "", unit, Polarity.HigherIsBetter, Frequency.Monthly, decimals));
+        new(id, 1, new MeasureResponse(code, code, "", "", unit, Polarity.HigherIsBetter, Frequency.Monthly, decimals, "2016-04"));
 
     private static ReturnCheck Check(params ReturnRowRequest?[] rows) => ReturnRules.Check(rows, Contract, Measures, Today, i => $"returns[{i}]");
 

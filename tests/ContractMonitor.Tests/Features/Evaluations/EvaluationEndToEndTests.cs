@@ -161,8 +161,10 @@ public sealed class EvaluationEndToEndTests(ClockedApiFactory api) : IClassFixtu
         var missing = escalations!.Escalations.Single(e => e.MeasureCode == "M1");
         Assert.Equal(EscalationStatus.Resolved, missing.Status);
         var resolved = missing.Events[^1];
-        Assert.Equal((EscalationEventType.Resolved, "2026-04"), (resolved.Type, resolved.Period));
-        Assert.Contains("2026-04, 2026-05, 2026-06, 2026-07", resolved.Note, StringComparison.Ordinal);
+        // No period caused it: the returns it was raised for arrived after all.
+        Assert.Equal((EscalationEventType.Resolved, null), (resolved.Type, resolved.Period));
+        Assert.Equal("late returns for 2026-04, 2026-05, 2026-06 and 2026-07", resolved.Cause);
+        Assert.Contains("no longer support it, after the late returns for 2026-04, 2026-05, 2026-06 and 2026-07", resolved.Note, StringComparison.Ordinal);
         Assert.Equal(4, missing.Events.Count); // history is kept: Raised, Escalated, Escalated, Resolved
     }
 

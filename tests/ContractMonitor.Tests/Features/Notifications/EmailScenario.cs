@@ -24,10 +24,13 @@ public static class EmailScenario
 
     public static readonly DateTimeOffset June20 = new(2026, 6, 20, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<Scenario> CreateAsync(EmailApiFactory api, params string[] codes)
+    public static Task<Scenario> CreateAsync(EmailApiFactory api, params string[] codes) => CreateAsync(api, null, codes);
+
+    /// <param name="monitoredFrom">Left out, the contract is monitored from its start: every escalation is news.</param>
+    public static async Task<Scenario> CreateAsync(EmailApiFactory api, DateOnly? monitoredFrom, params string[] codes)
     {
         api.Clock.Now = June20;
-        var scenario = await Scenario.CreateAsync(api, new DateOnly(2026, 4, 1), policy: new EscalationPolicyRequest(null, null, null,
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2026, 4, 1), monitoredFrom: monitoredFrom, policy: new EscalationPolicyRequest(null, null, null,
         [
             new LadderLevelRequest(1, "Contract manager challenge meeting"),
             new LadderLevelRequest(2, "Director", Director),

@@ -64,9 +64,9 @@ public sealed class EscalationEmailTests(EmailApiFactory api) : IClassFixture<Em
     }
 
     [Fact]
-    public async Task AnEscalationTheFirstEvaluationOpensAndResolvesIsHistoryAndNotEmailed()
+    public async Task AnEscalationThatOpensAndResolvesBeforeMonitoringBeganIsHistoryAndNotEmailed()
     {
-        var scenario = await EmailScenario.CreateAsync(api, "A1", "B1");
+        var scenario = await EmailScenario.CreateAsync(api, new DateOnly(2026, 8, 1), "A1", "B1");
         api.Clock.Now = new DateTimeOffset(2026, 8, 20, 9, 0, 0, TimeSpan.Zero);
         (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
             Row("A1", "2026-04", 50m), Row("A1", "2026-05", 50m), Row("A1", "2026-06", 50m), Row("A1", "2026-07", 50m),
@@ -86,8 +86,8 @@ public sealed class EscalationEmailTests(EmailApiFactory api) : IClassFixture<Em
     }
 
     /// <summary>
-    /// After a measure's first evaluation, every escalation is news: one that a batch of late returns
-    /// opens and resolves in a single run still reaches the chairs, once, saying it was resolved.
+    /// Once monitored, every escalation is news: one that a batch of late returns opens and resolves
+    /// in a single run still reaches the chairs, once, saying when it was raised and that it was resolved.
     /// </summary>
     [Fact]
     public async Task AnEscalationALateBatchOpensAndResolvesIsStillEmailedOnce()
@@ -106,7 +106,7 @@ public sealed class EscalationEmailTests(EmailApiFactory api) : IClassFixture<Em
         var messages = await api.Smtp.WaitForAsync(2, scenario.Messages());
         Assert.Equal([Chair, ViceChair], messages.SelectMany(m => m.Recipients).Order());
         Assert.All(messages, m => Assert.EndsWith(
-            "A1: Sustained failure resolved at level 1 (Contract manager challenge meeting) in 2026-09", m.Subject, StringComparison.Ordinal));
+            "A1: Sustained failure raised in 2026-07, resolved at level 1 (Contract manager challenge meeting) in 2026-09", m.Subject, StringComparison.Ordinal));
         Assert.Equal(2, (await scenario.SettledAsync(n => n.Status == NotificationStatus.Sent)).Count);
     }
 

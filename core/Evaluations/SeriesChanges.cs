@@ -1,0 +1,121 @@
+using System.Globalization;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Core.Periods;
+
+namespace ContractMonitor.Core.Evaluations;
+
+/// <summary>What changed a rated period since it was last stored.</summary>
+public enum ChangeKind
+{
+    /// <summary>A figure arrived for a period rated Missing or NotCollected.</summary>
+    LateReturn,
+
+    /// <summary>A new revision of a figure that was already rated.</summary>
+    RevisedFigure,
+
+    /// <summary>The period is rated against a different target version.</summary>
+    TargetChange,
+
+    /// <summary>The period came into or went out of the measure's series because its start moved.</summary>
+    MeasureStart,
+}
+
+/// <param name="Detail">For a target change: who set the version now in force.</param>
+public sealed record SeriesChange(ChangeKind Kind, Period Period, string? Detail = null);
+
+/// <summary>A stored rating, as much of it as says what it was worked out from.</summary>
+public sealed record StoredRating(Period Period, int? Revision, int? TargetVersion, Rating Rating);
+
+/// <summary>
+/// Why an evaluation re-tells an escalation: the changes to periods already rated, as against
+/// periods rated for the first time ("new figures"). Every event the evaluator appends carries the
+/// cause of the changes at or before its period (DESIGN §3.4, identity).
+/// </summary>
+public sealed class SeriesChanges
+{
+    public const string NewFigures = "new figures";
+
+    private readonly List<SeriesChange> changes;
+
+    public SeriesChanges(IEnumerable<SeriesChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        this.changes = changes.OrderBy(c => c.Period).ThenBy(c => c.Kind).ToList();
+    }
+
+    public static SeriesChanges None { get; } = new([]);
+
+    public IReadOnlyList<SeriesChange> All => changes;
+
+    /// <summary>
+    /// Compares the new series with what was stored. A period rated for the first time is new
+    /// figures, not a change, unless it lies before every stored period: then the measure's start
+    /// moved. Direction alone is not a cause: it follows from the period before.
+    /// </summary>
+    /// <param name="setBy">Who set a financial year's target version in force now.</param>
+    public static SeriesChanges Between(
+        IReadOnlyDictionary<Period, StoredRating> stored, IReadOnlyList<PeriodRating> series, Func<int, string?> setBy)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(setBy);
+        var found = new List<SeriesChange>();
+        Period? earliest = stored.Count == 0 ? null : stored.Keys.Min();
+        foreach (var rating in series)
+        {
+            if (!stored.TryGetValue(rating.Period, out var before))
+            {
+                if (rating.Period < earliest)
+                {
+                    found.Add(new SeriesChange(ChangeKind.MeasureStart, rating.Period));
+                }
+            }
+            else if (before.Revision != rating.Revision)
+            {
+                found.Add(new SeriesChange(
+                    before.Revision is null && before.Rating is Rating.Missing or Rating.NotCollected ? ChangeKind.LateReturn : ChangeKind.RevisedFigure,
+                    rating.Period));
+            }
+            else if (before.TargetVersion != rating.TargetVersion)
+            {
+                var year = rating.Period.FinancialYear;
+                found.Add(new SeriesChange(ChangeKind.TargetChange, rating.Period, setBy(year.StartYear)));
+            }
+        }
+
+        var rated = series.Select(r => r.Period).ToHashSet();
+        found.AddRange(stored.Keys.Where(p => !rated.Contains(p)).Select(p => new SeriesChange(ChangeKind.MeasureStart, p)));
+        return new SeriesChanges(found);
+    }
+
+    /// <summary>The cause of an event in <paramref name="period"/>: the changes at or before it, or new figures.</summary>
+    public string CauseAt(Period? period) => Describe(changes.Where(c => period is null || c.Period <= period));
+
+    /// <summary>"late returns for 2026-07 and 2026-08; target change for 2026-27 by alice".</summary>
+    public static string Describe(IEnumerable<SeriesChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var parts = changes
+            .GroupBy(c => (c.Kind, Year: c.Kind == ChangeKind.TargetChange ? c.Period.FinancialYear.ToString() : null, c.Detail))
+            .OrderBy(g => g.Min(c => c.Period))
+            .Select(g => g.Key.Kind switch
+            {
+                ChangeKind.LateReturn => Plural("late return", g),
+                ChangeKind.RevisedFigure => Plural("revised figure", g),
+                ChangeKind.TargetChange => g.Key.Detail is { Length: > 0 } by
+                    ? string.Create(CultureInfo.InvariantCulture, $"target change for {g.Key.Year} by {by}")
+                    : $"target change for {g.Key.Year}",
+                _ => "measure start changed",
+            })
+            .ToList();
+        return parts.Count == 0 ? NewFigures : string.Join("; ", parts);
+    }
+
+    private static string Plural(string what, IEnumerable<SeriesChange> changes)
+    {
+        var periods = changes.Select(c => c.Period.ToString()).Distinct().ToList();
+        return periods.Count == 1
+            ? $"{what} for {periods[0]}"
+            : $"{what}s for {string.Join(", ", periods.SkipLast(1))} and {periods[^1]}";
+    }
+}

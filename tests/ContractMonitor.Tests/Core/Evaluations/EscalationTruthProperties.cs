@@ -1,0 +1,219 @@
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Organisations;
+using ContractMonitor.Contracts.Targets;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Organisations;
+using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Returns;
+using ContractMonitor.Core.Targets;
+using ContractMonitor.Tests.Infrastructure;
+using Dapper;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Data.Sqlite;
+
+namespace ContractMonitor.Tests.Core.Evaluations;
+
+/// <summary>
+/// DESIGN §3.4 over random histories, through the real evaluator, stores and outbox on a real
+/// SQLite file. Each case is one measure's series (values either side of target and tolerance,
+/// months never sent, years without a target, either polarity, a random monitoredFrom) that
+/// arrives in random batches, out of order, with wrong figures revised later, evaluated after
+/// every batch; beside it the same final figures arrive at once and are evaluated once.
+/// </summary>
+public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassFixture<MigratedSqliteFile>
+{
+    private static readonly DateOnly Start = new(2024, 4, 1);
+    private static readonly DateTimeOffset Today = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>One month: how its final figure rates (g, a, r, or - never sent), where in its band, when it arrives, and a wrong figure sent first, if any.</summary>
+    public sealed record Month(char Kind, int Offset, int Batch, (int Batch, char Kind)? Wrong);
+
+    public sealed record History(Polarity Polarity, Month[] Months, bool[] YearHasTarget, int MonitoredFromMonth, int Batches)
+    {
+        public override string ToString() =>
+            $"{Polarity} monitoredFrom+{MonitoredFromMonth} targets {string.Concat(YearHasTarget.Select(t => t ? 'T' : '_'))} batches {Batches}: "
+            + string.Join(" ", Months.Select(m => $"{m.Kind}{m.Offset}@{m.Batch}{(m.Wrong is { } w ? $"(was {w.Kind}@{w.Batch})" : "")}"));
+    }
+
+    private static readonly Gen<Month> Months =
+        from kind in Gen.Elements('g', 'a', 'r', 'r', '-')
+        from offset in Gen.Choose(0, 4)
+        from batch in Gen.Choose(0, 3)
+        from revised in Gen.Elements(false, false, false, true)
+        from wrongKind in Gen.Elements('g', 'a', 'r')
+        from wrongBatch in Gen.Choose(0, 3)
+        select new Month(kind, offset, batch, revised && kind != '-' && wrongBatch < batch ? (wrongBatch, wrongKind) : null);
+
+    private static readonly Gen<History> Histories =
+        from polarity in Gen.Elements(Polarity.HigherIsBetter, Polarity.LowerIsBetter)
+        from length in Gen.Choose(3, 30)
+        from months in Gen.ArrayOf(Months, length)
+        from targets in Gen.ArrayOf(Gen.Elements(true, true, true, false), 3)
+        from monitoredFrom in Gen.Choose(0, 32)
+        select new History(polarity, months, targets, monitoredFrom, months.Max(m => m.Batch) + 1);
+
+    private sealed record Record(long Id, string Reason, string RunStart, string OpenedPeriod, long Level, string Status);
+
+    [Fact]
+    public void EvaluatingInPiecesTellsTheSameTruthAsEvaluatingAtOnce() =>
+        Properties.Check(Prop.ForAll(Histories.ToArbitrary(), c => Holds(c).GetAwaiter().GetResult()), cases: 1000);
+
+    private async Task<bool> Holds(History c)
+    {
+        var clock = new SettableClock { Now = Today };
+        var pieces = await NewContractAsync(c, clock);
+        var whole = await NewContractAsync(c, clock);
+        var evaluator = new ContractEvaluator(file.Database, clock);
+
+        for (var batch = 0; batch < c.Batches; batch++)
+        {
+            var rows = Enumerable.Range(0, c.Months.Length)
+                .SelectMany(i => Sent(c, i).Where(s => s.Batch == batch).Select(s => Row(pieces.Measure, i, s.Value)))
+                .ToList();
+            await SubmitAsync(pieces, rows);
+            await evaluator.EvaluateContractAsync(pieces.Contract.Id, default);
+            await CheckRunAsync(c, pieces);
+        }
+
+        await SubmitAsync(whole, Enumerable.Range(0, c.Months.Length).Where(i => c.Months[i].Kind != '-')
+            .Select(i => Row(whole.Measure, i, Value(c, c.Months[i].Kind, c.Months[i].Offset))).ToList());
+        await new EvaluationRequests(file.Database, clock).CreateAsync(whole.Contract.Id, pieces.Admin, default);
+        await evaluator.EvaluateContractAsync(whole.Contract.Id, default);
+
+        // Once more over the same data: nothing to do.
+        await new EvaluationRequests(file.Database, clock).CreateAsync(pieces.Contract.Id, pieces.Admin, default);
+        var again = await evaluator.EvaluateContractAsync(pieces.Contract.Id, default);
+        Assert.True(again.EvaluationsWritten + again.EscalationsWritten + again.EventsWritten + again.NotificationsWritten == 0,
+            $"A second evaluation of the same data wrote {again}.");
+
+        static string Open(IEnumerable<Record> records) => string.Join(", ", records.Where(r => r.Status != "Resolved")
+            .OrderBy(r => r.Reason, StringComparer.Ordinal).Select(r => $"{r.Reason} {r.RunStart}/{r.OpenedPeriod} L{r.Level} {r.Status}"));
+        var inPieces = Open(await RecordsAsync(pieces.Contract.Id));
+        var atOnce = Open(await RecordsAsync(whole.Contract.Id));
+        Assert.True(inPieces == atOnce, $"In pieces: [{inPieces}]; at once: [{atOnce}].");
+        await NoResolutionAtABadPeriodAsync(pieces.Contract.Id);
+        return true;
+    }
+
+    /// <summary>What the trust sends for a month: a wrong figure first, if any, then the final one.</summary>
+    private static IEnumerable<(int Batch, decimal Value)> Sent(History c, int i)
+    {
+        var month = c.Months[i];
+        if (month.Kind == '-')
+        {
+            yield break;
+        }
+
+        if (month.Wrong is { } wrong)
+        {
+            yield return (wrong.Batch, Value(c, wrong.Kind, (month.Offset + 2) % 5));
+        }
+
+        yield return (month.Batch, Value(c, month.Kind, month.Offset));
+    }
+
+    // Target 60 and tolerance 55 (higher is better), or 10 and 14 (lower is better); each band five values wide.
+    private static decimal Value(History c, char kind, int offset) => (c.Polarity, kind) switch
+    {
+        (Polarity.HigherIsBetter, 'g') => 60 + offset,
+        (Polarity.HigherIsBetter, 'a') => 55 + offset,
+        (Polarity.HigherIsBetter, _) => 50 + offset,
+        (_, 'g') => 6 + offset,
+        (_, 'a') => 10.5m + (offset * 0.8m),
+        _ => 15 + offset,
+    };
+
+    private sealed record World(ContractResponse Contract, Measure Measure, Caller Admin, Caller Trust);
+
+    private async Task<World> NewContractAsync(History c, TimeProvider clock)
+    {
+        var db = file.Database;
+        var council = Scenario.UniqueCode("council");
+        var trust = Scenario.UniqueCode("trust");
+        var admin = new Caller("alice", council, Role.Admin);
+        var organisations = new OrganisationStore(db, clock);
+        await organisations.CreateAsync(admin, new CreateOrganisationRequest(council, "Council", OrganisationKind.Council), default);
+        await organisations.CreateAsync(admin, new CreateOrganisationRequest(trust, "Trust", OrganisationKind.Provider), default);
+        var contract = (await new ContractStore(db, clock).CreateAsync(admin, new CreateContractRequest(
+            "REF", "Care", trust, Start, null, null, null, null, Start.AddMonths(c.MonitoredFromMonth)), default)).Value!;
+        var measures = new MeasureStore(db, clock);
+        await measures.CreateAsync(contract.Id, admin, new CreateMeasureRequest(
+            "A1", "A1", null, null, MeasureUnit.Number, c.Polarity, Frequency.Monthly, 1, "2024-04"), default);
+        var measure = (await measures.FindAsync(contract.Id, "A1", default))!;
+        var (target, tolerance) = c.Polarity == Polarity.HigherIsBetter ? (60m, 55m) : (10m, 14m);
+        for (var y = 0; y < 3; y++)
+        {
+            if (c.YearHasTarget[y])
+            {
+                await new TargetStore(db, clock).SetAsync(measure, new FinancialYear(2024 + y), admin, new SetTargetRequest(target, tolerance, "Set"), default);
+            }
+        }
+
+        return new World(contract, measure, admin, new Caller("pat", trust, Role.Provider));
+    }
+
+    private static CheckedReturn Row(Measure measure, int month, decimal value) =>
+        new(measure, Period.Containing(Frequency.Monthly, Start.AddMonths(month)), value, null, null, null);
+
+    private async Task SubmitAsync(World world, List<CheckedReturn> rows)
+    {
+        if (rows.Count > 0)
+        {
+            await new ReturnStore(file.Database, TimeProvider.System).SubmitAsync(world.Contract, world.Trust, rows, null, "/", default);
+        }
+    }
+
+    private async Task<IReadOnlyList<Record>> RecordsAsync(long contractId)
+    {
+        await using var connection = new SqliteConnection(file.ConnectionString);
+        return (await connection.QueryAsync<Record>("""
+            SELECT Id, Reason, RunStart, OpenedPeriod, Level, Status FROM Escalations WHERE ContractId = @contractId ORDER BY Id
+            """, new { contractId })).ToList();
+    }
+
+    /// <summary>After every run: no identity on two records; no email says "resolved" about a record left open.</summary>
+    /// <remarks>
+    /// An identity is unique at every moment, not for ever: a record whose run was re-dated by a late
+    /// figure (it keeps its record, see EscalationReconciler) and then split in two by a revision
+    /// can leave its old identity to a new record, because one record cannot be two episodes.
+    /// </remarks>
+    private async Task CheckRunAsync(History c, World world)
+    {
+        var records = await RecordsAsync(world.Contract.Id);
+        var shared = records.GroupBy(r => (r.Reason, r.RunStart)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Reason} {g.Key.RunStart}").ToList();
+        Assert.True(shared.Count == 0, $"On two records: {string.Join(", ", shared)}. {c}");
+
+        await using var connection = new SqliteConnection(file.ConnectionString);
+        var resolvedButOpen = await connection.QueryAsync<long>("""
+            SELECT DISTINCT e.Id
+            FROM Notifications n
+            JOIN EscalationEvents ev ON ev.Id = n.EventId
+            JOIN Escalations e ON e.Id = ev.EscalationId
+            WHERE e.ContractId = @ContractId AND ev.Type = 'Resolved' AND e.Status <> 'Resolved'
+              AND ev.Id = (SELECT MAX(x.Id) FROM EscalationEvents x WHERE x.EscalationId = e.Id)
+            """, new { ContractId = world.Contract.Id });
+        Assert.True(!resolvedButOpen.Any(), $"Emailed as resolved but open: {string.Join(", ", resolvedButOpen)}. {c}");
+    }
+
+    /// <summary>No record ends Resolved at a period the final series rates bad for its reason.</summary>
+    private async Task NoResolutionAtABadPeriodAsync(long contractId)
+    {
+        await using var connection = new SqliteConnection(file.ConnectionString);
+        var wrong = (await connection.QueryAsync<string>("""
+            SELECT e.Reason || ' resolved in ' || ev.Period
+            FROM Escalations e
+            JOIN EscalationEvents ev ON ev.Id = (SELECT MAX(x.Id) FROM EscalationEvents x WHERE x.EscalationId = e.Id AND x.Type <> 'Acknowledged')
+            JOIN Evaluations r ON r.MeasureId = e.MeasureId AND r.Period = ev.Period
+            WHERE e.ContractId = @contractId AND e.Status = 'Resolved' AND ev.Type = 'Resolved'
+              AND ((e.Reason = 'SustainedFailure' AND r.Rating = 'Failing')
+                OR (e.Reason = 'MissingReturns' AND r.Rating = 'Missing')
+                OR (e.Reason = 'SustainedDecline' AND r.Direction = 'Declining'))
+            """, new { contractId })).ToList();
+        Assert.True(wrong.Count == 0, string.Join("; ", wrong));
+    }
+}
