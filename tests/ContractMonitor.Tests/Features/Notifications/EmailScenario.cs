@@ -27,10 +27,14 @@ public static class EmailScenario
     public static Task<Scenario> CreateAsync(EmailApiFactory api, params string[] codes) => CreateAsync(api, null, codes);
 
     /// <param name="monitoredFrom">Left out, the contract is monitored from its start: every escalation is news.</param>
-    public static async Task<Scenario> CreateAsync(EmailApiFactory api, DateOnly? monitoredFrom, params string[] codes)
+    public static Task<Scenario> CreateAsync(EmailApiFactory api, DateOnly? monitoredFrom, params string[] codes) =>
+        CreateAsync(api, new DateOnly(2026, 4, 1), monitoredFrom, codes);
+
+    public static async Task<Scenario> CreateAsync(EmailApiFactory api, DateOnly start, DateOnly? monitoredFrom, params string[] codes)
     {
+        ArgumentNullException.ThrowIfNull(api);
         api.Clock.Now = June20;
-        var scenario = await Scenario.CreateAsync(api, new DateOnly(2026, 4, 1), monitoredFrom: monitoredFrom, policy: new EscalationPolicyRequest(null, null, null,
+        var scenario = await Scenario.CreateAsync(api, start, monitoredFrom: monitoredFrom, policy: new EscalationPolicyRequest(null, null, null,
         [
             new LadderLevelRequest(1, "Contract manager challenge meeting"),
             new LadderLevelRequest(2, "Director", Director),
