@@ -155,6 +155,7 @@ public sealed partial class ContractEvaluator
         FROM Returns r JOIN Measures m ON m.Id = r.MeasureId
         WHERE m.ContractId = @ContractId
           AND r.Revision = (SELECT MAX(x.Revision) FROM Returns x WHERE x.MeasureId = r.MeasureId AND x.Period = r.Period)
+          AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = m.Id))
         """;
 
     private const string TargetsSql = """
@@ -162,6 +163,7 @@ public sealed partial class ContractEvaluator
         FROM MeasureTargets t JOIN Measures m ON m.Id = t.MeasureId
         WHERE m.ContractId = @ContractId
           AND t.Version = (SELECT MAX(x.Version) FROM MeasureTargets x WHERE x.MeasureId = t.MeasureId AND x.FinancialYear = t.FinancialYear)
+          AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = m.Id))
         """;
 
     private const string EvaluationsSql = """
@@ -169,12 +171,14 @@ public sealed partial class ContractEvaluator
                e.Rating, e.Direction, e.Late, e.SmallCohort
         FROM Evaluations e JOIN Measures m ON m.Id = e.MeasureId
         WHERE m.ContractId = @ContractId
+          AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = m.Id))
         """;
 
     private const string EscalationsSql = """
         SELECT Id, MeasureId, Reason, Level, Status, RunStart, OpenedPeriod, LastPeriod
         FROM Escalations
         WHERE ContractId = @ContractId
+          AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = Escalations.MeasureId))
         ORDER BY Id
         """;
 
@@ -183,6 +187,7 @@ public sealed partial class ContractEvaluator
         FROM EscalationEvents ev
         JOIN Escalations e ON e.Id = ev.EscalationId
         WHERE e.ContractId = @ContractId AND ev.Type <> 'Acknowledged'
+          AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = e.MeasureId))
         ORDER BY ev.Id
         """;
 
@@ -204,9 +209,17 @@ public sealed partial class ContractEvaluator
         var marks = (await connection.QueryAsync<MarkRow>(Command(MarksSql))).ToList();
         var requests = (await connection.QueryAsync<long>(Command(RequestsSql))).ToList();
         var measures = (await connection.QueryAsync<MeasureTermsRow>(Command(MeasuresSql))).Select(m => m.ToTerms(contract.StartDate)).ToList();
-        var escalations = (await connection.QueryAsync<EscalationRow>(Command(EscalationsSql))).ToLookup(e => e.MeasureId);
+
+        // The series and escalations of the measures this run evaluates: all of them when someone
+        // asked or all are marked (no need to look each row's mark up), otherwise the marked ones. A
+        // measure marked after the marks were read is read too, harmlessly: it is not evaluated
+        // until its mark is seen.
+        var everything = requests.Count > 0 || marks.Select(m => m.MeasureId).Distinct().Count() >= measures.Count;
+        var scope = new { ContractId = contractId, Everything = everything };
+        CommandDefinition Scoped(string sql) => new(sql, scope, transaction, cancellationToken: cancellationToken);
+        var escalations = (await connection.QueryAsync<EscalationRow>(Scoped(EscalationsSql))).ToLookup(e => e.MeasureId);
         // A contract evaluated for the first time has no escalations, and so no events to read.
-        var events = escalations.Count == 0 ? Array.Empty<EventRow>() : await connection.QueryAsync<EventRow>(Command(EventsSql));
+        var events = escalations.Count == 0 ? Array.Empty<EventRow>() : await connection.QueryAsync<EventRow>(Scoped(EventsSql));
         return new ContractSnapshot(
             contractId,
             // Null on contracts from before monitoredFrom existed: they were monitored from their start.
@@ -214,9 +227,9 @@ public sealed partial class ContractEvaluator
                 contract.MonitoredFrom ?? contract.StartDate),
             contract.RaiseAfter, contract.ResolveAfter, contract.DeclineRunLength, contract.TopLevel ?? 1,
             marks, requests, measures,
-            (await connection.QueryAsync<FigureRow>(Command(FiguresSql))).ToLookup(f => f.MeasureId),
-            (await connection.QueryAsync<TargetRow>(Command(TargetsSql))).ToLookup(t => t.MeasureId),
-            (await connection.QueryAsync<EvaluationRow>(Command(EvaluationsSql))).ToLookup(e => e.MeasureId),
+            (await connection.QueryAsync<FigureRow>(Scoped(FiguresSql))).ToLookup(f => f.MeasureId),
+            (await connection.QueryAsync<TargetRow>(Scoped(TargetsSql))).ToLookup(t => t.MeasureId),
+            (await connection.QueryAsync<EvaluationRow>(Scoped(EvaluationsSql))).ToLookup(e => e.MeasureId),
             escalations,
             events.ToLookup(e => e.EscalationId));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Core.Periods;
 
@@ -11,6 +12,15 @@ public sealed record StoredEvent(EscalationEventType Type, Period? Period, int L
 public sealed record StoredEscalation(
     long Id, Period RunStart, Period OpenedPeriod, Period LastPeriod, int Level, EscalationStatus Status, IReadOnlyList<StoredEvent> Events)
 {
+    /// <summary>
+    /// Written before events kept their step, under rules that counted a missing month as a good one:
+    /// its first reconciliation restates it, quietly, because the rules changed and the figures did not.
+    /// </summary>
+    public bool IsLegacy => Events.Count > 0 && Events.All(e => e.Step is null);
+
+    /// <summary>The highest level the record has stood at: everyone told of it hears how it ends.</summary>
+    public int HighestLevel => Events.Select(e => e.Level).Append(Level).Max();
+
     /// <summary>
     /// The episode's events as the evaluator last told them. Each appended event takes its step's
     /// place, so a correction replaces the events it contradicts in the story, while the table keeps them all.
@@ -50,6 +60,9 @@ public abstract record EscalationChange
 
     /// <summary>The record is resolved when the change is applied: such changes are applied first, so at most one record is ever open.</summary>
     public abstract bool Resolves { get; }
+
+    /// <summary>The highest level the record has stood at once the change is applied: its email goes to every level up to it.</summary>
+    public abstract int HighestLevel { get; }
 }
 
 /// <summary>A stored record carries on as the replay tells it: new identity columns, state and events.</summary>
@@ -58,13 +71,16 @@ public sealed record Advance(StoredEscalation Escalation, EscalationEpisode Epis
     public override IReadOnlyList<NewEvent> Events => Appended;
 
     public override bool Resolves => Episode.IsResolved;
+
+    public override int HighestLevel => Appended.Select(e => e.Level).Append(Escalation.HighestLevel).Max();
 }
 
 /// <summary>
 /// A stored record the replay no longer has: its cause was removed, so it resolves, or, already
 /// resolved, says that the figures no longer tell its story. Either way its last event has no period.
 /// </summary>
-public sealed record Withdraw(StoredEscalation Escalation, NewEvent Resolution) : EscalationChange
+/// <param name="ContinuedOn">The record that now carries this one's failure, when the figures joined the two runs into one episode.</param>
+public sealed record Withdraw(StoredEscalation Escalation, NewEvent Resolution, long? ContinuedOn = null) : EscalationChange
 {
     /// <summary>The chairs were last told it was open: that it no longer is, is news.</summary>
     public bool WasOpen => Escalation.Status != EscalationStatus.Resolved;
@@ -72,6 +88,8 @@ public sealed record Withdraw(StoredEscalation Escalation, NewEvent Resolution) 
     public override IReadOnlyList<NewEvent> Events => [Resolution];
 
     public override bool Resolves => true;
+
+    public override int HighestLevel => Escalation.HighestLevel;
 }
 
 /// <summary>An episode the store has not recorded yet, with all its events.</summary>
@@ -80,6 +98,8 @@ public sealed record Create(EscalationEpisode Episode, IReadOnlyList<NewEvent> A
     public override IReadOnlyList<NewEvent> Events => Appended;
 
     public override bool Resolves => Episode.IsResolved;
+
+    public override int HighestLevel => Appended.Select(e => e.Level).Append(Episode.Level).Max();
 }
 
 /// <summary>
@@ -102,6 +122,9 @@ public sealed record Create(EscalationEpisode Episode, IReadOnlyList<NewEvent> A
 public static class EscalationReconciler
 {
     public const string WithdrawnNote = "Resolved because the figures on record no longer support it";
+
+    public const string RestatedNote =
+        "Restated under the corrected escalation rules: a month without a figure now keeps the last state rather than counting as a good month.";
 
     public static IReadOnlyList<EscalationChange> Plan(
         IReadOnlyList<EscalationEpisode> episodes, IReadOnlyList<StoredEscalation> stored, SeriesChanges changes)
@@ -138,7 +161,16 @@ public static class EscalationReconciler
         }
 
         var plan = new List<EscalationChange>();
-        plan.AddRange(free.Where(s => s.Status != EscalationStatus.Resolved || !IsWithdrawn(s)).Select(s => Withdrawn(s, changes)));
+        foreach (var record in free.Where(s => s.Status != EscalationStatus.Resolved || !IsWithdrawn(s)))
+        {
+            // An open record whose failure now runs on as another record's open episode was not
+            // resolved: the two runs became one. It says where its failure went, and is not news.
+            var carrier = record.Status == EscalationStatus.Resolved
+                ? null
+                : matched.FirstOrDefault(m => !m.Key.IsResolved && record.Overlaps(m.Key)).Value;
+            plan.Add(Withdrawn(record, changes, carrier?.Id));
+        }
+
         foreach (var episode in episodes)
         {
             if (!matched.TryGetValue(episode, out var record))
@@ -179,7 +211,8 @@ public static class EscalationReconciler
             appended.Add(Appended(new EpisodeEvent(type, episode.LastPeriod, episode.Level), replay.Count, changes));
         }
 
-        if (appended.Count > 0 && record.Status == EscalationStatus.Resolved && appended[0].Type != EscalationEventType.Reopened)
+        if (appended.Count > 0 && record.Status == EscalationStatus.Resolved && !episode.IsResolved
+            && appended[0].Type != EscalationEventType.Reopened)
         {
             // A resolved record the replay no longer resolves is reopened first, at the level it stood
             // at. It takes the same step as the event after it, which replaces it in the story.
@@ -188,6 +221,11 @@ public static class EscalationReconciler
 
         var unchanged = appended.Count == 0 && record.RunStart == episode.RunStart && record.OpenedPeriod == episode.OpenedPeriod
             && record.LastPeriod == episode.LastPeriod;
+        if (record.IsLegacy && appended.Count > 0)
+        {
+            appended[0] = appended[0] with { Note = RestatedNote };
+        }
+
         return unchanged ? null : new Advance(record, episode, appended);
     }
 
@@ -197,12 +235,15 @@ public static class EscalationReconciler
     private static NewEvent Appended(EpisodeEvent e, int step, SeriesChanges changes) =>
         new(e.Type, e.Period, e.Level, step, changes.CauseAt(e.Period));
 
-    private static Withdraw Withdrawn(StoredEscalation record, SeriesChanges changes)
+    private static Withdraw Withdrawn(StoredEscalation record, SeriesChanges changes, long? carrier)
     {
         // No period caused this resolution: naming one would date it inside a run that may still be
         // failing, or before the record's raise.
         var cause = SeriesChanges.Describe(changes.All);
-        var note = changes.All.Count == 0 ? $"{WithdrawnNote}." : $"{WithdrawnNote}, after the {cause}.";
-        return new Withdraw(record, new NewEvent(EscalationEventType.Resolved, null, record.Level, record.Story().Count, cause, note));
+        var after = changes.All.Count == 0 ? "" : $", after the {cause}";
+        var note = carrier is { } id
+            ? string.Create(CultureInfo.InvariantCulture, $"Continued on escalation {id}: the figures on record now join its run and this one{after}.")
+            : record.IsLegacy ? RestatedNote : $"{WithdrawnNote}{after}.";
+        return new Withdraw(record, new NewEvent(EscalationEventType.Resolved, null, record.Level, record.Story().Count, cause, note), carrier);
     }
 }

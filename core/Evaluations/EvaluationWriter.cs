@@ -157,8 +157,8 @@ internal sealed class EvaluationWriter(
 
     private readonly List<(long EscalationId, NewEvent Event)> events = [];
 
-    // The last event of each record this run changed, when the change is news.
-    private readonly List<(long EscalationId, int EventIndex)> news = [];
+    // The last event of each record this run changed, when the change is news, and the highest level it reached.
+    private readonly List<(long EscalationId, int EventIndex, int Level)> news = [];
 
     /// <summary>Applies one planned change: updates at once, new records and events at the flush.</summary>
     public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change)
@@ -211,7 +211,7 @@ internal sealed class EvaluationWriter(
         EventsWritten += change.Events.Count;
         if (NotificationRules.IsNews(change, terms))
         {
-            news.Add((escalationId, events.Count - 1));
+            news.Add((escalationId, events.Count - 1, change.HighestLevel));
         }
     }
 
@@ -238,7 +238,7 @@ internal sealed class EvaluationWriter(
             var ids = await BulkInsert.InsertReturningIdsAsync(transaction, dialect, InsertEvents, events, e =>
                 [e.EscalationId, e.Event.Type.ToString(), e.Event.Period?.ToString(), e.Event.Level, e.Event.Note, e.Event.Cause, e.Event.Step,
                     ContractEvaluator.Actor], now, cancellationToken);
-            var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, events[n.EventIndex].Event.Level)).ToList();
+            var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, n.Level)).ToList();
             NotificationsWritten += await EscalationOutbox.WriteAsync(transaction, contractId, emailed, now, cancellationToken);
             events.Clear();
             news.Clear();

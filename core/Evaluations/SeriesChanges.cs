@@ -111,11 +111,18 @@ public sealed class SeriesChanges
         return parts.Count == 0 ? NewFigures : string.Join("; ", parts);
     }
 
+    // A back-load can change a hundred periods at once: past a handful, the first and last say enough
+    // (and the cause fits its column on both engines).
+    private const int ListedPeriods = 6;
+
     private static string Plural(string what, IEnumerable<SeriesChange> changes)
     {
         var periods = changes.Select(c => c.Period.ToString()).Distinct().ToList();
-        return periods.Count == 1
-            ? $"{what} for {periods[0]}"
-            : $"{what}s for {string.Join(", ", periods.SkipLast(1))} and {periods[^1]}";
+        return periods.Count switch
+        {
+            1 => $"{what} for {periods[0]}",
+            <= ListedPeriods => $"{what}s for {string.Join(", ", periods.SkipLast(1))} and {periods[^1]}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{what}s for {periods[0]} to {periods[^1]} ({periods.Count} periods)"),
+        };
     }
 }

@@ -26,17 +26,29 @@ public static class NotificationRules
 
     /// <summary>
     /// DESIGN §3.4, news not history: a run's change to an escalation is emailed, once, when it tells
-    /// of a raise, a climb, a reopening or a resolution, unless the record both opened and resolved
-    /// in periods that ended before monitoring began. Loading three years of figures does not send
-    /// three years of alerts, but a record opened in history that is still open is news.
+    /// of a raise, a climb, a reopening or a resolution. Held back: a record that opened and resolved
+    /// in periods that ended before monitoring began (loading three years of figures does not send
+    /// three years of alerts), a record whose failure now runs on as another record, and the one-off
+    /// restatement of records written under the old rules. Anything the chairs were told is open
+    /// is news when it changes: they hear how it ends.
     /// </summary>
     public static bool IsNews(EscalationChange change, ContractTerms terms)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(terms);
-        if (!change.Events.Any(e => IsEmailed(e.Type)) || change is Withdraw { WasOpen: false })
+        if (!change.Events.Any(e => IsEmailed(e.Type)))
         {
             return false;
+        }
+
+        switch (change)
+        {
+            case Withdraw withdraw:
+                return withdraw.WasOpen && withdraw.ContinuedOn is null && !withdraw.Escalation.IsLegacy;
+            case Advance { Escalation.IsLegacy: true }:
+                return false;
+            case Advance { Escalation.Status: not EscalationStatus.Resolved }:
+                return true;
         }
 
         var episode = change switch { Advance a => a.Episode, Create c => c.Episode, _ => null };

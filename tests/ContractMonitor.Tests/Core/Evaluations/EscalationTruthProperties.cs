@@ -6,11 +6,13 @@ using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Notifications;
 using ContractMonitor.Core.Organisations;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Returns;
 using ContractMonitor.Core.Targets;
 using ContractMonitor.Tests.Infrastructure;
+using System.Text.RegularExpressions;
 using Dapper;
 using FsCheck;
 using FsCheck.Fluent;
@@ -22,13 +24,29 @@ namespace ContractMonitor.Tests.Core.Evaluations;
 /// DESIGN §3.4 over random histories, through the real evaluator, stores and outbox on a real
 /// SQLite file. Each case is one measure's series (values either side of target and tolerance,
 /// months never sent, years without a target, either polarity, a random monitoredFrom) that
-/// arrives in random batches, out of order, with wrong figures revised later, evaluated after
-/// every batch; beside it the same final figures arrive at once and are evaluated once.
+/// arrives in random batches four months apart, out of order, late, with wrong figures revised
+/// later, evaluated after every batch on that batch's date (so periods fall due between batches);
+/// beside it the same final figures arrive at once and are evaluated once.
 /// </summary>
 public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassFixture<MigratedSqliteFile>
 {
     private static readonly DateOnly Start = new(2024, 4, 1);
     private static readonly DateTimeOffset Today = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>When batch <paramref name="batch"/> of <paramref name="batches"/> arrives: four months apart, the last today.</summary>
+    private static DateTimeOffset ArrivalOf(int batch, int batches) => Today.AddMonths(-4 * (batches - 1 - batch));
+
+    /// <summary>The first batch, from <paramref name="batch"/> on, that arrives after the month has ended; the last if none.</summary>
+    private static int Deliverable(int month, int batch, int batches)
+    {
+        var end = Start.AddMonths(month + 1);
+        while (batch < batches - 1 && DateOnly.FromDateTime(ArrivalOf(batch, batches).UtcDateTime) <= end)
+        {
+            batch++;
+        }
+
+        return batch;
+    }
 
     /// <summary>One month: how its final figure rates (g, a, r, or - never sent), where in its band, when it arrives, and a wrong figure sent first, if any.</summary>
     public sealed record Month(char Kind, int Offset, int Batch, (int Batch, char Kind)? Wrong);
@@ -65,19 +83,22 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
 
     private async Task<bool> Holds(History c)
     {
-        var clock = new SettableClock { Now = Today };
+        var clock = new SettableClock { Now = ArrivalOf(0, c.Batches) };
         var pieces = await NewContractAsync(c, clock);
         var whole = await NewContractAsync(c, clock);
         var evaluator = new ContractEvaluator(file.Database, clock);
 
         for (var batch = 0; batch < c.Batches; batch++)
         {
+            clock.Now = ArrivalOf(batch, c.Batches);
             var rows = Enumerable.Range(0, c.Months.Length)
                 .SelectMany(i => Sent(c, i).Where(s => s.Batch == batch).Select(s => Row(pieces.Measure, i, s.Value)))
                 .ToList();
             await SubmitAsync(pieces, rows);
+            // As the council's "evaluate now" would: periods that fell due since are rated too.
+            await new EvaluationRequests(file.Database, clock).CreateAsync(pieces.Contract.Id, pieces.Admin, default);
             await evaluator.EvaluateContractAsync(pieces.Contract.Id, default);
-            await CheckRunAsync(c, pieces);
+            await CheckRunAsync(c, pieces, UkCalendar.Today(clock));
         }
 
         await SubmitAsync(whole, Enumerable.Range(0, c.Months.Length).Where(i => c.Months[i].Kind != '-')
@@ -100,7 +121,7 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         return true;
     }
 
-    /// <summary>What the trust sends for a month: a wrong figure first, if any, then the final one.</summary>
+    /// <summary>What the trust sends for a month, never before it has ended: a wrong figure first, if any, then the final one.</summary>
     private static IEnumerable<(int Batch, decimal Value)> Sent(History c, int i)
     {
         var month = c.Months[i];
@@ -109,12 +130,13 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
             yield break;
         }
 
-        if (month.Wrong is { } wrong)
+        var final = Deliverable(i, month.Batch, c.Batches);
+        if (month.Wrong is { } wrong && Deliverable(i, wrong.Batch, c.Batches) is var early && early < final)
         {
-            yield return (wrong.Batch, Value(c, wrong.Kind, (month.Offset + 2) % 5));
+            yield return (early, Value(c, wrong.Kind, (month.Offset + 2) % 5));
         }
 
-        yield return (month.Batch, Value(c, month.Kind, month.Offset));
+        yield return (final, Value(c, month.Kind, month.Offset));
     }
 
     // Target 60 and tolerance 55 (higher is better), or 10 and 14 (lower is better); each band five values wide.
@@ -128,7 +150,10 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         _ => 15 + offset,
     };
 
-    private sealed record World(ContractResponse Contract, Measure Measure, Caller Admin, Caller Trust);
+    private sealed record World(ContractResponse Contract, Measure Measure, Caller Admin, Caller Trust)
+    {
+        public long EmailedUpTo { get; set; }
+    }
 
     private async Task<World> NewContractAsync(History c, TimeProvider clock)
     {
@@ -176,28 +201,39 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
             """, new { contractId })).ToList();
     }
 
-    /// <summary>After every run: no identity on two records; no email says "resolved" about a record left open.</summary>
+    /// <summary>
+    /// After every run: no identity on two records; every email the run wrote says "resolved" if and
+    /// only if its record ends the run resolved, and never dates a resolution before the raise.
+    /// </summary>
     /// <remarks>
     /// An identity is unique at every moment, not for ever: a record whose run was re-dated by a late
     /// figure (it keeps its record, see EscalationReconciler) and then split in two by a revision
     /// can leave its old identity to a new record, because one record cannot be two episodes.
     /// </remarks>
-    private async Task CheckRunAsync(History c, World world)
+    private async Task CheckRunAsync(History c, World world, DateOnly today)
     {
         var records = await RecordsAsync(world.Contract.Id);
         var shared = records.GroupBy(r => (r.Reason, r.RunStart)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Reason} {g.Key.RunStart}").ToList();
         Assert.True(shared.Count == 0, $"On two records: {string.Join(", ", shared)}. {c}");
 
         await using var connection = new SqliteConnection(file.ConnectionString);
-        var resolvedButOpen = await connection.QueryAsync<long>("""
-            SELECT DISTINCT e.Id
-            FROM Notifications n
-            JOIN EscalationEvents ev ON ev.Id = n.EventId
-            JOIN Escalations e ON e.Id = ev.EscalationId
-            WHERE e.ContractId = @ContractId AND ev.Type = 'Resolved' AND e.Status <> 'Resolved'
-              AND ev.Id = (SELECT MAX(x.Id) FROM EscalationEvents x WHERE x.EscalationId = e.Id)
-            """, new { ContractId = world.Contract.Id });
-        Assert.True(!resolvedButOpen.Any(), $"Emailed as resolved but open: {string.Join(", ", resolvedButOpen)}. {c}");
+        await connection.OpenAsync();
+        var emailed = await connection.QueryAsync<(long EventId, long EscalationId)>("""
+            SELECT DISTINCT n.EventId, n.EscalationId FROM Notifications n
+            WHERE n.ContractId = @ContractId AND n.EventId > @Seen
+            """, new { ContractId = world.Contract.Id, Seen = world.EmailedUpTo });
+        foreach (var (eventId, escalationId) in emailed)
+        {
+            var subject = EscalationEmail.WhatHappened(await EscalationEmailReader.ReadAsync(connection, eventId, today, default));
+            var resolved = records.Single(r => r.Id == escalationId).Status == "Resolved";
+            Assert.True(subject.Contains("resolved", StringComparison.Ordinal) == resolved, $"'{subject}' about a record {(resolved ? "resolved" : "open")}. {c}");
+            if (Regex.Match(subject, "raised in ([0-9-]+), resolved .* in ([0-9-]+)$") is { Success: true } dates)
+            {
+                Assert.True(string.CompareOrdinal(dates.Groups[2].Value, dates.Groups[1].Value) >= 0, $"'{subject}'. {c}");
+            }
+
+            world.EmailedUpTo = Math.Max(world.EmailedUpTo, eventId);
+        }
     }
 
     /// <summary>No record ends Resolved at a period the final series rates bad for its reason.</summary>

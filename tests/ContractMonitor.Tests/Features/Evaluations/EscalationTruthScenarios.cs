@@ -118,8 +118,9 @@ public sealed class EscalationTruthScenarios(EmailApiFactory api) : IClassFixtur
         }
 
         api.Clock.Now = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
-        // Failing in months 2-4 and 10-12, both recovered; and in 20-23, the last months loaded.
-        var failing = new HashSet<int> { 2, 3, 4, 10, 11, 12, 20, 21, 22, 23 };
+        // Failing in months 6-7 (open when the first batch ends, recovered in the second), 10-12
+        // (opened and recovered within the second batch), and 20-23, the last months loaded.
+        var failing = new HashSet<int> { 6, 7, 10, 11, 12, 20, 21, 22, 23 };
         var rows = Enumerable.Range(0, 24)
             .Select(i => Row("A1", new DateOnly(2024, 4, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), failing.Contains(i) ? 50m : 61m))
             .ToArray();
@@ -131,10 +132,22 @@ public sealed class EscalationTruthScenarios(EmailApiFactory api) : IClassFixtur
         }
 
         var escalations = await EscalationsAsync(scenario);
-        Assert.Equal(["SustainedFailure 2024-07 Resolved L2", "SustainedFailure 2025-03 Resolved L2", "SustainedFailure 2026-01 Open L3"],
+        Assert.Equal(["SustainedFailure 2024-11 Resolved L1", "SustainedFailure 2025-03 Resolved L2", "SustainedFailure 2026-01 Open L3"],
             escalations.Select(e => $"{e.Reason} {e.OpenedPeriod} {e.Status} L{e.Level}"));
-        var messages = await MailAsync(scenario, 3); // the open one, once: chair, vice-chair and the Director
-        Assert.All(messages, m => Assert.EndsWith("Sustained failure raised in 2026-01, escalated to level 3 (Scrutiny panel) in 2026-03", m.Subject, StringComparison.Ordinal));
+        // The chairs heard of the first while it was open, so they hear how it ended; the second is
+        // history; the third is open: chair, vice-chair and the Director.
+        var subjects = (await MailAsync(scenario, 7)).Select(m => m.Subject[(m.Subject.IndexOf(' ', StringComparison.Ordinal) + 1)..])
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+        [
+            "A1: Sustained failure raised at level 1 (Contract manager challenge meeting) in 2024-11",
+            "A1: Sustained failure raised at level 1 (Contract manager challenge meeting) in 2024-11",
+            "A1: Sustained failure raised in 2024-11, resolved at level 1 (Contract manager challenge meeting) in 2025-01",
+            "A1: Sustained failure raised in 2024-11, resolved at level 1 (Contract manager challenge meeting) in 2025-01",
+            "A1: Sustained failure raised in 2026-01, escalated to level 3 (Scrutiny panel) in 2026-03",
+            "A1: Sustained failure raised in 2026-01, escalated to level 3 (Scrutiny panel) in 2026-03",
+            "A1: Sustained failure raised in 2026-01, escalated to level 3 (Scrutiny panel) in 2026-03",
+        ], subjects);
         var months = await scenario.Panel.GetAsync<HistoryResponse>($"/api/contracts/{scenario.ContractId}/measures/A1/history?from=2026-04&to=2026-10");
         Assert.All(months!.Periods, p => Assert.Equal(Rating.NotCollected, p.Rating));
     }
@@ -202,5 +215,52 @@ public sealed class EscalationTruthScenarios(EmailApiFactory api) : IClassFixtur
         Assert.All(escalation.Events, e => Assert.Equal("target change for 2026-27 by alice.admin", e.Cause));
         var messages = await MailAsync(scenario, 3);
         Assert.All(messages, m => Assert.Contains("What changed: target change for 2026-27 by alice.admin.", m.Message.TextBody, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RevisionsThatJoinTwoRunsContinueTheFirstRecordAndDoNotAnnounceTheSecondAsResolved()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        api.Clock.Now = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        var figures = new[] { 50m, 50m, 61m, 61m, 50m, 50m, 50m };
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, [.. figures.Select((v, i) => Row("A1", Month(i), v))])).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+        await MailAsync(scenario, 5); // the first raised and resolved (chairs), the second at level 2 (and the Director)
+
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", Month(2), 50m), Row("A1", Month(3), 50m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        var escalations = await EscalationsAsync(scenario);
+        var first = escalations.Single(e => e.OpenedPeriod == "2026-05");
+        var second = escalations.Single(e => e.Id != first.Id);
+        Assert.Equal((EscalationStatus.Open, 3), (first.Status, first.Level));
+        Assert.Equal("Raised 2026-05 L1, Recovering 2026-06 L1, Resolved 2026-07 L1, Reopened 2026-06 L1, Escalated 2026-06 L2, Escalated 2026-07 L3",
+            Story(first));
+        Assert.Equal(EscalationStatus.Resolved, second.Status);
+        Assert.StartsWith($"Continued on escalation {first.Id}", second.Events[^1].Note, StringComparison.Ordinal);
+        var messages = await MailAsync(scenario, 8);
+        Assert.All(messages.Skip(5), m => Assert.EndsWith("A1: Sustained failure raised in 2026-05, escalated to level 3 (Scrutiny panel) in 2026-07", m.Subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryoneToldOfALevelHearsTheResolutionEvenWhenARevisionLowersIt()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        api.Clock.Now = new DateTimeOffset(2026, 10, 20, 9, 0, 0, TimeSpan.Zero);
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
+            Row("A1", Month(0), 50m), Row("A1", Month(1), 50m), Row("A1", Month(2), 50m), Row("A1", Month(3), 61m), Row("A1", Month(4), 61m)))
+            .EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+        await MailAsync(scenario, 3); // raised and resolved at level 2: chairs and the Director
+
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", Month(2), 61m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        var escalation = Assert.Single(await EscalationsAsync(scenario));
+        Assert.Equal("Raised 2026-05 L1, Escalated 2026-06 L2, Recovering 2026-07 L2, Resolved 2026-08 L2, Recovering 2026-06 L1, Resolved 2026-07 L1",
+            Story(escalation));
+        var last = (await MailAsync(scenario, 6)).Skip(3).ToList();
+        Assert.Equal([Chair, Director, ViceChair], last.SelectMany(m => m.Recipients).Order());
+        Assert.All(last, m => Assert.Contains("What changed: revised figure for 2026-06.", m.Message.TextBody, StringComparison.Ordinal));
     }
 }
