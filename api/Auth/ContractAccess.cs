@@ -12,9 +12,9 @@ namespace ContractMonitor.Api.Auth;
 /// </summary>
 public sealed class ContractAccess
 {
-    private readonly ContractResponse? contract;
+    private readonly Contract? contract;
 
-    private ContractAccess(Caller caller, ContractResponse? contract)
+    private ContractAccess(Caller caller, Contract? contract)
     {
         Caller = caller;
         this.contract = contract;
@@ -24,13 +24,13 @@ public sealed class ContractAccess
 
     public bool IsVisible => contract is not null;
 
-    public ContractResponse Contract => contract
+    public Contract Contract => contract
         ?? throw new InvalidOperationException("ContractAccess was used on an endpoint without ContractAccessFilter.");
 
     public long Id => Contract.Id;
 
     /// <summary>For handlers called directly, as in unit tests.</summary>
-    public static ContractAccess Of(Caller caller, ContractResponse contract) => new(caller, contract);
+    public static ContractAccess Of(Caller caller, Contract contract) => new(caller, contract);
 
     public static async ValueTask<ContractAccess?> BindAsync(HttpContext context)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Contracts;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +35,7 @@ public static class CsvExport
     public const string InvalidFormat = "must be csv or json.";
 
     /// <summary>A download named after the contract's reference, such as <c>returns-CSC-2026.csv</c>.</summary>
-    public static FileContentHttpResult File(string name, ContractResponse contract, Action<CsvWriter> write)
+    public static FileContentHttpResult File(string name, Contract contract, Action<CsvWriter> write)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(write);

@@ -70,7 +70,7 @@ public static class DemoData
                 request with { StartPeriod = Period.Containing(request.Frequency!.Value, year.Start).ToString() }, default);
             var measure = (await measureStore.FindAsync(contract.Id, request.Code, default))!;
             await targetStore.SetAsync(measure, year, admin, new SetTargetRequest(target, tolerance, "Demo data"), default);
-            returns.AddRange(Period.Between(measure.Definition.Frequency, year.Start, today)
+            returns.AddRange(Period.Between(measure.Frequency, year.Start, today)
                 .Where(p => p.End < today)
                 .Select((period, i) => new CheckedReturn(measure, period, Figure(target, tolerance, request.Decimals ?? 0, i), null, null,
                     i % 3 == 0 ? "Demo claim: the trust's account of this figure." : null)));

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Data;
@@ -161,7 +162,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
 
     /// <summary>Writes a challenge pinned to the revision that counts now (none, if no return has been sent).</summary>
     public async Task<ChallengeResponse> CreateAsync(
-        ContractResponse contract, Caller caller, MeasurePeriod about, string text, DateOnly? responseDueDate,
+        Contract contract, Caller caller, MeasurePeriod about, string text, DateOnly? responseDueDate,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Claims;
 using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Data;
@@ -93,7 +94,7 @@ public sealed class ClaimStore(Database database, TimeProvider clock)
 
     /// <summary>Adds a note about the figure, recording the revision that counts as it is written.</summary>
     public async Task<ClaimResponse> AddAsync(
-        ContractResponse contract, Caller caller, MeasurePeriod about, string text, CancellationToken cancellationToken)
+        Contract contract, Caller caller, MeasurePeriod about, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(caller);

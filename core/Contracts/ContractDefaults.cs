@@ -11,7 +11,7 @@ public static class ContractDefaults
     public const int ResolveAfter = 2;
     public const int DeclineRunLength = 3;
 
-    public static IReadOnlyList<LadderLevel> Ladder { get; } =
+    public static IReadOnlyList<LadderRung> Ladder { get; } =
     [
         new(1, "Contract manager challenge meeting"),
         new(2, "Director"),
@@ -19,11 +19,11 @@ public static class ContractDefaults
         new(4, "Department for Education"),
     ];
 
-    public static EscalationPolicy PolicyFrom(EscalationPolicyRequest? request) => new(
+    public static ContractPolicy PolicyFrom(EscalationPolicyRequest? request) => new(
         request?.RaiseAfter ?? RaiseAfter,
         request?.ResolveAfter ?? ResolveAfter,
         request?.DeclineRunLength ?? DeclineRunLength,
         request?.Ladder is { Count: > 0 } ladder
-            ? ladder.Select(l => new LadderLevel(l.Level!.Value, l.Name.Trim(), string.IsNullOrWhiteSpace(l.Email) ? null : l.Email.Trim())).OrderBy(l => l.Level).ToList()
+            ? ladder.Select(l => new LadderRung(l.Level!.Value, l.Name.Trim(), string.IsNullOrWhiteSpace(l.Email) ? null : l.Email.Trim())).OrderBy(l => l.Level).ToList()
             : Ladder);
 }

@@ -48,7 +48,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         """;
 
     /// <summary>Creates a contract the caller's council commissions from a validated request.</summary>
-    public async Task<WriteResult<ContractResponse>> CreateAsync(
+    public async Task<WriteResult<Contract>> CreateAsync(
         Caller caller, CreateContractRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -65,7 +65,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
             FindCouncilSql, new { Code = caller.Org }, transaction, cancellationToken: cancellationToken));
         if (commissionerId is null)
         {
-            return WriteResult.Rejected<ContractResponse>("commissionerCode",
+            return WriteResult.Rejected<Contract>("commissionerCode",
                 $"Your organisation '{caller.Org}' is not registered as a Council. Register it first with POST /api/organisations.");
         }
 
@@ -73,7 +73,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
             FindProviderSql, new { Code = providerCode }, transaction, cancellationToken: cancellationToken));
         if (providerId is null)
         {
-            return WriteResult.Rejected<ContractResponse>("providerCode",
+            return WriteResult.Rejected<Contract>("providerCode",
                 $"No provider organisation has the code '{providerCode}'. Register it first with POST /api/organisations.");
         }
 
@@ -83,7 +83,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
             cancellationToken: cancellationToken));
         if (taken > 0)
         {
-            return WriteResult.Conflict<ContractResponse>($"Your organisation already has a contract with reference '{reference}'.");
+            return WriteResult.Conflict<Contract>($"Your organisation already has a contract with reference '{reference}'.");
         }
 
         try
@@ -108,7 +108,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
                 InsertLevelSql, policy.Ladder.Select(l => new { ContractId = id, l.Level, l.Name, l.Email }), transaction,
                 cancellationToken: cancellationToken));
 
-            var created = new ContractResponse(id, reference, request.Title.Trim(), caller.Org, providerCode,
+            var created = new Contract(id, reference, request.Title.Trim(), caller.Org, providerCode,
                 request.StartDate.Value, request.EndDate, request.ReturnDueDays ?? ContractDefaults.ReturnDueDays,
                 request.SmallCohort ?? ContractDefaults.SmallCohort, policy, monitoredFrom);
             await AuditLog.WriteAsync(transaction, caller, now,
@@ -119,7 +119,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         }
         catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
         {
-            return WriteResult.Conflict<ContractResponse>($"Your organisation already has a contract with reference '{reference}'.");
+            return WriteResult.Conflict<Contract>($"Your organisation already has a contract with reference '{reference}'.");
         }
     }
 
@@ -136,7 +136,7 @@ public sealed class ContractStore(Database database, TimeProvider clock)
     private const string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id";
 
     /// <summary>The contract if the caller's organisation commissions or provides it (by role); otherwise null.</summary>
-    public async Task<ContractResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
+    public async Task<Contract?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -148,36 +148,36 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         }
 
         var ladders = await LaddersAsync(connection, [row.Id], cancellationToken);
-        return row.ToResponse(ladders[row.Id]);
+        return row.ToContract(ladders[row.Id]);
     }
 
     private const string ListVisibleSql = SelectVisibleSql + " ORDER BY c.Reference, c.Id";
 
-    public async Task<IReadOnlyList<ContractResponse>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Contract>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<ContractRow>(new CommandDefinition(
             ListVisibleSql, new { caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken))).ToList();
         var ladders = await LaddersAsync(connection, rows.Select(r => r.Id).ToList(), cancellationToken);
-        return rows.Select(r => r.ToResponse(ladders[r.Id])).ToList();
+        return rows.Select(r => r.ToContract(ladders[r.Id])).ToList();
     }
 
     private const string LaddersSql = """
         SELECT ContractId, Level, Name, Email FROM EscalationLevels WHERE ContractId IN @Ids ORDER BY ContractId, Level
         """;
 
-    private static async Task<ILookup<long, LadderLevel>> LaddersAsync(
+    private static async Task<ILookup<long, LadderRung>> LaddersAsync(
         DbConnection connection, List<long> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
-            return Array.Empty<LadderRow>().ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name, r.Email));
+            return Array.Empty<LadderRow>().ToLookup(r => r.ContractId, r => new LadderRung(r.Level, r.Name, r.Email));
         }
 
         var rows = await connection.QueryAsync<LadderRow>(new CommandDefinition(
             LaddersSql, new { Ids = ids }, cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.ContractId, r => new LadderLevel(r.Level, r.Name, r.Email));
+        return rows.ToLookup(r => r.ContractId, r => new LadderRung(r.Level, r.Name, r.Email));
     }
 
     private sealed record ContractRow
@@ -197,9 +197,9 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         public DateOnly? MonitoredFrom { get; init; }
 
         // Contracts recorded before monitoredFrom existed were monitored from their start.
-        public ContractResponse ToResponse(IEnumerable<LadderLevel> ladder) => new(
+        public Contract ToContract(IEnumerable<LadderRung> ladder) => new(
             Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
-            new EscalationPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFrom ?? StartDate);
+            new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFrom ?? StartDate);
     }
 
     private sealed record LadderRow

@@ -37,7 +37,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
         """;
 
     /// <summary>Each measure's latest period ending on or before <paramref name="asOf"/>.</summary>
-    public async Task<StatusResponse> StatusAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<StatusResponse> StatusAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         return (await ReadStatusAsync(contract, asOf, cancellationToken)).Status;
@@ -45,10 +45,10 @@ public sealed class StatusReader(Database database, MeasureStore measures)
 
     /// <summary>The status and the number of unresolved escalations it was built from.</summary>
     private async Task<(StatusResponse Status, int OpenEscalations)> ReadStatusAsync(
-        ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+        Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         var list = await measures.ListAsync(contract.Id, cancellationToken);
-        var latest = list.ToDictionary(m => m.Id, m => LatestEnded(m.Definition.Frequency, contract, asOf));
+        var latest = list.ToDictionary(m => m.Id, m => LatestEnded(m.Frequency, contract, asOf));
 
         // Only each measure's latest period is read: one per frequency at most, whatever the history.
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -72,9 +72,9 @@ public sealed class StatusReader(Database database, MeasureStore measures)
                 .OrderByDescending(e => e.Level).ThenBy(e => e.Reason)
                 .FirstOrDefault();
             return evaluation is null
-                ? new MeasureStatus(measure.Code, measure.Definition.Title, period?.ToString(), null, null, null,
+                ? new MeasureStatus(measure.Code, measure.Title, period?.ToString(), null, null, null,
                     Rating.Pending, null, [], escalation, null, null)
-                : new MeasureStatus(measure.Code, measure.Definition.Title, evaluation.Period, evaluation.Value,
+                : new MeasureStatus(measure.Code, measure.Title, evaluation.Period, evaluation.Value,
                     evaluation.Target, evaluation.Tolerance, evaluation.RatingValue, evaluation.DirectionValue,
                     evaluation.Caveats, escalation, evaluation.Revision, evaluation.TargetVersion);
         }).ToList();
@@ -82,7 +82,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
     }
 
     /// <summary>The status counted: every measure once by rating, and by direction where it has one.</summary>
-    public async Task<SummaryResponse> SummaryAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<SummaryResponse> SummaryAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         var (status, openEscalations) = await ReadStatusAsync(contract, asOf, cancellationToken);
@@ -111,13 +111,13 @@ public sealed class StatusReader(Database database, MeasureStore measures)
     /// measure's start, since nothing is owed for those.
     /// </summary>
     public async Task<HistoryResponse> HistoryAsync(
-        ContractResponse contract, Measure measure, Period? from, Period? to, DateOnly today, CancellationToken cancellationToken)
+        Contract contract, Measure measure, Period? from, Period? to, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(measure);
-        var frequency = measure.Definition.Frequency;
+        var frequency = measure.Frequency;
         var end = ContractTerm.LastDayBy(contract.EndDate, today);
-        var start = Period.Parse(measure.Definition.StartPeriod, frequency);
+        var start = measure.StartPeriod;
         var periods = Period.Between(frequency, contract.StartDate, end)
             .Where(p => p >= start && (from is null || p >= from) && (to is null || p <= to))
             .ToList();
@@ -130,7 +130,7 @@ public sealed class StatusReader(Database database, MeasureStore measures)
             : new HistoryPeriod(p.ToString(), null, null, null, Rating.Pending, null, [], null, null)).ToList());
     }
 
-    private static Period? LatestEnded(Frequency frequency, ContractResponse contract, DateOnly asOf)
+    private static Period? LatestEnded(Frequency frequency, Contract contract, DateOnly asOf)
     {
         var last = ContractTerm.LastDayBy(contract.EndDate, asOf);
         if (last < contract.StartDate)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Text;
 
@@ -33,7 +34,7 @@ public static class MeasurePeriodRules
 
     /// <param name="measure">Null when the measure was not found: only the period's form is checked.</param>
     public static Period? CheckPeriod(
-        string? text, Measure? measure, ContractResponse contract, DateOnly today, Action<string, string> fail)
+        string? text, Measure? measure, Contract contract, DateOnly today, Action<string, string> fail)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(fail);
@@ -55,7 +56,7 @@ public static class MeasurePeriodRules
             return null;
         }
 
-        if (!Period.TryParse(text, measure.Definition.Frequency, out var period, out var error))
+        if (!Period.TryParse(text, measure.Frequency, out var period, out var error))
         {
             fail("period", error);
             return null;
@@ -68,7 +69,7 @@ public static class MeasurePeriodRules
             return null;
         }
 
-        var start = Period.Parse(measure.Definition.StartPeriod, measure.Definition.Frequency);
+        var start = measure.StartPeriod;
         if (period < start)
         {
             fail("period", $"{period} is before {measure.Code}'s startPeriod {start}: figures are expected from {start} on.");
@@ -87,7 +88,7 @@ public static class MeasurePeriodRules
     /// <summary>Both checks for a single request, with errors keyed by field.</summary>
     /// <param name="found">The contract's measure with <paramref name="code"/>, or null when it has none.</param>
     public static MeasurePeriod? Check(
-        string? code, Measure? found, string? period, ContractResponse contract, DateOnly today, IDictionary<string, string[]> errors)
+        string? code, Measure? found, string? period, Contract contract, DateOnly today, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         void Fail(string field, string message) => errors[field] = [.. errors.TryGetValue(field, out var m) ? m : [], message];

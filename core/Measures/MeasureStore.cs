@@ -9,12 +9,6 @@ using Dapper;
 
 namespace ContractMonitor.Core.Measures;
 
-/// <summary>A measure as the other stores need it: its id and its rules.</summary>
-public sealed record Measure(long Id, long ContractId, MeasureResponse Definition)
-{
-    public string Code => Definition.Code;
-}
-
 public sealed class MeasureStore(Database database, TimeProvider clock)
 {
     private static readonly DialectSql InsertSql = new(
@@ -34,7 +28,7 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
         """;
 
     /// <summary>Adds a measure to a contract the caller administers; the request is validated.</summary>
-    public async Task<WriteResult<MeasureResponse>> CreateAsync(
+    public async Task<WriteResult<Measure>> CreateAsync(
         long contractId, Caller caller, CreateMeasureRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -51,13 +45,13 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
         {
             if (!Period.TryParse(text.Trim(), frequency, out start, out var error))
             {
-                return WriteResult.Rejected<MeasureResponse>("startPeriod", error);
+                return WriteResult.Rejected<Measure>("startPeriod", error);
             }
 
             if (!start.Overlaps(term.StartDate, term.EndDate))
             {
                 var end = term.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open-ended";
-                return WriteResult.Rejected<MeasureResponse>("startPeriod",
+                return WriteResult.Rejected<Measure>("startPeriod",
                     $"{start} is outside the contract's term ({term.StartDate:yyyy-MM-dd} to {end}).");
             }
         }
@@ -66,12 +60,12 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
             start = MeasureStart.Default(frequency, term.StartDate, UkCalendar.DateOf(now));
         }
 
-        var measure = new MeasureResponse(
+        var measure = new Measure(0, contractId,
             NormaliseCode(request.Code), request.Title.Trim(), request.Definition?.Trim() ?? "", request.Category?.Trim() ?? "",
-            request.Unit!.Value, request.Polarity!.Value, frequency, request.Decimals ?? 0, start.ToString());
+            request.Unit!.Value, request.Polarity!.Value, frequency, request.Decimals ?? 0, start);
         if (await FindAsync(connection, transaction, contractId, measure.Code, cancellationToken) is not null)
         {
-            return WriteResult.Conflict<MeasureResponse>($"This contract already has a measure with code '{measure.Code}'.");
+            return WriteResult.Conflict<Measure>($"This contract already has a measure with code '{measure.Code}'.");
         }
 
         try
@@ -87,18 +81,19 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
                 Polarity = measure.Polarity.ToString(),
                 Frequency = measure.Frequency.ToString(),
                 measure.Decimals,
-                measure.StartPeriod,
+                StartPeriod = measure.StartPeriod.ToString(),
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
+            var created = measure with { Id = id };
             await AuditLog.WriteAsync(transaction, caller, now,
-                new AuditEntry("measure.created", "Measure", id.ToString(CultureInfo.InvariantCulture), contractId, null, measure),
+                new AuditEntry("measure.created", "Measure", id.ToString(CultureInfo.InvariantCulture), contractId, null, created),
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return WriteResult.Created(measure);
+            return WriteResult.Created(created);
         }
         catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
         {
-            return WriteResult.Conflict<MeasureResponse>($"This contract already has a measure with code '{measure.Code}'.");
+            return WriteResult.Conflict<Measure>($"This contract already has a measure with code '{measure.Code}'.");
         }
     }
 
@@ -168,9 +163,8 @@ public sealed class MeasureStore(Database database, TimeProvider clock)
         public Measure ToMeasure()
         {
             var frequency = Enum.Parse<Frequency>(Frequency);
-            return new(Id, ContractId, new MeasureResponse(
-                Code, Title, Definition, Category, Enum.Parse<MeasureUnit>(Unit), Enum.Parse<Polarity>(Polarity),
-                frequency, Decimals, MeasureStart.Effective(StartPeriod, frequency, ContractStart).ToString()));
+            return new(Id, ContractId, Code, Title, Definition, Category, Enum.Parse<MeasureUnit>(Unit), Enum.Parse<Polarity>(Polarity),
+                frequency, Decimals, MeasureStart.Effective(StartPeriod, frequency, ContractStart));
         }
     }
 }

@@ -2,6 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ContractMonitor.Contracts.Measures;
 
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace ContractMonitor.Core.Periods;
 
 /// <summary>
@@ -12,6 +15,7 @@ namespace ContractMonitor.Core.Periods;
 /// Held as a frequency and a count of periods since year 0, so <see cref="Next"/> and
 /// <see cref="Previous"/> are plain arithmetic and periods of one frequency order naturally.
 /// </remarks>
+[JsonConverter(typeof(PeriodJsonConverter))]
 public readonly record struct Period : IComparable<Period>
 {
     public const string AcceptedForms =
@@ -259,4 +263,17 @@ public readonly record struct Period : IComparable<Period>
         Frequency.Quarterly => "a quarter such as 2016-17-Q1 (April to June 2016)",
         _ => "a financial year such as 2016-17",
     };
+}
+
+/// <summary>A period on the wire and in the audit trail is its identifier, "2016-07" or "2016-17-Q1".</summary>
+internal sealed class PeriodJsonConverter : JsonConverter<Period>
+{
+    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Period.TryParse(reader.GetString(), out var period) ? period : throw new JsonException("Not a period. Use " + Period.AcceptedForms + ".");
+
+    public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString());
+    }
 }

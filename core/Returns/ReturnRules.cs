@@ -2,6 +2,7 @@ using System.Globalization;
 using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Text;
@@ -19,7 +20,7 @@ public static class ReturnRules
 
     public static ReturnCheck Check(
         IReadOnlyList<ReturnRowRequest?> rows,
-        ContractResponse contract,
+        Contract contract,
         IReadOnlyDictionary<string, Measure> measuresByCode,
         DateOnly today,
         Func<int, string> rowName)
@@ -83,7 +84,7 @@ public static class ReturnRules
             fail("value", "'value' is required.");
             ok = false;
         }
-        else if (measure is not null && MeasureValueRules.Check(measure.Definition.Unit, measure.Definition.Decimals, value) is { } valueError)
+        else if (measure is not null && MeasureValueRules.Check(measure.Unit, measure.Decimals, value) is { } valueError)
         {
             fail("value", $"'value' {valueError}");
             ok = false;
@@ -141,7 +142,7 @@ public static class ReturnRules
             }
         }
 
-        if (!ok || measure is not { Definition.Unit: MeasureUnit.Percent })
+        if (!ok || measure is not { Unit: MeasureUnit.Percent })
         {
             return ok;
         }
@@ -152,7 +153,7 @@ public static class ReturnRules
             return false;
         }
 
-        var decimals = measure.Definition.Decimals;
+        var decimals = measure.Decimals;
         var expected = Math.Round(numerator * 100m / denominator, decimals, MidpointRounding.AwayFromZero);
         if (valueIsValid && expected != value)
         {

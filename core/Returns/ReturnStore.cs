@@ -5,6 +5,7 @@ using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Data;
@@ -56,7 +57,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
 
     /// <param name="rows">Rows that have passed <see cref="ReturnRules"/>.</param>
     public async Task<SubmitResult> SubmitAsync(
-        ContractResponse contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
+        Contract contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
         string location, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -78,7 +79,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
     }
 
     private async Task<SubmitResult> TrySubmitAsync(
-        ContractResponse contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
+        Contract contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
         string? keyHash, string location, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -103,7 +104,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             var dueDate = row.Period.DueDate(contract.ReturnDueDays);
             var stored = new ReturnResponse(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
-                (previous?.Revision ?? 0) + 1, today > dueDate, IsSmallCohort(contract, row.Measure.Definition.Unit, row.Denominator),
+                (previous?.Revision ?? 0) + 1, today > dueDate, IsSmallCohort(contract, row.Measure.Unit, row.Denominator),
                 dueDate, caller.Name, caller.Org, now);
             return (Row: row, Previous: previous, Stored: stored);
         }).ToList();
@@ -208,7 +209,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
     /// <param name="period">A period as written (<c>2016-07</c>); null for every period.</param>
     /// <param name="measure">One measure; null for every measure.</param>
     public async Task<IReadOnlyList<ReturnResponse>> ListCurrentAsync(
-        ContractResponse contract, Measure? measure, string? period, CancellationToken cancellationToken)
+        Contract contract, Measure? measure, string? period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -232,7 +233,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
 
     /// <summary>Every revision of one figure, or null when none was ever sent.</summary>
     public async Task<ReturnHistoryResponse?> HistoryAsync(
-        ContractResponse contract, Measure measure, Period period, CancellationToken cancellationToken)
+        Contract contract, Measure measure, Period period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(measure);
@@ -277,7 +278,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             $"returns\n{contractId}\n{JsonSerializer.Serialize(canonical, JsonDefaults.Web)}"));
     }
 
-    private static bool IsSmallCohort(ContractResponse contract, MeasureUnit unit, decimal? denominator) =>
+    private static bool IsSmallCohort(Contract contract, MeasureUnit unit, decimal? denominator) =>
         unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
 
     /// <summary>The revision that counts for a measure and period.</summary>
@@ -314,7 +315,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         public string SubmittedByOrg { get; init; } = "";
         public DateTimeOffset SubmittedAt { get; init; }
 
-        public ReturnResponse ToResponse(ContractResponse contract) => new(
+        public ReturnResponse ToResponse(Contract contract) => new(
             MeasureCode, Period, Value, Numerator, Denominator, Commentary, Revision, Late,
             IsSmallCohort(contract, Enum.Parse<MeasureUnit>(Unit), Denominator),
             Periods.Period.Parse(Period, Enum.Parse<Frequency>(Frequency)).DueDate(contract.ReturnDueDays),

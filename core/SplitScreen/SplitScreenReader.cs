@@ -3,6 +3,7 @@ using ContractMonitor.Contracts.Claims;
 using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.SplitScreen;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Claims;
 using ContractMonitor.Core.Data;
@@ -20,7 +21,7 @@ namespace ContractMonitor.Core.SplitScreen;
 public sealed class SplitScreenReader(Database database, StatusReader statusReader, TimeProvider clock)
 {
     /// <summary>Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code.</summary>
-    public async Task<SplitScreenResponse> ReadAsync(ContractResponse contract, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<SplitScreenResponse> ReadAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         var status = await statusReader.StatusAsync(contract, asOf, cancellationToken);

@@ -84,7 +84,7 @@ public sealed class TargetStore(Database database, TimeProvider clock)
             // Only this year's periods are rated against this target, so only they are rated again.
             var today = UkCalendar.Today(clock);
             await PendingEvaluations.MarkAsync(transaction, database.Dialect,
-                Period.Between(measure.Definition.Frequency, year.Start, year.End < today ? year.End : today)
+                Period.Between(measure.Frequency, year.Start, year.End < today ? year.End : today)
                     .Select(p => new PendingEvaluations.Mark(measure.Id, p)),
                 EvaluationReason.Target, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -32,18 +32,19 @@ public static class ContractsEndpoints
     {
         var result = await store.CreateAsync(user.RequireCaller(), request, cancellationToken);
         return result.Status == WriteStatus.Created
-            ? TypedResults.Created($"/api/contracts/{result.Value!.Id}", result.Value)
+            ? TypedResults.Created($"/api/contracts/{result.Value!.Id}", result.Value.ToResponse())
             : WriteResults.Refused(result);
     }
 
     /// <summary>The contracts the caller's organisation commissions (council roles) or provides (Provider).</summary>
     public static async Task<Ok<IReadOnlyList<ContractResponse>>> ListAsync(
         ClaimsPrincipal user, ContractStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListVisibleAsync(user.RequireCaller(), cancellationToken));
+        TypedResults.Ok<IReadOnlyList<ContractResponse>>((await store.ListVisibleAsync(user.RequireCaller(), cancellationToken))
+            .Select(c => c.ToResponse()).ToList());
 
     public static Ok<ContractResponse> Get(ContractAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
-        return TypedResults.Ok(access.Contract);
+        return TypedResults.Ok(access.Contract.ToResponse());
     }
 }

@@ -108,7 +108,7 @@ public static class EvaluationsEndpoints
             return null;
         }
 
-        if (Period.TryParse(text.Trim(), measure.Definition.Frequency, out var period, out var error))
+        if (Period.TryParse(text.Trim(), measure.Frequency, out var period, out var error))
         {
             return period;
         }

@@ -29,7 +29,7 @@ public sealed record MeasureFilter(Measure? Measure, PeriodValue? Period, Valida
         var text = period.Trim();
         if (only is not null)
         {
-            return PeriodValue.TryParse(text, only.Definition.Frequency, out var ofMeasure, out var error)
+            return PeriodValue.TryParse(text, only.Frequency, out var ofMeasure, out var error)
                 ? new MeasureFilter(only, ofMeasure, null, null)
                 : new MeasureFilter(null, null, InvalidRequest.Of("period", error), null);
         }

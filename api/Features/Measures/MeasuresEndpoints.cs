@@ -27,7 +27,7 @@ public static class MeasuresEndpoints
         ArgumentNullException.ThrowIfNull(access);
         var result = await store.CreateAsync(access.Id, access.Caller, request, cancellationToken);
         return result.Status == WriteStatus.Created
-            ? TypedResults.Created($"/api/contracts/{access.Id}/measures/{Uri.EscapeDataString(result.Value!.Code)}", result.Value)
+            ? TypedResults.Created($"/api/contracts/{access.Id}/measures/{Uri.EscapeDataString(result.Value!.Code)}", result.Value.ToResponse())
             : WriteResults.Refused(result);
     }
 
@@ -36,7 +36,7 @@ public static class MeasuresEndpoints
     {
         ArgumentNullException.ThrowIfNull(access);
         var measures = await store.ListAsync(access.Id, cancellationToken);
-        return TypedResults.Ok(measures.Select(m => m.Definition).ToList());
+        return TypedResults.Ok(measures.Select(m => m.ToResponse()).ToList());
     }
 
     public static async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> GetAsync(
@@ -44,7 +44,7 @@ public static class MeasuresEndpoints
     {
         ArgumentNullException.ThrowIfNull(access);
         var measure = await store.FindAsync(access.Id, code, cancellationToken);
-        return measure is null ? MeasureNotFound(code) : TypedResults.Ok(measure.Definition);
+        return measure is null ? MeasureNotFound(code) : TypedResults.Ok(measure.ToResponse());
     }
 
     public static ProblemHttpResult MeasureNotFound(string code) =>

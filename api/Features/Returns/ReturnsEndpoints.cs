@@ -190,7 +190,7 @@ public static class ReturnsEndpoints
             return MeasuresEndpoints.MeasureNotFound(code);
         }
 
-        if (!Period.TryParse(period, measure.Definition.Frequency, out var parsed, out var error))
+        if (!Period.TryParse(period, measure.Frequency, out var parsed, out var error))
         {
             return InvalidRequest.Of("period", error);
         }

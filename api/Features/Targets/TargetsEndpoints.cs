@@ -78,17 +78,16 @@ public static class TargetsEndpoints
             errors["year"] = [$"{year} is outside the contract's term ({contract.StartDate:yyyy-MM-dd} to {contract.EndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"})."];
         }
 
-        var definition = measure.Definition;
-        if (MeasureValueRules.Check(definition.Unit, definition.Decimals, request.Target!.Value) is { } targetError)
+        if (MeasureValueRules.Check(measure.Unit, measure.Decimals, request.Target!.Value) is { } targetError)
         {
             errors["target"] = [$"'target' {targetError}"];
         }
 
-        if (MeasureValueRules.Check(definition.Unit, definition.Decimals, request.Tolerance!.Value) is { } toleranceError)
+        if (MeasureValueRules.Check(measure.Unit, measure.Decimals, request.Tolerance!.Value) is { } toleranceError)
         {
             errors["tolerance"] = [$"'tolerance' {toleranceError}"];
         }
-        else if (TargetRules.CheckTolerance(definition.Polarity, request.Target.Value, request.Tolerance.Value) is { } polarityError)
+        else if (TargetRules.CheckTolerance(measure.Polarity, request.Target.Value, request.Tolerance.Value) is { } polarityError)
         {
             errors["tolerance"] = [$"'tolerance' {polarityError}"];
         }

@@ -2,6 +2,7 @@ using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Panel;
 using ContractMonitor.Contracts.Targets;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Data;
@@ -21,7 +22,7 @@ namespace ContractMonitor.Tests.Data;
 /// </summary>
 public static class OutboxSeed
 {
-    public static async Task<ContractResponse> RaiseAsync(Database db, TimeProvider clock, int measureCount = 1, string title = "Assessments")
+    public static async Task<Contract> RaiseAsync(Database db, TimeProvider clock, int measureCount = 1, string title = "Assessments")
     {
         var (_, admin, contract) = await StoreScenario.ContractAsync(db, clock, new DateOnly(2026, 4, 1));
         var council = new Caller("carol", contract.CommissionerCode, Role.Commissioner);

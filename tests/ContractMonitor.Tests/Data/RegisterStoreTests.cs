@@ -27,7 +27,7 @@ public abstract class RegisterStoreTests
 
     protected abstract Database Open();
 
-    private Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync() => StoreScenario.ContractAsync(Open(), clock);
+    private Task<(Database Db, Caller Admin, Contract Contract)> ContractAsync() => StoreScenario.ContractAsync(Open(), clock);
 
     [Fact]
     public async Task ContractRoundTripsAndIsVisibleOnlyToItsTwoSides()

@@ -1,6 +1,7 @@
 using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Idempotency;
@@ -20,7 +21,7 @@ public abstract class ReturnStoreTests
 
     protected abstract Database Open();
 
-    private async Task<(ReturnStore Store, ContractResponse Contract, Caller Provider, Measure Measure)> ArrangeAsync(
+    private async Task<(ReturnStore Store, Contract Contract, Caller Provider, Measure Measure)> ArrangeAsync(
         MeasureUnit unit = MeasureUnit.Number, int decimals = 4)
     {
         var (db, admin, contract) = await StoreScenario.ContractAsync(Open(), clock);

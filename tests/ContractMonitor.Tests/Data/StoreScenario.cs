@@ -10,7 +10,7 @@ namespace ContractMonitor.Tests.Data;
 /// <summary>A council, a trust and a contract between them, made through the stores.</summary>
 public static class StoreScenario
 {
-    public static async Task<(Database Db, Caller Admin, ContractResponse Contract)> ContractAsync(
+    public static async Task<(Database Db, Caller Admin, Contract Contract)> ContractAsync(
         Database db, TimeProvider clock, DateOnly? start = null, DateOnly? end = null)
     {
         var council = Infrastructure.Scenario.UniqueCode("council");

@@ -2,6 +2,7 @@ using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Contracts.Claims;
 using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Claims;
@@ -22,7 +23,7 @@ public abstract class VoicesStoreTests
 
     protected abstract Database Open();
 
-    private sealed record Arranged(Database Db, ContractResponse Contract, Measure Measure, Caller Officer, Caller Trust)
+    private sealed record Arranged(Database Db, Contract Contract, Measure Measure, Caller Officer, Caller Trust)
     {
         public MeasurePeriod About(string period) => new(Measure, Period.Parse(period, Frequency.Monthly));
     }

@@ -150,7 +150,7 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         _ => 15 + offset,
     };
 
-    private sealed record World(ContractResponse Contract, Measure Measure, Caller Admin, Caller Trust)
+    private sealed record World(Contract Contract, Measure Measure, Caller Admin, Caller Trust)
     {
         public long EmailedUpTo { get; set; }
     }

@@ -1,15 +1,16 @@
-using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Returns;
 
 namespace ContractMonitor.Tests.Core.Returns;
 
 public sealed class ReturnRulesTests
 {
-    private static readonly ContractResponse Contract = new(1, "REF", "Care", "council", "trust",
-        new DateOnly(2016, 4, 1), new DateOnly(2019, 3, 31), 15, 10, new EscalationPolicy(2, 2, 3, []), new DateOnly(2016, 4, 1));
+    private static readonly Contract Contract = new(1, "REF", "Care", "council", "trust",
+        new DateOnly(2016, 4, 1), new DateOnly(2019, 3, 31), 15, 10, new ContractPolicy(2, 2, 3, []), new DateOnly(2016, 4, 1));
 
     private static readonly Dictionary<string, Measure> Measures = new()
     {
@@ -21,7 +22,7 @@ public sealed class ReturnRulesTests
     private static readonly DateOnly Today = new(2017, 1, 10);
 
     private static Measure Measure(long id, string code, MeasureUnit unit, int decimals) =>
-        new(id, 1, new MeasureResponse(code, code, "", "", unit, Polarity.HigherIsBetter, Frequency.Monthly, decimals, "2016-04"));
+        new(id, 1, code, code, "", "", unit, Polarity.HigherIsBetter, Frequency.Monthly, decimals, Period.Month(2016, 4));
 
     private static ReturnCheck Check(params ReturnRowRequest?[] rows) => ReturnRules.Check(rows, Contract, Measures, Today, i => $"returns[{i}]");
 

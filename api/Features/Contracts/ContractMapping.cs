@@ -1,0 +1,19 @@
+using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Core.Contracts;
+
+namespace ContractMonitor.Api.Features.Contracts;
+
+/// <summary>Core's contract in the shape the API promises (DESIGN §5.1).</summary>
+public static class ContractMapping
+{
+    public static ContractResponse ToResponse(this Contract contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var policy = contract.EscalationPolicy;
+        return new ContractResponse(contract.Id, contract.Reference, contract.Title, contract.CommissionerCode, contract.ProviderCode,
+            contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort,
+            new EscalationPolicy(policy.RaiseAfter, policy.ResolveAfter, policy.DeclineRunLength,
+                policy.Ladder.Select(l => new LadderLevel(l.Level, l.Name, l.Email)).ToList()),
+            contract.MonitoredFrom);
+    }
+}

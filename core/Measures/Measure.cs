@@ -1,0 +1,19 @@
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Periods;
+
+namespace ContractMonitor.Core.Measures;
+
+/// <summary>A measure of a contract as core knows it. The api maps it to its wire shape.</summary>
+/// <param name="StartPeriod">The first period returns are expected for: earlier periods are not rated or owed.</param>
+public sealed record Measure(
+    long Id,
+    long ContractId,
+    string Code,
+    string Title,
+    string Definition,
+    string Category,
+    MeasureUnit Unit,
+    Polarity Polarity,
+    Frequency Frequency,
+    int Decimals,
+    Period StartPeriod);
