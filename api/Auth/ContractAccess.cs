@@ -30,7 +30,6 @@ public sealed class ContractAccess
     public long Id => Contract.Id;
 
     /// <summary>For handlers called directly, as in unit tests.</summary>
-    public static ContractAccess Of(Caller caller, Contract contract) => new(caller, contract);
 
     public static async ValueTask<ContractAccess?> BindAsync(HttpContext context)
     {

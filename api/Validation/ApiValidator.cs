@@ -4,11 +4,15 @@ namespace ContractMonitor.Api.Validation;
 
 /// <summary>
 /// Base of every request validator: errors are keyed by the JSON names the client sent
-/// (<c>escalationPolicy.ladder[0].name</c>), however the validator is reached.
+/// (<c>escalationPolicy.ladder[0].name</c>) once <see cref="ValidationNames.UseJsonNames"/> has run,
+/// which <c>AddApiValidation</c> does.
 /// </summary>
-public abstract class ApiValidator<T> : AbstractValidator<T>
+public abstract class ApiValidator<T> : AbstractValidator<T>;
+
+/// <summary>FluentValidation's names for fields, process-wide: the JSON names, as the client sent them.</summary>
+public static class ValidationNames
 {
-    static ApiValidator()
+    public static void UseJsonNames()
     {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);

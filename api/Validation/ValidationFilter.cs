@@ -27,6 +27,7 @@ public static class ValidationExtensions
 {
     public static IServiceCollection AddApiValidation(this IServiceCollection services)
     {
+        ValidationNames.UseJsonNames();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

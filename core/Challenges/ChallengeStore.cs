@@ -144,21 +144,15 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
             : null;
     }
 
-    private static readonly DialectSql InsertSql = new(
-        SqlServer: """
-            INSERT INTO Challenges (ContractId, MeasureId, Period, PeriodStart, Text, ReturnRevision, ResponseDueDate, Status,
-                                    CreatedBy, CreatedByOrg, CreatedAt)
-            OUTPUT INSERTED.Id
-            VALUES (@ContractId, @MeasureId, @Period, @PeriodStart, @Text, @ReturnRevision, @ResponseDueDate, @Status,
-                    @CreatedBy, @CreatedByOrg, @CreatedAt)
-            """,
-        Sqlite: """
-            INSERT INTO Challenges (ContractId, MeasureId, Period, PeriodStart, Text, ReturnRevision, ResponseDueDate, Status,
-                                    CreatedBy, CreatedByOrg, CreatedAt)
-            VALUES (@ContractId, @MeasureId, @Period, @PeriodStart, @Text, @ReturnRevision, @ResponseDueDate, @Status,
-                    @CreatedBy, @CreatedByOrg, @CreatedAt)
-            RETURNING Id
-            """);
+    private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
+        """
+        INSERT INTO Challenges (ContractId, MeasureId, Period, PeriodStart, Text, ReturnRevision, ResponseDueDate, Status,
+                                CreatedBy, CreatedByOrg, CreatedAt)
+        """,
+        """
+        VALUES (@ContractId, @MeasureId, @Period, @PeriodStart, @Text, @ReturnRevision, @ResponseDueDate, @Status,
+                @CreatedBy, @CreatedByOrg, @CreatedAt)
+        """);
 
     /// <summary>Writes a challenge pinned to the revision that counts now (none, if no return has been sent).</summary>
     public async Task<ChallengeResponse> CreateAsync(

@@ -80,17 +80,13 @@ public sealed class ClaimStore(Database database, TimeProvider clock)
         return await ReadAsync(connection, null, new ClaimQuery(contractId, measure?.Id, period?.ToString()), cancellationToken);
     }
 
-    private static readonly DialectSql InsertSql = new(
-        SqlServer: """
-            INSERT INTO Claims (ContractId, MeasureId, Period, PeriodStart, Text, ReturnRevision, Author, AuthorOrg, CreatedAt)
-            OUTPUT INSERTED.Id
-            VALUES (@ContractId, @MeasureId, @Period, @PeriodStart, @Text, @ReturnRevision, @Author, @AuthorOrg, @CreatedAt)
-            """,
-        Sqlite: """
-            INSERT INTO Claims (ContractId, MeasureId, Period, PeriodStart, Text, ReturnRevision, Author, AuthorOrg, CreatedAt)
-            VALUES (@ContractId, @MeasureId, @Period, @PeriodStart, @Text, @ReturnRevision, @Author, @AuthorOrg, @CreatedAt)
-            RETURNING Id
-            """);
+    private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
+        """
+        INSERT INTO Claims (ContractId, MeasureId, Period, PeriodStart, Text, ReturnRevision, Author, AuthorOrg, CreatedAt)
+        """,
+        """
+        VALUES (@ContractId, @MeasureId, @Period, @PeriodStart, @Text, @ReturnRevision, @Author, @AuthorOrg, @CreatedAt)
+        """);
 
     /// <summary>Adds a note about the figure, recording the revision that counts as it is written.</summary>
     public async Task<ClaimResponse> AddAsync(

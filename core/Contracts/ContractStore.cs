@@ -27,21 +27,15 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         WHERE CommissionerOrgId = @CommissionerOrgId AND UPPER(Reference) = UPPER(@Reference)
         """;
 
-    private static readonly DialectSql InsertSql = new(
-        SqlServer: """
-            INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
-                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, MonitoredFrom, CreatedAt)
-            OUTPUT INSERTED.Id
-            VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
-                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @MonitoredFrom, @CreatedAt)
-            """,
-        Sqlite: """
-            INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
-                ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, MonitoredFrom, CreatedAt)
-            VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
-                @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @MonitoredFrom, @CreatedAt)
-            RETURNING Id
-            """);
+    private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
+        """
+        INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
+            ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, MonitoredFrom, CreatedAt)
+        """,
+        """
+        VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
+            @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @MonitoredFrom, @CreatedAt)
+        """);
 
     private const string InsertLevelSql = """
         INSERT INTO EscalationLevels (ContractId, Level, Name, Email) VALUES (@ContractId, @Level, @Name, @Email)

@@ -6,7 +6,17 @@ using Microsoft.Data.Sqlite;
 namespace ContractMonitor.Core.Data;
 
 /// <summary>A statement whose text truly differs between the engines, written out for both.</summary>
-public sealed record DialectSql(string SqlServer, string Sqlite);
+public sealed record DialectSql(string SqlServer, string Sqlite)
+{
+    /// <summary>
+    /// An insert that answers its new row's id: the one difference most inserts have. SQL Server
+    /// puts <c>OUTPUT INSERTED.Id</c> between the columns and the values, SQLite <c>RETURNING Id</c> after them.
+    /// </summary>
+    /// <param name="into"><c>INSERT INTO Table (columns)</c></param>
+    /// <param name="values"><c>VALUES (parameters)</c></param>
+    public static DialectSql InsertReturningId(string into, string values) =>
+        new($"{into}\nOUTPUT INSERTED.Id\n{values}", $"{into}\n{values}\nRETURNING Id");
+}
 
 /// <summary>
 /// Everything that differs between SQL Server and SQLite: the statements that cannot be written

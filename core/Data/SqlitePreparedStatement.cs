@@ -6,8 +6,7 @@ namespace ContractMonitor.Core.Data;
 /// One statement prepared once in a transaction and run again with new values, row by row. SQLite
 /// runs in the process, so a statement per row costs no round trip and is cheaper than having
 /// SQLite parse one JSON array of the rows; Dapper would rebuild the parameters for every row,
-/// which is where its per-row cost goes. The full-evaluation benchmark went from 17.1 s to 10.8 s
-/// when new ratings went this way (docs/benchmarks.md).
+/// which is where its per-row cost goes. What it saves is measured in docs/benchmarks.md.
 /// </summary>
 internal sealed class SqlitePreparedStatement : IDisposable
 {

@@ -12,17 +12,13 @@ namespace ContractMonitor.Core.Evaluations;
 /// </summary>
 public sealed class EvaluationRequests(Database database, TimeProvider clock)
 {
-    private static readonly DialectSql InsertSql = new(
-        SqlServer: """
-            INSERT INTO EvaluationRequests (ContractId, RequestedBy, RequestedByOrg, RequestedAt)
-            OUTPUT INSERTED.Id
-            VALUES (@ContractId, @RequestedBy, @RequestedByOrg, @RequestedAt)
-            """,
-        Sqlite: """
-            INSERT INTO EvaluationRequests (ContractId, RequestedBy, RequestedByOrg, RequestedAt)
-            VALUES (@ContractId, @RequestedBy, @RequestedByOrg, @RequestedAt)
-            RETURNING Id
-            """);
+    private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
+        """
+        INSERT INTO EvaluationRequests (ContractId, RequestedBy, RequestedByOrg, RequestedAt)
+        """,
+        """
+        VALUES (@ContractId, @RequestedBy, @RequestedByOrg, @RequestedAt)
+        """);
 
     public async Task<EvaluationRequestResponse> CreateAsync(long contractId, Caller caller, CancellationToken cancellationToken)
     {

@@ -11,17 +11,13 @@ namespace ContractMonitor.Core.Measures;
 
 public sealed class MeasureStore(Database database, TimeProvider clock)
 {
-    private static readonly DialectSql InsertSql = new(
-        SqlServer: """
-            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, StartPeriod, CreatedAt)
-            OUTPUT INSERTED.Id
-            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @StartPeriod, @CreatedAt)
-            """,
-        Sqlite: """
-            INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, StartPeriod, CreatedAt)
-            VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @StartPeriod, @CreatedAt)
-            RETURNING Id
-            """);
+    private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
+        """
+        INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, StartPeriod, CreatedAt)
+        """,
+        """
+        VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @StartPeriod, @CreatedAt)
+        """);
 
     private const string TermSql = """
         SELECT StartDate, EndDate FROM Contracts WHERE Id = @ContractId

@@ -9,17 +9,13 @@ namespace ContractMonitor.Core.Organisations;
 
 public sealed class OrganisationStore(Database database, TimeProvider clock)
 {
-    private static readonly DialectSql InsertSql = new(
-        SqlServer: """
-            INSERT INTO Organisations (Code, Name, Kind, CreatedAt)
-            OUTPUT INSERTED.Id
-            VALUES (@Code, @Name, @Kind, @CreatedAt)
-            """,
-        Sqlite: """
-            INSERT INTO Organisations (Code, Name, Kind, CreatedAt)
-            VALUES (@Code, @Name, @Kind, @CreatedAt)
-            RETURNING Id
-            """);
+    private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
+        """
+        INSERT INTO Organisations (Code, Name, Kind, CreatedAt)
+        """,
+        """
+        VALUES (@Code, @Name, @Kind, @CreatedAt)
+        """);
 
     /// <param name="request">Already validated; the code is stored lower-case so both engines agree on uniqueness.</param>
     public async Task<WriteResult<OrganisationResponse>> CreateAsync(

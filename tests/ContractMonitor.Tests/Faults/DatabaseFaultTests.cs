@@ -140,11 +140,8 @@ public sealed class SqlServerOutageTests(ContractMonitor.Tests.Data.SqlServerFix
             await sql.Container.UnpauseAsync();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while ((await api.CreateClient().GetAsync("/health/ready", timeout.Token)).StatusCode != HttpStatusCode.OK)
-        {
-            await Task.Delay(250, timeout.Token);
-        }
+        await Eventually.TrueAsync(async () => (await api.CreateClient().GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
+            "the api to be ready again", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(HttpStatusCode.OK, (await scenario.Panel.GetAsync(status)).StatusCode);
     }

@@ -74,16 +74,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     }
 
     /// <summary>Waits until at least <paramref name="count"/> of the messages that <paramref name="match"/> have arrived.</summary>
-    public async Task<IReadOnlyList<ReceivedMessage>> WaitForAsync(int count, Func<ReceivedMessage, bool> match, TimeSpan? timeout = null)
-    {
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (received.Count(match) < count)
-        {
-            await Task.Delay(20, cancel.Token);
-        }
-
-        return received.Where(match).ToList();
-    }
+    public Task<IReadOnlyList<ReceivedMessage>> WaitForAsync(int count, Func<ReceivedMessage, bool> match, TimeSpan? timeout = null) =>
+        Eventually.ReadAsync<IReadOnlyList<ReceivedMessage>>(() => Task.FromResult<IReadOnlyList<ReceivedMessage>>(received.Where(match).ToList()),
+            messages => messages.Count >= count, $"{count} messages", timeout);
 
     public async ValueTask DisposeAsync() => await StopAsync();
 

@@ -65,21 +65,10 @@ public sealed class CrashRecoveryTests
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM PendingEvaluations"));
     }
 
-    private static async Task WaitUntilAsync(string connectionString, string sql, Func<long, bool> done, TimeSpan limit, CancellationToken cancel)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(limit);
-        while (true)
+    private static Task<long> WaitUntilAsync(string connectionString, string sql, Func<long, bool> done, TimeSpan limit, CancellationToken cancel) =>
+        Eventually.ReadAsync(async () =>
         {
-            await using (var connection = new SqliteConnection(connectionString))
-            {
-                if (done(await connection.ExecuteScalarAsync<long>(sql)))
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(10, timeout.Token);
-        }
-    }
+            await using var connection = new SqliteConnection(connectionString);
+            return await connection.ExecuteScalarAsync<long>(sql);
+        }, done, sql, limit, TimeSpan.FromMilliseconds(10), cancel);
 }

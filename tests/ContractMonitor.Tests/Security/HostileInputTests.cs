@@ -177,14 +177,8 @@ public abstract class HostileInputTests<TFactory>(TFactory api, ITestOutputHelpe
     }
 
     /// <summary>An accepted evaluation request is answered by a background job; it must finish before the next baseline.</summary>
-    private static async Task WaitForEvaluationsAsync(DatabaseWatch watch)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await watch.QueuedEvaluationsAsync() > 0)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
+    private static Task WaitForEvaluationsAsync(DatabaseWatch watch) =>
+        Eventually.TrueAsync(async () => await watch.QueuedEvaluationsAsync() == 0, "queued evaluations to be answered", every: TimeSpan.FromMilliseconds(10));
 }
 
 /// <summary>The full run, in Development as the other tests run: a thousand requests per operation, 33,000 in all.</summary>

@@ -1,4 +1,5 @@
 using ContractMonitor.Api.Features.Contracts;
+using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Contracts;
 
 namespace ContractMonitor.Tests.Features.Contracts;
@@ -6,6 +7,8 @@ namespace ContractMonitor.Tests.Features.Contracts;
 /// <summary>The validator on its own, table by table; the HTTP tests prove it is wired in.</summary>
 public sealed class CreateContractValidatorTests
 {
+    public CreateContractValidatorTests() => ValidationNames.UseJsonNames();
+
     private static readonly CreateContractRequest Valid = new(
         "DCST-1", "Children's social care", "doncaster-childrens-trust", new DateOnly(2016, 10, 1), null, null, null, null);
 

@@ -22,17 +22,9 @@ public static class EvaluationsApi
         var response = await scenario.Commissioner.PostAsync($"/api/contracts/{scenario.ContractId}/evaluations", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var request = await scenario.Commissioner.GetFromJsonAsync<EvaluationRequestResponse>(location, JsonDefaults.Web, timeout.Token);
-            if (request!.Status == EvaluationRequestStatus.Completed)
-            {
-                return request;
-            }
-
-            await Task.Delay(25, timeout.Token);
-        }
+        return (await Eventually.ReadAsync(
+            () => scenario.Commissioner.GetFromJsonAsync<EvaluationRequestResponse>(location, JsonDefaults.Web),
+            request => request!.Status == EvaluationRequestStatus.Completed, $"the evaluation at {location}"))!;
     }
 
     public static Task<T?> GetAsync<T>(this HttpClient client, string url) => client.GetFromJsonAsync<T>(url, JsonDefaults.Web);

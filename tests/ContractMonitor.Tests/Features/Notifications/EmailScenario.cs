@@ -73,21 +73,9 @@ public static class EmailScenario
         scenario.SettledAsync(all => all.All(settled));
 
     /// <summary>Waits until the contract has emails and they are, taken together, as <paramref name="settled"/> says.</summary>
-    public static async Task<IReadOnlyList<NotificationResponse>> SettledAsync(
-        this Scenario scenario, Func<IReadOnlyList<NotificationResponse>, bool> settled)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var all = await scenario.NotificationsAsync();
-            if (all.Count > 0 && settled(all))
-            {
-                return all;
-            }
-
-            await Task.Delay(25, timeout.Token);
-        }
-    }
+    public static Task<IReadOnlyList<NotificationResponse>> SettledAsync(
+        this Scenario scenario, Func<IReadOnlyList<NotificationResponse>, bool> settled) =>
+        Eventually.ReadAsync(() => scenario.NotificationsAsync(), all => all.Count > 0 && settled(all), "the contract's emails to settle");
 
     /// <summary>The dispatch the recurring job would run, called directly.</summary>
     public static Task<DispatchOutcome> DispatchAsync(this EmailApiFactory api) =>

@@ -1,0 +1,31 @@
+namespace ContractMonitor.Api;
+
+/// <summary>The api's middleware in its order, and every feature's routes: what Program.cs asks for in one line each.</summary>
+public static class ApiPipeline
+{
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // Routing after the handlers, so that a failure while matching is a problem too, not an empty 500.
+        app.UseRouting();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseRefusalLogging();
+        app.UseApiOpenApi();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit()
+            .MapEvaluations().MapEscalations().MapClaims().MapChallenges().MapSplitScreen()
+            .MapNotifications();
+        app.MapJobsDashboard();
+        return app;
+    }
+}
