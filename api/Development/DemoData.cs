@@ -82,7 +82,7 @@ public static class DemoData
         }
 
         var trust = new Caller("demo-data", TrustCode, Role.Provider);
-        await services.GetRequiredService<ReturnStore>().SubmitAsync(contract, trust, returns, null, $"/api/contracts/{contract.Id}/returns", default);
+        await services.GetRequiredService<ReturnStore>().SubmitAsync(contract, trust, returns, null, default);
 
         // One exchange of the two voices, so the split screen has both sides to show.
         var latest = returns.Where(r => r.Measure.Code == "B13").MaxBy(r => r.Period.Start);

@@ -1,14 +1,20 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using ContractMonitor.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Data;
 using Dapper;
 
 namespace ContractMonitor.Core.Idempotency;
 
-/// <summary>A client's <c>Idempotency-Key</c> and the fingerprint of the request it came with.</summary>
-public sealed record IdempotentRequest(string Key, string RequestHash);
+/// <summary>
+/// A client's <c>Idempotency-Key</c>, the fingerprint of the request it came with, and how the
+/// caller will answer it if it succeeds: the status and location a repeat is answered with again.
+/// The store that completes the key passes those through without reading them.
+/// </summary>
+public sealed record IdempotentRequest(string Key, string RequestHash, int AnswerStatusCode, string? AnswerLocation);
 
 /// <summary>The first answer given to a key, replayed to every repeat.</summary>
 public sealed record StoredAnswer(string RequestHash, int StatusCode, string Body, string? Location);
@@ -74,14 +80,15 @@ public sealed class IdempotencyKeys(Database database)
         WHERE KeyHash = @KeyHash
         """;
 
-    internal static Task CompleteAsync(
-        DbTransaction transaction, string keyHash, int statusCode, string body, string? location, CancellationToken cancellationToken) =>
+    /// <summary>Remembers the answer to a reserved key, serialised as the api writes it; only a replay reads it back.</summary>
+    internal static Task CompleteAsync<T>(
+        DbTransaction transaction, string keyHash, IdempotentRequest request, T answer, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(CompleteSql, new
         {
             KeyHash = keyHash,
-            StatusCode = statusCode,
-            Body = body,
-            Location = location,
+            StatusCode = request.AnswerStatusCode,
+            Body = JsonSerializer.Serialize(answer, JsonDefaults.Web),
+            Location = request.AnswerLocation,
         }, transaction, cancellationToken: cancellationToken));
 
     private sealed record AnswerRow

@@ -26,7 +26,9 @@ public enum SubmitStatus
     KeyReused,
 }
 
-public sealed record SubmitResult(SubmitStatus Status, StoredAnswer? Answer)
+/// <param name="Stored">The revisions the batch stored, when it was stored.</param>
+/// <param name="Earlier">The first answer to the key, when the batch is a repeat.</param>
+public sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<ReturnResponse>? Stored, StoredAnswer? Earlier)
 {
     /// <summary>What a request gets when its key already has an answer: that answer, or a refusal if the request differs.</summary>
     public static SubmitResult Repeat(StoredAnswer earlier, IdempotentRequest request)
@@ -34,8 +36,8 @@ public sealed record SubmitResult(SubmitStatus Status, StoredAnswer? Answer)
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(request);
         return earlier.RequestHash == request.RequestHash
-            ? new SubmitResult(SubmitStatus.Replayed, earlier)
-            : new SubmitResult(SubmitStatus.KeyReused, null);
+            ? new SubmitResult(SubmitStatus.Replayed, null, earlier)
+            : new SubmitResult(SubmitStatus.KeyReused, null, null);
     }
 }
 
@@ -46,8 +48,6 @@ public sealed record SubmitResult(SubmitStatus Status, StoredAnswer? Answer)
 /// </summary>
 public sealed class ReturnStore(Database database, TimeProvider clock)
 {
-    public const int StatusCreated = 201;
-
     /// <summary>
     /// Two batches for the same (measure, period) can meet on SQL Server, where the revision is read
     /// under READ COMMITTED; the loser breaks the unique revision key, or is chosen as a deadlock
@@ -58,7 +58,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
     /// <param name="rows">Rows that have passed <see cref="ReturnRules"/>.</param>
     public async Task<SubmitResult> SubmitAsync(
         Contract contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
-        string location, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(caller);
@@ -68,7 +68,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         {
             try
             {
-                return await TrySubmitAsync(contract, caller, rows, idempotency, keyHash, location, cancellationToken);
+                return await TrySubmitAsync(contract, caller, rows, idempotency, keyHash, cancellationToken);
             }
             catch (DbException ex) when ((SqlDialect.IsUniqueViolation(ex) || SqlDialect.IsDeadlockVictim(ex)) && attempt < MaxAttempts)
             {
@@ -80,7 +80,7 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
 
     private async Task<SubmitResult> TrySubmitAsync(
         Contract contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
-        string? keyHash, string location, CancellationToken cancellationToken)
+        string? keyHash, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = UkCalendar.DateOf(now);
@@ -138,14 +138,14 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         await PendingEvaluations.MarkAsync(transaction, database.Dialect,
             inKeyOrder.Select(r => new PendingEvaluations.Mark(r.Row.Measure.Id, r.Row.Period)), EvaluationReason.Return, now, cancellationToken);
 
-        var body = JsonSerializer.Serialize(new ReturnListResponse(revisions.Select(r => r.Stored).ToList()), JsonDefaults.Web);
-        if (keyHash is not null)
+        var written = revisions.Select(r => r.Stored).ToList();
+        if (idempotency is not null && keyHash is not null)
         {
-            await IdempotencyKeys.CompleteAsync(transaction, keyHash, StatusCreated, body, location, cancellationToken);
+            await IdempotencyKeys.CompleteAsync(transaction, keyHash, idempotency, new ReturnListResponse(written), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new SubmitResult(SubmitStatus.Stored, new StoredAnswer(idempotency?.RequestHash ?? "", StatusCreated, body, location));
+        return new SubmitResult(SubmitStatus.Stored, written, null);
     }
 
     private const string CurrentFiguresSql = """

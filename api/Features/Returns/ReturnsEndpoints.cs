@@ -92,10 +92,13 @@ public static class ReturnsEndpoints
 
         // A repeat is answered before the measures are read and the rows checked again; the store
         // checks the key once more inside its transaction for repeats that race.
-        var idempotency = idempotencyKey is null ? null : new IdempotentRequest(idempotencyKey, ReturnStore.RequestHash(access.Id, rows));
+        var location = $"/api/contracts/{access.Id}/returns";
+        var idempotency = idempotencyKey is null
+            ? null
+            : new IdempotentRequest(idempotencyKey, ReturnStore.RequestHash(access.Id, rows), StatusCodes.Status201Created, location);
         if (idempotency is not null && await keys.FindAsync(access.Caller, idempotency.Key, cancellationToken) is { } earlier)
         {
-            return Answer(SubmitResult.Repeat(earlier, idempotency), context.Response);
+            return Answer(SubmitResult.Repeat(earlier, idempotency), location, context.Response);
         }
 
         var byCode = (await measures.ListAsync(access.Id, cancellationToken)).ToDictionary(m => m.Code);
@@ -108,12 +111,12 @@ public static class ReturnsEndpoints
             return WriteResults.Unprocessable(errors, "No return was stored: correct the rows named below and send the whole batch again.");
         }
 
-        var result = await returns.SubmitAsync(access.Contract, access.Caller, check.Rows, idempotency,
-            $"/api/contracts/{access.Id}/returns", cancellationToken);
-        return Answer(result, context.Response);
+        var result = await returns.SubmitAsync(access.Contract, access.Caller, check.Rows, idempotency, cancellationToken);
+        return Answer(result, location, context.Response);
     }
 
-    private static Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult> Answer(SubmitResult result, HttpResponse response)
+    private static Results<Created<ReturnListResponse>, ValidationProblem, ProblemHttpResult> Answer(
+        SubmitResult result, string location, HttpResponse response)
     {
         if (result.Status == SubmitStatus.KeyReused)
         {
@@ -123,13 +126,15 @@ public static class ReturnsEndpoints
             });
         }
 
-        var answer = result.Answer!;
         if (result.Status == SubmitStatus.Replayed)
         {
+            // Only a replay reads the remembered answer back.
+            var earlier = result.Earlier!;
             response.Headers[IdempotencyHeader.ReplayedHeader] = "true";
+            return TypedResults.Created(earlier.Location, JsonSerializer.Deserialize<ReturnListResponse>(earlier.Body, JsonDefaults.Web));
         }
 
-        return TypedResults.Created(answer.Location, JsonSerializer.Deserialize<ReturnListResponse>(answer.Body, JsonDefaults.Web));
+        return TypedResults.Created(location, new ReturnListResponse(result.Stored!));
     }
 
     /// <summary>The n of <c>returns[n].field</c> or <c>lines[n]</c>, so errors read in the order of the rows.</summary>

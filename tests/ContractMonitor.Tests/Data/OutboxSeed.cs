@@ -42,7 +42,7 @@ public static class OutboxSeed
             [
                 new CheckedReturn(measure, Period.Parse("2026-04", Frequency.Monthly), 50m, null, null, null),
                 new CheckedReturn(measure, may, 52.5m, null, null, "Agency staff start in <b>June</b>."),
-            ], null, "/r", default);
+            ], null, default);
             await new ChallengeStore(db, clock).CreateAsync(contract, council, new MeasurePeriod(measure, may), "What is the recovery plan?",
                 new DateOnly(2026, 6, 30), default);
         }

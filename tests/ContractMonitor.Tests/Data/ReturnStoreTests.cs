@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
@@ -46,8 +48,8 @@ public abstract class ReturnStoreTests
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         var (store, contract, provider, measure) = await ArrangeAsync();
 
-        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 1, 1.5m, 123456.123456m)], null, "/r", default);
-        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", value)], null, "/r", default);
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 1, 1.5m, 123456.123456m)], null, default);
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", value)], null, default);
 
         var history = (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!;
         Assert.Equal([(1, 1m, 1.5m, 123456.123456m), (2, value, (decimal?)null, (decimal?)null)],
@@ -61,14 +63,14 @@ public abstract class ReturnStoreTests
     {
         var (store, contract, provider, measure) = await ArrangeAsync();
         var rows = new[] { new ReturnRowRequest("A1", "2016-11", 5, null, null, null) };
-        var request = new IdempotentRequest("key-1", ReturnStore.RequestHash(contract.Id, rows));
+        var request = new IdempotentRequest("key-1", ReturnStore.RequestHash(contract.Id, rows), 201, "/r");
 
-        var first = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 5)], request, "/r", default);
-        var repeat = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 5)], request, "/r", default);
-        var other = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 6)], request with { RequestHash = "other" }, "/r", default);
+        var first = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 5)], request, default);
+        var repeat = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 5)], request, default);
+        var other = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 6)], request with { RequestHash = "other" }, default);
 
         Assert.Equal((SubmitStatus.Stored, SubmitStatus.Replayed, SubmitStatus.KeyReused), (first.Status, repeat.Status, other.Status));
-        Assert.Equal(first.Answer!.Body, repeat.Answer!.Body);
+        Assert.Equal(JsonSerializer.Serialize(new ReturnListResponse(first.Stored!), JsonDefaults.Web), repeat.Earlier!.Body);
         Assert.Single(await store.ListCurrentAsync(contract, measure, "2016-11", default));
         Assert.Equal(1, (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!.Current.Revision);
     }
@@ -79,7 +81,7 @@ public abstract class ReturnStoreTests
         var (store, contract, provider, measure) = await ArrangeAsync();
 
         await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
-            store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", i)], null, "/r", default)));
+            store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", i)], null, default)));
 
         var history = (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!;
         Assert.Equal(Enumerable.Range(1, 8), history.Revisions.Select(r => r.Revision));
@@ -91,8 +93,8 @@ public abstract class ReturnStoreTests
     {
         var (store, contract, provider, measure) = await ArrangeAsync();
 
-        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 1), Figure(measure, "2016-12", 1)], null, "/r", default);
-        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 2)], null, "/r", default);
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 1), Figure(measure, "2016-12", 1)], null, default);
+        await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 2)], null, default);
 
         await using var connection = await Open().OpenAsync(default);
         var marks = await connection.QueryAsync<(string Period, int Generation, DateOnly PeriodStart)>(

@@ -40,7 +40,7 @@ public abstract class VoicesStoreTests
 
     private Task<SubmitResult> SubmitAsync(Arranged a, string period, decimal value, string? commentary) =>
         new ReturnStore(a.Db, clock).SubmitAsync(a.Contract, a.Trust,
-            [new CheckedReturn(a.Measure, Period.Parse(period, Frequency.Monthly), value, null, null, commentary)], null, "/r", default);
+            [new CheckedReturn(a.Measure, Period.Parse(period, Frequency.Monthly), value, null, null, commentary)], null, default);
 
     [Fact]
     public async Task AChallengeKeepsTheFigureItQuestionedBesideTheCurrentOne()

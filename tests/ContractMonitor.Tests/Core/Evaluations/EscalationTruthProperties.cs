@@ -189,7 +189,7 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
     {
         if (rows.Count > 0)
         {
-            await new ReturnStore(file.Database, TimeProvider.System).SubmitAsync(world.Contract, world.Trust, rows, null, "/", default);
+            await new ReturnStore(file.Database, TimeProvider.System).SubmitAsync(world.Contract, world.Trust, rows, null, default);
         }
     }
 
