@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,23 +12,12 @@ public static class AccessProblems
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
             detail: $"The {role} role may not do this. Allowed: {string.Join(", ", allowed)}.");
 
-    /// <summary>
-    /// For a write on something reached by its own id rather than through its contract: null when
-    /// the caller's role may act; otherwise 404 when the caller cannot see it (so its existence is
-    /// not revealed to another organisation) and 403 when they can.
-    /// </summary>
-    public static async Task<ProblemHttpResult?> RefuseRoleAsync(
-        Caller caller, IReadOnlyCollection<Role> allowed, Func<Task<bool>> isVisible, Func<ProblemHttpResult> notFound)
+    /// <summary>404 for a thing reached by its id: never says whether it exists for another organisation.</summary>
+    public static ProblemHttpResult NotFound(string noun, long id)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(allowed);
-        ArgumentNullException.ThrowIfNull(isVisible);
-        ArgumentNullException.ThrowIfNull(notFound);
-        if (allowed.Contains(caller.Role))
-        {
-            return null;
-        }
-
-        return await isVisible() ? Forbidden(caller.Role, allowed) : notFound();
+        ArgumentException.ThrowIfNullOrEmpty(noun);
+        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+            title: $"{char.ToUpperInvariant(noun[0])}{noun[1..]} not found",
+            detail: string.Create(CultureInfo.InvariantCulture, $"There is no {noun} {id} that your organisation can see."));
     }
 }

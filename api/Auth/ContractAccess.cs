@@ -1,16 +1,15 @@
-using System.Globalization;
-using ContractMonitor.Contracts.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Auth;
 
 /// <summary>
 /// The contract named by the route's <c>{contractId}</c>, looked up as the caller sees it.
-/// <see cref="ContractAccessFilter"/> answers 404 when it is not visible and 403 when the caller's
+/// <see cref="VisibilityFilter"/> answers 404 when it is not visible and 403 when the caller's
 /// role may not use the endpoint, so a handler only ever sees a visible, permitted contract.
 /// </summary>
-public sealed class ContractAccess
+public sealed class ContractAccess : IVisible
 {
     private readonly Contract? contract;
 
@@ -25,17 +24,19 @@ public sealed class ContractAccess
     public bool IsVisible => contract is not null;
 
     public Contract Contract => contract
-        ?? throw new InvalidOperationException("ContractAccess was used on an endpoint without ContractAccessFilter.");
+        ?? throw new InvalidOperationException("ContractAccess was used on an endpoint without VisibilityFilter.");
 
     public long Id => Contract.Id;
 
-    /// <summary>For handlers called directly, as in unit tests.</summary>
+    public ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Contract not found",
+            detail: "There is no contract with this id that your organisation can see.");
 
     public static async ValueTask<ContractAccess?> BindAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var caller = context.User.RequireCaller();
-        if (!long.TryParse(context.Request.RouteValues["contractId"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (!VisibilityFilter.TryReadId(context, "contractId", out var id))
         {
             return new ContractAccess(caller, null);
         }

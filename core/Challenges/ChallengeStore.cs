@@ -120,11 +120,8 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
     private const string VisibleSql = """
         SELECT ch.ContractId
         FROM Challenges ch
-        JOIN Contracts c ON c.Id = ch.ContractId
-        JOIN Organisations co ON co.Id = c.CommissionerOrgId
-        JOIN Organisations po ON po.Id = c.ProviderOrgId
-        WHERE ch.Id = @Id AND (co.Code = @CommissionerOrg OR po.Code = @ProviderOrg)
-        """;
+        WHERE ch.Id = @Id AND ch.ContractId IN (
+        """ + Visibility.VisibleContractIdsSql + ")";
 
     /// <summary>The challenge if the caller's organisation commissions or provides its contract; otherwise null.</summary>
     public async Task<ChallengeResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)

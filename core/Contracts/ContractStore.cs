@@ -124,8 +124,8 @@ public sealed class ContractStore(Database database, TimeProvider clock)
         FROM Contracts c
         JOIN Organisations co ON co.Id = c.CommissionerOrgId
         JOIN Organisations po ON po.Id = c.ProviderOrgId
-        WHERE (co.Code = @CommissionerOrg OR po.Code = @ProviderOrg)
-        """;
+        WHERE c.Id IN (
+        """ + Visibility.VisibleContractIdsSql + ")";
 
     private const string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id";
 

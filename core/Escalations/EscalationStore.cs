@@ -40,11 +40,8 @@ public sealed class EscalationStore(Database database, TimeProvider clock)
 
     private const string FindVisibleSql = SelectSql + """
 
-        JOIN Contracts c ON c.Id = e.ContractId
-        JOIN Organisations co ON co.Id = c.CommissionerOrgId
-        JOIN Organisations po ON po.Id = c.ProviderOrgId
-        WHERE e.Id = @Id AND (co.Code = @CommissionerOrg OR po.Code = @ProviderOrg)
-        """;
+        WHERE e.Id = @Id AND e.ContractId IN (
+        """ + Visibility.VisibleContractIdsSql + ")";
 
     /// <summary>The escalation if the caller's organisation commissions or provides its contract; otherwise null.</summary>
     public async Task<EscalationResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)

@@ -26,15 +26,13 @@ public static class ChallengesEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         contract.MapGet("/", ListAsync).WithName("ListChallenges").ProducesValidationProblem();
 
-        var group = endpoints.MapGroup("/api/challenges").WithTags("Challenges");
-        group.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}", GetAsync).WithName("GetChallenge");
+        var group = endpoints.MapVisibleGroup("/api/challenges", "Challenges");
+        group.MapGet("/{id:long}", Get).WithName("GetChallenge");
         group.MapPost("/{id:long}/responses", RespondAsync).WithName("RespondToChallenge")
-            .WithValidation<RespondToChallengeRequest>()
+            .WithValidation<RespondToChallengeRequest>().AllowRoles(MayRespond)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:long}/close", CloseAsync).WithName("CloseChallenge")
-            .WithValidation<CloseChallengeRequest>()
+            .WithValidation<CloseChallengeRequest>().AllowRoles(MayChallenge)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
@@ -96,13 +94,10 @@ public static class ChallengesEndpoints
             await challenges.ListAsync(access.Id, narrowed.Measure, narrowed.Period, filter, cancellationToken)));
     }
 
-    public static async Task<Results<Ok<ChallengeResponse>, ProblemHttpResult>> GetAsync(
-        long id, HttpContext context, ChallengeStore challenges, CancellationToken cancellationToken)
+    public static Ok<ChallengeResponse> Get(VisibleChallenge visible)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return await challenges.FindVisibleAsync(id, context.User.RequireCaller(), cancellationToken) is { } challenge
-            ? TypedResults.Ok(challenge)
-            : NotFound(id);
+        ArgumentNullException.ThrowIfNull(visible);
+        return TypedResults.Ok(visible.Challenge);
     }
 
     /// <summary>
@@ -110,40 +105,23 @@ public static class ChallengesEndpoints
     /// A closed challenge takes no more (409).
     /// </summary>
     public static async Task<Results<Created<ChallengeResponse>, ProblemHttpResult>> RespondAsync(
-        long id, RespondToChallengeRequest request, HttpContext context, ChallengeStore challenges, CancellationToken cancellationToken)
+        VisibleChallenge visible, RespondToChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(visible);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        var caller = context.User.RequireCaller();
-        if (await RefuseAsync(id, caller, MayRespond, challenges, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-
-        return Answer(id, await challenges.RespondAsync(id, caller, request.Text!, cancellationToken),
-            challenge => TypedResults.Created(Location(id), challenge));
+        return Answer(visible.Id, await challenges.RespondAsync(visible.Id, visible.Caller, request.Text!, cancellationToken),
+            challenge => TypedResults.Created(Location(visible.Id), challenge));
     }
 
     /// <summary>The council closes a challenge as Agreed or Disputed; closing it again is 409.</summary>
     public static async Task<Results<Ok<ChallengeResponse>, ProblemHttpResult>> CloseAsync(
-        long id, CloseChallengeRequest request, HttpContext context, ChallengeStore challenges, CancellationToken cancellationToken)
+        VisibleChallenge visible, CloseChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(visible);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        var caller = context.User.RequireCaller();
-        if (await RefuseAsync(id, caller, MayChallenge, challenges, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-
-        return Answer(id, await challenges.CloseAsync(id, caller, request.Outcome!.Value, request.Note, cancellationToken),
+        return Answer(visible.Id, await challenges.CloseAsync(visible.Id, visible.Caller, request.Outcome!.Value, request.Note, cancellationToken),
             TypedResults.Ok);
     }
-
-    private static Task<ProblemHttpResult?> RefuseAsync(
-        long id, Caller caller, Role[] allowed, ChallengeStore challenges, CancellationToken cancellationToken) =>
-        AccessProblems.RefuseRoleAsync(caller, allowed,
-            async () => await challenges.FindVisibleAsync(id, caller, cancellationToken) is not null, () => NotFound(id));
 
     private static Results<TSuccess, ProblemHttpResult> Answer<TSuccess>(
         long id, WriteResult<ChallengeResponse>? result, Func<ChallengeResponse, TSuccess> success)
@@ -151,15 +129,11 @@ public static class ChallengesEndpoints
     {
         if (result is null)
         {
-            return NotFound(id);
+            return VisibleChallenge.NotFound(id);
         }
 
         return result.Value is { } challenge ? success(challenge) : WriteResults.Refused(result);
     }
 
     private static string Location(long id) => string.Create(CultureInfo.InvariantCulture, $"/api/challenges/{id}");
-
-    private static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Challenge not found",
-            detail: string.Create(CultureInfo.InvariantCulture, $"There is no challenge {id} that your organisation can see."));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Features.Notifications;
 using ContractMonitor.Api.Problems;
@@ -19,12 +18,10 @@ public static class EscalationsEndpoints
         endpoints.MapContractGroup("/api/contracts/{contractId}/escalations", "Escalations")
             .MapGet("/", ListAsync).WithName("ListEscalations").ProducesValidationProblem();
 
-        var group = endpoints.MapGroup("/api/escalations").WithTags("Escalations");
-        group.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}", GetAsync).WithName("GetEscalation");
+        var group = endpoints.MapVisibleGroup("/api/escalations", "Escalations");
+        group.MapGet("/{id:long}", Get).WithName("GetEscalation");
         group.MapPost("/{id:long}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeEscalation")
-            .WithValidation<AcknowledgeEscalationRequest>()
+            .WithValidation<AcknowledgeEscalationRequest>().AllowRoles(MayAcknowledge)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
@@ -43,14 +40,10 @@ public static class EscalationsEndpoints
         return TypedResults.Ok(new EscalationListResponse(list.Select(e => AsSeenBy(e, access.Caller)).ToList()));
     }
 
-    public static async Task<Results<Ok<EscalationResponse>, ProblemHttpResult>> GetAsync(
-        long id, HttpContext context, EscalationStore escalations, CancellationToken cancellationToken)
+    public static Ok<EscalationResponse> Get(VisibleEscalation visible)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var caller = context.User.RequireCaller();
-        return await escalations.FindVisibleAsync(id, caller, cancellationToken) is { } escalation
-            ? TypedResults.Ok(AsSeenBy(escalation, caller))
-            : NotFound(id);
+        ArgumentNullException.ThrowIfNull(visible);
+        return TypedResults.Ok(AsSeenBy(visible.Escalation, visible.Caller));
     }
 
     /// <summary>The emails name the panel's members and addresses, which only the council's side sees.</summary>
@@ -59,31 +52,19 @@ public static class EscalationsEndpoints
 
     /// <summary>
     /// The council records that it has seen the escalation, with a note. Visibility is checked before
-    /// the role, so an escalation of another organisation's contract is 404 for everyone.
+    /// the role (VisibilityFilter), so an escalation of another organisation's contract is 404 for everyone.
     /// </summary>
     public static async Task<Results<Ok<EscalationResponse>, ProblemHttpResult>> AcknowledgeAsync(
-        long id, AcknowledgeEscalationRequest request, HttpContext context, EscalationStore escalations,
-        CancellationToken cancellationToken)
+        VisibleEscalation visible, AcknowledgeEscalationRequest request, EscalationStore escalations, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(visible);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        var caller = context.User.RequireCaller();
-        if (await AccessProblems.RefuseRoleAsync(caller, MayAcknowledge,
-                async () => await escalations.FindVisibleAsync(id, caller, cancellationToken) is not null, () => NotFound(id)) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var result = await escalations.AcknowledgeAsync(id, caller, request.Note!, cancellationToken);
+        var result = await escalations.AcknowledgeAsync(visible.Id, visible.Caller, request.Note!, cancellationToken);
         if (result is null)
         {
-            return NotFound(id);
+            return visible.NotFound();
         }
 
         return result.Value is { } escalation ? TypedResults.Ok(escalation) : WriteResults.Refused(result);
     }
-
-    private static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Escalation not found",
-            detail: string.Create(CultureInfo.InvariantCulture, $"There is no escalation {id} that your organisation can see."));
 }
