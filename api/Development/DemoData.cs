@@ -1,4 +1,4 @@
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Organisations;
 using ContractMonitor.Contracts.Panel;

@@ -50,7 +50,7 @@ public sealed record ChallengeReply(
 /// <param name="CurrentValue">The figure that counts now; differs from the challenged value when the trust revised it since.</param>
 /// <param name="RevisedSinceChallenge">A later revision has been sent since the challenge was written.</param>
 /// <param name="Overdue">Still unanswered after its response due date.</param>
-public sealed record ChallengeResponse(
+public sealed record ChallengeDetail(
     long Id,
     long ContractId,
     string MeasureCode,
@@ -74,4 +74,4 @@ public sealed record ChallengeResponse(
     DateTimeOffset? ClosedAt,
     IReadOnlyList<ChallengeReply> Responses);
 
-public sealed record ChallengeListResponse(IReadOnlyList<ChallengeResponse> Challenges);
+public sealed record ChallengeListResponse(IReadOnlyList<ChallengeDetail> Challenges);

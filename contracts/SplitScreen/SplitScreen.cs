@@ -20,7 +20,7 @@ public sealed record ProviderSide(
 /// The council's side of a row: the challenges on the row's period, and those on earlier periods
 /// of the measure that are not yet closed, oldest first.
 /// </summary>
-public sealed record CommissionerSide(IReadOnlyList<ChallengeResponse> Challenges);
+public sealed record CommissionerSide(IReadOnlyList<ChallengeDetail> Challenges);
 
 /// <summary>
 /// One measure at its latest period ended by the report's date.

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Challenges;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
@@ -75,7 +75,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
     /// The challenges a query selects with their responses, oldest first: two statements however
     /// many challenges there are.
     /// </summary>
-    internal static async Task<IReadOnlyList<ChallengeResponse>> ReadAsync(
+    internal static async Task<IReadOnlyList<ChallengeDetail>> ReadAsync(
         DbConnection connection, DbTransaction? transaction, ChallengeQuery query, DateOnly today, CancellationToken cancellationToken)
     {
         var args = new
@@ -101,7 +101,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
     }
 
     /// <summary>A visible contract's challenges; the caller has checked visibility.</summary>
-    public async Task<IReadOnlyList<ChallengeResponse>> ListAsync(
+    public async Task<IReadOnlyList<ChallengeDetail>> ListAsync(
         long contractId, Measure? measure, Period? period, ChallengeFilter filter, CancellationToken cancellationToken)
     {
         var today = UkCalendar.Today(clock);
@@ -124,14 +124,14 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
         """ + Visibility.VisibleContractIdsSql + ")";
 
     /// <summary>The challenge if the caller's organisation commissions or provides its contract; otherwise null.</summary>
-    public async Task<ChallengeResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
+    public async Task<ChallengeDetail?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await FindVisibleAsync(connection, null, id, caller, UkCalendar.Today(clock), cancellationToken);
     }
 
-    private static async Task<ChallengeResponse?> FindVisibleAsync(
+    private static async Task<ChallengeDetail?> FindVisibleAsync(
         DbConnection connection, DbTransaction? transaction, long id, Caller caller, DateOnly today, CancellationToken cancellationToken)
     {
         var contractId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -152,7 +152,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
         """);
 
     /// <summary>Writes a challenge pinned to the revision that counts now (none, if no return has been sent).</summary>
-    public async Task<ChallengeResponse> CreateAsync(
+    public async Task<ChallengeDetail> CreateAsync(
         Contract contract, Caller caller, MeasurePeriod about, string text, DateOnly? responseDueDate,
         CancellationToken cancellationToken)
     {
@@ -202,7 +202,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
     /// Adds the trust's response; the first moves the challenge to Responded. A closed challenge
     /// takes no response (Conflict) and nothing is written. Null when the caller cannot see it.
     /// </summary>
-    public async Task<WriteResult<ChallengeResponse>?> RespondAsync(
+    public async Task<WriteResult<ChallengeDetail>?> RespondAsync(
         long id, Caller caller, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -220,7 +220,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
         if (status is null || await connection.ExecuteAsync(new CommandDefinition(MarkRespondedSql,
                 new { Id = id, Status = status.ToString() }, transaction, cancellationToken: cancellationToken)) == 0)
         {
-            return WriteResult.Conflict<ChallengeResponse>(Closed(id, before));
+            return WriteResult.Conflict<ChallengeDetail>(Closed(id, before));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(InsertReplySql, new
@@ -251,7 +251,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
     /// Closes the challenge with the council's outcome. Closing twice is a Conflict and writes
     /// nothing. Null when the caller cannot see it.
     /// </summary>
-    public async Task<WriteResult<ChallengeResponse>?> CloseAsync(
+    public async Task<WriteResult<ChallengeDetail>?> CloseAsync(
         long id, Caller caller, ChallengeOutcome outcome, string? note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -273,7 +273,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
                 ClosedAt = now,
             }, transaction, cancellationToken: cancellationToken)) == 0)
         {
-            return WriteResult.Conflict<ChallengeResponse>(Closed(id, before));
+            return WriteResult.Conflict<ChallengeDetail>(Closed(id, before));
         }
 
         var after = (await FindVisibleAsync(connection, transaction, id, caller, today, cancellationToken))!;
@@ -284,7 +284,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
         return WriteResult.Updated(after);
     }
 
-    private static string Closed(long id, ChallengeResponse challenge) => challenge.ClosedAt is { } at
+    private static string Closed(long id, ChallengeDetail challenge) => challenge.ClosedAt is { } at
         ? string.Create(CultureInfo.InvariantCulture,
             $"Challenge {id} was closed as {challenge.Outcome} by {challenge.ClosedBy} at {at:u}; write a new challenge to raise it again.")
         : string.Create(CultureInfo.InvariantCulture, $"Challenge {id} has just been closed; write a new challenge to raise it again.");
@@ -310,10 +310,10 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
         public string? ClosedBy { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
 
-        public ChallengeResponse ToResponse(IReadOnlyList<ChallengeReply> replies, DateOnly today)
+        public ChallengeDetail ToResponse(IReadOnlyList<ChallengeReply> replies, DateOnly today)
         {
             var status = Enum.Parse<ChallengeStatus>(Status);
-            return new ChallengeResponse(
+            return new ChallengeDetail(
                 Id, ContractId, MeasureCode, Period, Text, status, Outcome is null ? null : Enum.Parse<ChallengeOutcome>(Outcome),
                 CloseNote, ResponseDueDate, ChallengeRules.IsOverdue(status, ResponseDueDate, today),
                 ReturnRevision, ReturnRevision is null, ChallengedValue, CurrentRevision, CurrentValue,

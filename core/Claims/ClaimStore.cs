@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Claims;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;

@@ -1,4 +1,4 @@
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 
 namespace ContractMonitor.Core.Contracts;
 

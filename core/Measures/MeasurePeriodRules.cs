@@ -1,5 +1,5 @@
 using System.Globalization;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Text;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Core.Contracts;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using ContractMonitor.Contracts;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Core.Contracts;

@@ -1,6 +1,6 @@
 using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Contracts.Claims;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.SplitScreen;
 using ContractMonitor.Core.Contracts;
@@ -59,12 +59,12 @@ public sealed class SplitScreenReader(Database database, StatusReader statusRead
         }).ToList());
     }
 
-    private static DateOnly StartOf(ChallengeResponse challenge) =>
+    private static DateOnly StartOf(ChallengeDetail challenge) =>
         Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
     private static SplitScreenRow Row(
         MeasureStatus status, ReturnStore.CurrentFigure? figure, IReadOnlyList<ClaimResponse> claims,
-        IReadOnlyList<ChallengeResponse> challenges) => new(
+        IReadOnlyList<ChallengeDetail> challenges) => new(
         status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
         status.Escalation, status.Revision,
         new ProviderSide(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using ContractMonitor.Contracts;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Organisations;
 using ContractMonitor.Contracts.Returns;

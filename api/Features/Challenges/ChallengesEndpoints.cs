@@ -41,7 +41,7 @@ public static class ChallengesEndpoints
     /// Challenges a measure's figure for a period, pinned to the revision that counts now. A period
     /// with no return yet may be challenged too: the answer says so with <c>challengedWithoutReturn</c>.
     /// </summary>
-    public static async Task<Results<Created<ChallengeResponse>, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<Created<ChallengeDetail>, ProblemHttpResult>> CreateAsync(
         ContractAccess access, CreateChallengeRequest request, MeasureStore measures, ChallengeStore challenges, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -94,7 +94,7 @@ public static class ChallengesEndpoints
             await challenges.ListAsync(access.Id, narrowed.Measure, narrowed.Period, filter, cancellationToken)));
     }
 
-    public static Ok<ChallengeResponse> Get(VisibleChallenge visible)
+    public static Ok<ChallengeDetail> Get(VisibleChallenge visible)
     {
         ArgumentNullException.ThrowIfNull(visible);
         return TypedResults.Ok(visible.Challenge);
@@ -104,7 +104,7 @@ public static class ChallengesEndpoints
     /// The trust answers a challenge on one of its contracts; the first response makes it Responded.
     /// A closed challenge takes no more (409).
     /// </summary>
-    public static async Task<Results<Created<ChallengeResponse>, ProblemHttpResult>> RespondAsync(
+    public static async Task<Results<Created<ChallengeDetail>, ProblemHttpResult>> RespondAsync(
         VisibleChallenge visible, RespondToChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visible);
@@ -114,7 +114,7 @@ public static class ChallengesEndpoints
     }
 
     /// <summary>The council closes a challenge as Agreed or Disputed; closing it again is 409.</summary>
-    public static async Task<Results<Ok<ChallengeResponse>, ProblemHttpResult>> CloseAsync(
+    public static async Task<Results<Ok<ChallengeDetail>, ProblemHttpResult>> CloseAsync(
         VisibleChallenge visible, CloseChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visible);
@@ -124,7 +124,7 @@ public static class ChallengesEndpoints
     }
 
     private static Results<TSuccess, ProblemHttpResult> Answer<TSuccess>(
-        long id, WriteResult<ChallengeResponse>? result, Func<ChallengeResponse, TSuccess> success)
+        long id, WriteResult<ChallengeDetail>? result, Func<ChallengeDetail, TSuccess> success)
         where TSuccess : IResult
     {
         if (result is null)

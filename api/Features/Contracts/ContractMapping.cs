@@ -1,4 +1,4 @@
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Core.Contracts;
 
 namespace ContractMonitor.Api.Features.Contracts;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Problems;
 using ContractMonitor.Api.Validation;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ContractMonitor.Api.Validation;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Core.Periods;
 using FluentValidation;
 

@@ -57,7 +57,7 @@ public static class SplitScreenCsv
     /// One challenge as a line of minutes: its state, what was challenged (both figures when the
     /// trust has revised it since), the question, and the trust's answers.
     /// </summary>
-    public static string Describe(ChallengeResponse challenge)
+    public static string Describe(ChallengeDetail challenge)
     {
         ArgumentNullException.ThrowIfNull(challenge);
         var text = new StringBuilder();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ContractMonitor.Contracts;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Core.Contracts;

@@ -1,6 +1,6 @@
 using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Contracts.Claims;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Access;

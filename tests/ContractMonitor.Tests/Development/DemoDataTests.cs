@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using ContractMonitor.Api.Development;
 using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Challenges;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Tests.Features.Returns;

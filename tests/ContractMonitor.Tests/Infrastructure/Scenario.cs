@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ContractMonitor.Contracts;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Organisations;
 using ContractMonitor.Core.Access;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Audit;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Organisations;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Tests.Infrastructure;

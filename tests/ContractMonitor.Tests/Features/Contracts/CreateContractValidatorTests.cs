@@ -1,6 +1,6 @@
 using ContractMonitor.Api.Features.Contracts;
 using ContractMonitor.Api.Validation;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 
 namespace ContractMonitor.Tests.Features.Contracts;
 

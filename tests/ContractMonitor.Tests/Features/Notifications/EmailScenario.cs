@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using ContractMonitor.Contracts;
-using ContractMonitor.Contracts.Contracts;
+using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Contracts.Panel;
 using ContractMonitor.Core.Notifications;

@@ -38,7 +38,7 @@ public sealed class ChallengeLifecycleTests(ClockedApiFactory api) : IClassFixtu
         Assert.Equal((ChallengeStatus.Closed, ChallengeOutcome.Agreed, (string?)null, "carol.commissioner"),
             (closed.Status, closed.Outcome, closed.CloseNote, closed.ClosedBy));
         Assert.Equal(api.Clock.Now, closed.ClosedAt);
-        Assert.Equal(closed, await scenario.Provider.GetAsync<ChallengeResponse>($"/api/challenges/{open.Id}"), ChallengeComparer);
+        Assert.Equal(closed, await scenario.Provider.GetAsync<ChallengeDetail>($"/api/challenges/{open.Id}"), ChallengeComparer);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ChallengeLifecycleTests(ClockedApiFactory api) : IClassFixtu
         var overdue = await scenario.Panel.GetAsync<ChallengeListResponse>(url);
         Assert.Equal([due.Id], overdue!.Challenges.Select(c => c.Id));
         Assert.True(overdue.Challenges[0].Overdue);
-        Assert.False((await scenario.Panel.GetAsync<ChallengeResponse>($"/api/challenges/{answered.Id}"))!.Overdue);
+        Assert.False((await scenario.Panel.GetAsync<ChallengeDetail>($"/api/challenges/{answered.Id}"))!.Overdue);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class ChallengeLifecycleTests(ClockedApiFactory api) : IClassFixtu
 
         (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2026-06", 58m))).EnsureSuccessStatusCode();
 
-        var later = await scenario.Panel.GetAsync<ChallengeResponse>($"/api/challenges/{early.Id}");
+        var later = await scenario.Panel.GetAsync<ChallengeDetail>($"/api/challenges/{early.Id}");
         Assert.Equal((true, (decimal?)null, 1, 58m, true),
             (later!.ChallengedWithoutReturn, later.ChallengedValue, later.CurrentRevision, later.CurrentValue!.Value, later.RevisedSinceChallenge));
     }
@@ -145,6 +145,6 @@ public sealed class ChallengeLifecycleTests(ClockedApiFactory api) : IClassFixtu
             (answered.ChallengedRevision!.Value, answered.ChallengedValue!.Value, answered.CurrentRevision!.Value, answered.CurrentValue!.Value, answered.RevisedSinceChallenge));
     }
 
-    private static readonly IEqualityComparer<ChallengeResponse?> ChallengeComparer = EqualityComparer<ChallengeResponse?>.Create(
+    private static readonly IEqualityComparer<ChallengeDetail?> ChallengeComparer = EqualityComparer<ChallengeDetail?>.Create(
         (x, y) => System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y));
 }

@@ -25,7 +25,7 @@ public sealed class SplitScreenTests(ClockedApiFactory api) : IClassFixture<Cloc
     private static readonly DateTimeOffset Today = At(2026, 8, 20, 9);
 
     private sealed record Story(
-        Scenario Scenario, ChallengeResponse June, ChallengeResponse July, ChallengeResponse NoReturn, ClaimResponse Note, long ReplyId);
+        Scenario Scenario, ChallengeDetail June, ChallengeDetail July, ChallengeDetail NoReturn, ClaimResponse Note, long ReplyId);
 
     private static DateTimeOffset At(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
@@ -84,9 +84,9 @@ public sealed class SplitScreenTests(ClockedApiFactory api) : IClassFixture<Cloc
             new CommissionerSide(
             [
                 // June's challenge is still unanswered, so it is carried into July's row, overdue.
-                new ChallengeResponse(story.June.Id, scenario.ContractId, "A1", "2026-06", "Why has June fallen?", ChallengeStatus.Open, null, null,
+                new ChallengeDetail(story.June.Id, scenario.ContractId, "A1", "2026-06", "Why has June fallen?", ChallengeStatus.Open, null, null,
                     new DateOnly(2026, 7, 31), true, 1, false, 50m, 1, 50m, false, "carol.commissioner", council, At(2026, 7, 20, 9), null, null, []),
-                new ChallengeResponse(story.July.Id, scenario.ContractId, "A1", "2026-07", "Third month below target: what is the recovery plan?",
+                new ChallengeDetail(story.July.Id, scenario.ContractId, "A1", "2026-07", "Third month below target: what is the recovery plan?",
                     ChallengeStatus.Closed, ChallengeOutcome.Disputed, "Still below target; recovery plan to the September panel.",
                     new DateOnly(2026, 8, 19), false, 1, false, 52m, 2, 55.5m, true, "carol.commissioner", council, At(2026, 8, 5, 10),
                     "carol.commissioner", Today,

@@ -14,7 +14,7 @@ namespace ContractMonitor.Tests.Features.SplitScreen;
 /// </summary>
 public sealed class VoicesAccessTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
 {
-    private async Task<(Scenario Scenario, ChallengeResponse Challenge)> ArrangeAsync()
+    private async Task<(Scenario Scenario, ChallengeDetail Challenge)> ArrangeAsync()
     {
         api.Clock.Now = new DateTimeOffset(2026, 8, 20, 9, 0, 0, TimeSpan.Zero);
         var scenario = await Scenario.CreateAsync(api, new DateOnly(2026, 4, 1));
@@ -93,7 +93,7 @@ public sealed class VoicesAccessTests(ClockedApiFactory api) : IClassFixture<Clo
         var response = await api.CreateClient().PostJsonAsync($"/api/challenges/{challenge.Id}/close", new CloseChallengeRequest(ChallengeOutcome.Agreed, null));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(ChallengeStatus.Open, (await scenario.Commissioner.GetAsync<ChallengeResponse>($"/api/challenges/{challenge.Id}"))!.Status);
+        Assert.Equal(ChallengeStatus.Open, (await scenario.Commissioner.GetAsync<ChallengeDetail>($"/api/challenges/{challenge.Id}"))!.Status);
     }
 
     private static Task<HttpResponseMessage> Send(HttpClient client, long contractId, long challengeId, string action) => action switch

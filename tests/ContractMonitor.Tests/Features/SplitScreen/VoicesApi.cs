@@ -17,21 +17,21 @@ public static class VoicesApi
         await CreatedAsync<ClaimResponse>(await scenario.Provider.PostJsonAsync(
             $"/api/contracts/{scenario.ContractId}/claims", new CreateClaimRequest(code, period, text)));
 
-    public static async Task<ChallengeResponse> ChallengeAsync(
+    public static async Task<ChallengeDetail> ChallengeAsync(
         this Scenario scenario, string code, string period, string text, DateOnly? due = null) =>
-        await CreatedAsync<ChallengeResponse>(await scenario.Commissioner.PostJsonAsync(
+        await CreatedAsync<ChallengeDetail>(await scenario.Commissioner.PostJsonAsync(
             $"/api/contracts/{scenario.ContractId}/challenges", new CreateChallengeRequest(code, period, text, due)));
 
-    public static async Task<ChallengeResponse> RespondAsync(this Scenario scenario, long challengeId, string text) =>
-        await CreatedAsync<ChallengeResponse>(await scenario.Provider.PostJsonAsync(
+    public static async Task<ChallengeDetail> RespondAsync(this Scenario scenario, long challengeId, string text) =>
+        await CreatedAsync<ChallengeDetail>(await scenario.Provider.PostJsonAsync(
             $"/api/challenges/{challengeId}/responses", new RespondToChallengeRequest(text)));
 
-    public static async Task<ChallengeResponse> CloseAsync(this Scenario scenario, long challengeId, ChallengeOutcome outcome, string? note)
+    public static async Task<ChallengeDetail> CloseAsync(this Scenario scenario, long challengeId, ChallengeOutcome outcome, string? note)
     {
         var response = await scenario.Commissioner.PostJsonAsync($"/api/challenges/{challengeId}/close", new CloseChallengeRequest(outcome, note));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return System.Text.Json.JsonSerializer.Deserialize<ChallengeResponse>(body, JsonDefaults.Web)!;
+        return System.Text.Json.JsonSerializer.Deserialize<ChallengeDetail>(body, JsonDefaults.Web)!;
     }
 
     private static async Task<T> CreatedAsync<T>(HttpResponseMessage response)

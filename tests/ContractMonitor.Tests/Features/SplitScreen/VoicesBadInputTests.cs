@@ -12,7 +12,7 @@ public sealed class VoicesBadInputTests(ClockedApiFactory api) : IClassFixture<C
 {
     private static readonly string TooLong = new('x', 4001);
 
-    private async Task<(Scenario Scenario, ChallengeResponse Open, ChallengeResponse Closed)> ArrangeAsync()
+    private async Task<(Scenario Scenario, ChallengeDetail Open, ChallengeDetail Closed)> ArrangeAsync()
     {
         api.Clock.Now = new DateTimeOffset(2026, 8, 20, 9, 0, 0, TimeSpan.Zero);
         var scenario = await Scenario.CreateAsync(api, new DateOnly(2026, 4, 1));

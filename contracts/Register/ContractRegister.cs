@@ -1,4 +1,4 @@
-namespace ContractMonitor.Contracts.Contracts;
+namespace ContractMonitor.Contracts.Register;
 
 /// <param name="MonitoredFrom">
 /// The day news starts (DESIGN §3.4). A period that ended before it with no figure is NotCollected, not Missing,
