@@ -164,7 +164,7 @@ public sealed class ChallengeStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var period = about.Period.ToString();
-        var revision = await ReturnStore.CurrentRevisionAsync(transaction, about.Measure.Id, period, cancellationToken);
+        var revision = await ReturnStore.CurrentRevisionAsync(transaction, contract, about.Measure, about.Period, cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
         {
             ContractId = contract.Id,

@@ -100,7 +100,7 @@ public sealed class ClaimStore(Database database, TimeProvider clock)
         var period = about.Period.ToString();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var revision = await ReturnStore.CurrentRevisionAsync(transaction, about.Measure.Id, period, cancellationToken);
+        var revision = await ReturnStore.CurrentRevisionAsync(transaction, contract, about.Measure, about.Period, cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
         {
             ContractId = contract.Id,

@@ -5,6 +5,7 @@ using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Returns;
 using Dapper;
 
 namespace ContractMonitor.Core.Evaluations;
@@ -42,7 +43,7 @@ internal sealed record FigureRow
     public decimal? Denominator { get; init; }
     public bool Late { get; init; }
 
-    public CurrentFigure ToFigure(Frequency frequency) => new(ContractMonitor.Core.Periods.Period.Parse(Period, frequency), Revision, Value, Denominator, Late);
+    public FigureToRate ToFigure(Frequency frequency) => new(ContractMonitor.Core.Periods.Period.Parse(Period, frequency), Revision, Value, Denominator, Late);
 }
 
 internal sealed record TargetRow
@@ -154,9 +155,9 @@ public sealed partial class ContractEvaluator
         SELECT r.MeasureId, r.Period, r.Revision, r.Value, r.Denominator, r.Late
         FROM Returns r JOIN Measures m ON m.Id = r.MeasureId
         WHERE m.ContractId = @ContractId
-          AND r.Revision = (SELECT MAX(x.Revision) FROM Returns x WHERE x.MeasureId = r.MeasureId AND x.Period = r.Period)
           AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = m.Id))
-        """;
+          AND
+        """ + " " + ReturnStore.CurrentRevisionCondition;
 
     private const string TargetsSql = """
         SELECT t.MeasureId, t.FinancialYear, t.Version, t.Target, t.Tolerance, t.SetBy

@@ -16,10 +16,13 @@ public sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDueD
     public bool IsHistory(Period period) => period.End < MonitoredFrom;
 }
 
-/// <summary>The highest revision of a figure: the one that counts.</summary>
-public sealed record CurrentFigure(Period Period, int Revision, decimal Value, decimal? Denominator, bool Late);
-
 public sealed record TargetVersion(int FinancialYear, int Version, decimal Target, decimal Tolerance);
+
+/// <summary>
+/// As much of a current figure (<see cref="CurrentFigure"/>) as a rating is worked out from: the
+/// evaluator reads every figure of a portfolio, so it reads no more than this.
+/// </summary>
+public sealed record FigureToRate(Period Period, int Revision, decimal Value, decimal? Denominator, bool Late);
 
 /// <summary>The rating of one period and everything it was worked out from.</summary>
 public sealed record PeriodRating(
@@ -47,7 +50,7 @@ public static class SeriesRules
     /// figure is Pending and has no rating yet, so it is left out.
     /// </summary>
     public static IReadOnlyList<PeriodRating> Rate(
-        MeasureTerms measure, ContractTerms contract, IReadOnlyDictionary<Period, CurrentFigure> figures,
+        MeasureTerms measure, ContractTerms contract, IReadOnlyDictionary<Period, FigureToRate> figures,
         IReadOnlyDictionary<int, TargetVersion> targets, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(measure);
@@ -75,7 +78,7 @@ public static class SeriesRules
     }
 
     private static PeriodRating RateFigure(
-        MeasureTerms measure, ContractTerms contract, CurrentFigure figure, decimal? previous, TargetVersion? target)
+        MeasureTerms measure, ContractTerms contract, FigureToRate figure, decimal? previous, TargetVersion? target)
     {
         var rating = target is null
             ? Rating.Pending

@@ -148,29 +148,30 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         return new SubmitResult(SubmitStatus.Stored, written, null);
     }
 
+    /// <summary>
+    /// The one way "the revision that counts" is written, for a query over <c>Returns r</c>: no
+    /// higher revision exists for its measure and period (the unique key makes that an index probe).
+    /// </summary>
+    internal const string CurrentRevisionCondition =
+        "NOT EXISTS (SELECT 1 FROM Returns n WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)";
+
     private const string CurrentFiguresSql = """
-        SELECT r.MeasureId, m.Code AS MeasureCode, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator, r.Commentary,
-               r.Late, r.SubmittedAt
+        SELECT r.MeasureId, m.Code AS MeasureCode, m.Unit, m.Frequency, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator,
+               r.Commentary, r.Late, r.SubmittedBy, r.SubmittedByOrg, r.SubmittedAt
         FROM Returns r
         INNER JOIN Measures m ON m.Id = r.MeasureId
-        WHERE m.ContractId = @ContractId AND r.PeriodStart >= @From AND r.PeriodStart <= @To
-          AND NOT EXISTS (
-              SELECT 1 FROM Returns n
-              WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)
-        """;
+        WHERE m.ContractId = @ContractId
+          AND (@MeasureId IS NULL OR r.MeasureId = @MeasureId)
+          AND (@From IS NULL OR r.PeriodStart >= @From)
+          AND (@To IS NULL OR r.PeriodStart <= @To)
+          AND
+        """ + " " + CurrentRevisionCondition;
 
-    /// <summary>
-    /// The figure that counts for each measure and period of a contract whose period starts from
-    /// <paramref name="from"/> to <paramref name="to"/>, in one query however many measures there are.
-    /// </summary>
+    /// <summary>The figure that counts for each measure and period the query names, in no order.</summary>
     internal static async Task<IReadOnlyList<CurrentFigure>> CurrentFiguresAsync(
-        DbConnection connection, DbTransaction? transaction, long contractId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<CurrentFigure>(new CommandDefinition(CurrentFiguresSql, new
-        {
-            ContractId = contractId,
-            From = from,
-            To = to,
-        }, transaction, cancellationToken: cancellationToken))).ToList();
+        DbConnection connection, DbTransaction? transaction, CurrentFigureQuery query, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<FigureRow>(new CommandDefinition(CurrentFiguresSql, query, transaction, cancellationToken: cancellationToken)))
+            .Select(r => r.ToFigure()).ToList();
 
     /// <summary>The figures the batch revises, read over the batch's span of periods.</summary>
     private static async Task<Dictionary<(long MeasureId, string Period), CurrentFigure>> PreviousFiguresAsync(
@@ -181,9 +182,9 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             return [];
         }
 
-        var figures = await CurrentFiguresAsync(transaction.Connection!, transaction, contractId,
-            rows.Min(r => r.Period.Start), rows.Max(r => r.Period.Start), cancellationToken);
-        return figures.ToDictionary(f => (f.MeasureId, f.Period));
+        var figures = await CurrentFiguresAsync(transaction.Connection!, transaction,
+            new CurrentFigureQuery(contractId, From: rows.Min(r => r.Period.Start), To: rows.Max(r => r.Period.Start)), cancellationToken);
+        return figures.ToDictionary(f => (f.MeasureId, f.Period.ToString()));
     }
 
     private const string InsertSql = """
@@ -191,35 +192,19 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         VALUES (@MeasureId, @Period, @PeriodStart, @Revision, @Value, @Numerator, @Denominator, @Commentary, @Late, @SubmittedBy, @SubmittedByOrg, @SubmittedAt)
         """;
 
-    private const string ListCurrentSql = """
-        SELECT m.Code AS MeasureCode, m.Unit, m.Frequency, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator,
-               r.Commentary, r.Late, r.SubmittedBy, r.SubmittedByOrg, r.SubmittedAt
-        FROM Returns r
-        INNER JOIN Measures m ON m.Id = r.MeasureId
-        WHERE m.ContractId = @ContractId
-          AND (@MeasureId IS NULL OR r.MeasureId = @MeasureId)
-          AND (@Period IS NULL OR r.Period = @Period)
-          AND NOT EXISTS (
-              SELECT 1 FROM Returns n
-              WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)
-        ORDER BY m.Code, r.PeriodStart
-        """;
-
     /// <summary>The figure that counts for each measure and period, by measure code then period.</summary>
-    /// <param name="period">A period as written (<c>2016-07</c>); null for every period.</param>
+    /// <param name="period">One period; null for every period.</param>
     /// <param name="measure">One measure; null for every measure.</param>
     public async Task<IReadOnlyList<ReturnResponse>> ListCurrentAsync(
-        Contract contract, Measure? measure, string? period, CancellationToken cancellationToken)
+        Contract contract, Measure? measure, Period? period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ReturnRow>(new CommandDefinition(ListCurrentSql, new
-        {
-            ContractId = contract.Id,
-            MeasureId = measure?.Id,
-            Period = period,
-        }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToResponse(contract)).ToList();
+        var figures = await CurrentFiguresAsync(connection, null,
+            new CurrentFigureQuery(contract.Id, measure?.Id, period?.Start, period?.Start), cancellationToken);
+        return figures.Where(f => period is null || f.Period == period)
+            .OrderBy(f => f.MeasureCode, StringComparer.Ordinal).ThenBy(f => f.Period.Start)
+            .Select(f => ToResponse(f, contract)).ToList();
     }
 
     private const string RevisionsSql = """
@@ -248,15 +233,12 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
             : new ReturnHistoryResponse(measure.Code, period.ToString(), period.DueDate(contract.ReturnDueDays), revisions[^1], revisions);
     }
 
-    private const string CurrentRevisionSql = """
-        SELECT MAX(Revision) FROM Returns WHERE MeasureId = @MeasureId AND Period = @Period
-        """;
-
     /// <summary>The revision that counts now for a measure and period, or null when none has been sent.</summary>
-    internal static Task<int?> CurrentRevisionAsync(
-        DbTransaction transaction, long measureId, string period, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteScalarAsync<int?>(new CommandDefinition(
-            CurrentRevisionSql, new { MeasureId = measureId, Period = period }, transaction, cancellationToken: cancellationToken));
+    internal static async Task<int?> CurrentRevisionAsync(
+        DbTransaction transaction, Contract contract, Measure measure, Period period, CancellationToken cancellationToken) =>
+        (await CurrentFiguresAsync(transaction.Connection!, transaction,
+            new CurrentFigureQuery(contract.Id, measure.Id, period.Start, period.Start), cancellationToken))
+        .FirstOrDefault(f => f.Period == period)?.Revision;
 
     /// <summary>
     /// The fingerprint an idempotency key is bound to: the contract and the rows as they will be
@@ -281,11 +263,16 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
     private static bool IsSmallCohort(Contract contract, MeasureUnit unit, decimal? denominator) =>
         unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
 
-    /// <summary>The revision that counts for a measure and period.</summary>
-    internal sealed record CurrentFigure
+    private static ReturnResponse ToResponse(CurrentFigure f, Contract contract) => new(
+        f.MeasureCode, f.Period.ToString(), f.Value, f.Numerator, f.Denominator, f.Commentary, f.Revision, f.Late,
+        IsSmallCohort(contract, f.Unit, f.Denominator), f.Period.DueDate(contract.ReturnDueDays), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
+
+    private sealed record FigureRow
     {
         public long MeasureId { get; init; }
         public string MeasureCode { get; init; } = "";
+        public string Unit { get; init; } = "";
+        public string Frequency { get; init; } = "";
         public string Period { get; init; } = "";
         public int Revision { get; init; }
         public decimal Value { get; init; }
@@ -293,10 +280,13 @@ public sealed class ReturnStore(Database database, TimeProvider clock)
         public decimal? Denominator { get; init; }
         public string? Commentary { get; init; }
         public bool Late { get; init; }
+        public string SubmittedBy { get; init; } = "";
+        public string SubmittedByOrg { get; init; } = "";
         public DateTimeOffset SubmittedAt { get; init; }
 
-        /// <summary>The audit's "before" of a revised figure: the fields it has always recorded.</summary>
-        public object AuditedBefore() => new { MeasureId, Period, Revision, Value, Numerator, Denominator, Commentary };
+        public CurrentFigure ToFigure() => new(
+            MeasureId, MeasureCode, Enum.Parse<MeasureUnit>(Unit), Periods.Period.Parse(Period, Enum.Parse<Frequency>(Frequency)),
+            Revision, Value, Numerator, Denominator, Commentary, Late, SubmittedBy, SubmittedByOrg, SubmittedAt);
     }
 
     private sealed record ReturnRow

@@ -38,8 +38,8 @@ public sealed class SplitScreenReader(Database database, StatusReader statusRead
         var from = starts.Values.Min();
         var until = starts.Values.Max();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var figures = (await ReturnStore.CurrentFiguresAsync(connection, null, contract.Id, from, until, cancellationToken))
-            .ToDictionary(f => (f.MeasureCode, f.Period));
+        var figures = (await ReturnStore.CurrentFiguresAsync(connection, null, new CurrentFigureQuery(contract.Id, From: from, To: until), cancellationToken))
+            .ToDictionary(f => (f.MeasureCode, f.Period.ToString()));
         var claims = (await ClaimStore.ReadAsync(connection, null, new ClaimQuery(contract.Id, From: from, Until: until), cancellationToken))
             .ToLookup(c => (c.MeasureCode, c.Period));
         var challenges = (await ChallengeStore.ReadAsync(connection, null,
@@ -63,7 +63,7 @@ public sealed class SplitScreenReader(Database database, StatusReader statusRead
         Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
     private static SplitScreenRow Row(
-        MeasureStatus status, ReturnStore.CurrentFigure? figure, IReadOnlyList<ClaimResponse> claims,
+        MeasureStatus status, CurrentFigure? figure, IReadOnlyList<ClaimResponse> claims,
         IReadOnlyList<ChallengeDetail> challenges) => new(
         status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
         status.Escalation, status.Revision,

@@ -156,9 +156,17 @@ public static class ReturnsEndpoints
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
-        if (period is not null && !Period.TryParse(period.Trim(), out _))
+        Period? only = null;
+        if (period is not null)
         {
-            errors["period"] = [$"is not a period. Use {Period.AcceptedForms}."];
+            if (Period.TryParse(period.Trim(), out var parsed))
+            {
+                only = parsed;
+            }
+            else
+            {
+                errors["period"] = [$"is not a period. Use {Period.AcceptedForms}."];
+            }
         }
 
         var csv = CsvExport.Wanted(format, request);
@@ -172,13 +180,13 @@ public static class ReturnsEndpoints
             return InvalidRequest.Of(errors);
         }
 
-        Measure? only = null;
-        if (measure is not null && (only = await measures.FindAsync(access.Id, measure, cancellationToken)) is null)
+        Measure? one = null;
+        if (measure is not null && (one = await measures.FindAsync(access.Id, measure, cancellationToken)) is null)
         {
             return MeasuresEndpoints.MeasureNotFound(measure);
         }
 
-        var current = await returns.ListCurrentAsync(access.Contract, only, period?.Trim(), cancellationToken);
+        var current = await returns.ListCurrentAsync(access.Contract, one, only, cancellationToken);
         return csv == true
             ? CsvExport.File("returns", access.Contract, writer => ReturnsCsv.Write(writer, current))
             : TypedResults.Ok(new ReturnListResponse(current));

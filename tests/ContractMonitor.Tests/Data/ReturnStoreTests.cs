@@ -71,7 +71,7 @@ public abstract class ReturnStoreTests
 
         Assert.Equal((SubmitStatus.Stored, SubmitStatus.Replayed, SubmitStatus.KeyReused), (first.Status, repeat.Status, other.Status));
         Assert.Equal(JsonSerializer.Serialize(new ReturnListResponse(first.Stored!), JsonDefaults.Web), repeat.Earlier!.Body);
-        Assert.Single(await store.ListCurrentAsync(contract, measure, "2016-11", default));
+        Assert.Single(await store.ListCurrentAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default));
         Assert.Equal(1, (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!.Current.Revision);
     }
 
