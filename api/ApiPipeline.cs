@@ -1,7 +1,7 @@
 namespace ContractMonitor.Api;
 
 /// <summary>The api's middleware in its order, and every feature's routes: what Program.cs asks for in one line each.</summary>
-public static class ApiPipeline
+internal static class ApiPipeline
 {
     public static WebApplication UseApi(this WebApplication app)
     {

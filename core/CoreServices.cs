@@ -23,7 +23,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ContractMonitor.Core;
 
-public static class CoreServices
+internal static class CoreServices
 {
     public const string ConnectionStringName = "ContractMonitor";
 

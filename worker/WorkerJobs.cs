@@ -5,7 +5,7 @@ using ContractMonitor.Migrations;
 
 namespace ContractMonitor.Worker;
 
-public static class WorkerJobs
+internal static class WorkerJobs
 {
     /// <summary>
     /// The Hangfire server on SQL Server storage. Several workers can run side by side: Hangfire's

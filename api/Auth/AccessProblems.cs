@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Auth;
 
 /// <summary>The answers of DESIGN §4, worded the same wherever they are given.</summary>
-public static class AccessProblems
+internal static class AccessProblems
 {
     /// <summary>403: the caller can see the thing but their role may not do this to it.</summary>
     public static ProblemHttpResult Forbidden(Role role, IEnumerable<Role> allowed) =>

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ContractMonitor.Api.Auth;
 
-public static partial class ApiAuthentication
+internal static partial class ApiAuthentication
 {
     public const string AdminPolicy = "Admin";
     private const string BearerSection = "Authentication:Schemes:Bearer";

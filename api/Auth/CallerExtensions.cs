@@ -3,7 +3,7 @@ using ContractMonitor.Core.Access;
 
 namespace ContractMonitor.Api.Auth;
 
-public static class CallerExtensions
+internal static class CallerExtensions
 {
     /// <summary>The caller behind a request that passed the fallback policy, which guarantees one.</summary>
     public static Caller RequireCaller(this ClaimsPrincipal user) =>

@@ -9,7 +9,7 @@ namespace ContractMonitor.Api.Auth;
 /// <see cref="VisibilityFilter"/> answers 404 when it is not visible and 403 when the caller's
 /// role may not use the endpoint, so a handler only ever sees a visible, permitted contract.
 /// </summary>
-public sealed class ContractAccess : IVisible
+internal sealed class ContractAccess : IVisible
 {
     private readonly Contract? contract;
 

@@ -8,7 +8,7 @@ namespace ContractMonitor.Api.Auth;
 /// <see cref="VisibilityFilter"/> answers 404 when it is not visible and 403 when the caller's role
 /// may not use the endpoint, so a handler only ever sees a visible, permitted thing.
 /// </summary>
-public interface IVisible
+internal interface IVisible
 {
     Caller Caller { get; }
 

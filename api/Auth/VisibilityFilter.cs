@@ -4,14 +4,14 @@ using ContractMonitor.Core.Access;
 namespace ContractMonitor.Api.Auth;
 
 /// <summary>Which roles may call an endpoint of a visibility group; without it every role may (reads).</summary>
-public sealed record AllowedRolesMetadata(IReadOnlySet<Role> Roles);
+internal sealed record AllowedRolesMetadata(IReadOnlySet<Role> Roles);
 
 /// <summary>
 /// DESIGN §4: a contract of another organisation, or anything reached through one, is 404 whatever
 /// the role, so its existence is not revealed; a visible one with a role that may not act is 403.
 /// One filter for every binder (<see cref="ContractAccess"/>, <see cref="VisibleChallenge"/>, <see cref="VisibleEscalation"/>).
 /// </summary>
-public sealed class VisibilityFilter : IEndpointFilter
+internal sealed class VisibilityFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -45,7 +45,7 @@ public sealed class VisibilityFilter : IEndpointFilter
     }
 }
 
-public static class VisibilityExtensions
+internal static class VisibilityExtensions
 {
     /// <summary>The contract-scoped route group: visibility and role checks for every endpoint in it.</summary>
     public static RouteGroupBuilder MapContractGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>

@@ -5,7 +5,7 @@ namespace ContractMonitor.Api.Auth;
 
 /// <summary>A thing named by the route's <c>{id}</c>, looked up as the caller sees it (see <see cref="IVisible"/>).</summary>
 /// <param name="noun">What it is called in the 404: "challenge", "escalation".</param>
-public abstract class VisibleById<T>(Caller caller, long id, T? value, string noun) : IVisible
+internal abstract class VisibleById<T>(Caller caller, long id, T? value, string noun) : IVisible
     where T : class
 {
     public Caller Caller { get; } = caller;

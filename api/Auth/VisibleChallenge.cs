@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Auth;
 
 /// <summary>The challenge named by the route's <c>{id}</c>, looked up as the caller sees it.</summary>
-public sealed class VisibleChallenge(Caller caller, long id, ChallengeDetail? challenge)
+internal sealed class VisibleChallenge(Caller caller, long id, ChallengeDetail? challenge)
     : VisibleById<ChallengeDetail>(caller, id, challenge, Noun)
 {
     private const string Noun = "challenge";

@@ -5,7 +5,7 @@ using ContractMonitor.Core.Escalations;
 namespace ContractMonitor.Api.Auth;
 
 /// <summary>The escalation named by the route's <c>{id}</c>, looked up as the caller sees it.</summary>
-public sealed class VisibleEscalation(Caller caller, long id, EscalationResponse? escalation)
+internal sealed class VisibleEscalation(Caller caller, long id, EscalationResponse? escalation)
     : VisibleById<EscalationResponse>(caller, id, escalation, "escalation")
 {
     public EscalationResponse Escalation => Value;

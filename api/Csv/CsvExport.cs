@@ -12,7 +12,7 @@ namespace ContractMonitor.Api.Csv;
 /// accents; text cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP
 /// CSV injection); numbers are written as numbers.
 /// </summary>
-public static class CsvExport
+internal static class CsvExport
 {
     public const string ContentType = "text/csv";
 

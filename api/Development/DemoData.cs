@@ -23,7 +23,7 @@ namespace ContractMonitor.Api.Development;
 /// stores, so it is audited like anything else. Runs only when <c>DemoData:Enabled</c> is true and
 /// no organisation exists yet.
 /// </summary>
-public static class DemoData
+internal static class DemoData
 {
     public const string CouncilCode = "doncaster-council";
     public const string TrustCode = "doncaster-childrens-trust";

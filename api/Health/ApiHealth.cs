@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ContractMonitor.Api.Health;
 
-public static class ApiHealth
+internal static class ApiHealth
 {
     private const string ReadyTag = "ready";
 

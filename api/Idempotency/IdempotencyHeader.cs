@@ -3,13 +3,13 @@ using ContractMonitor.Core.Idempotency;
 namespace ContractMonitor.Api.Idempotency;
 
 /// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>, so the OpenAPI document shows the header.</summary>
-public sealed record IdempotentMetadata;
+internal sealed record IdempotentMetadata;
 
 /// <summary>
 /// The <c>Idempotency-Key</c> request header (DESIGN §6). Read raw rather than bound, because binding
 /// hides an empty or repeated header, and both must be refused rather than ignored.
 /// </summary>
-public static class IdempotencyHeader
+internal static class IdempotencyHeader
 {
     public const string Name = "Idempotency-Key";
 

@@ -8,7 +8,7 @@ using Hangfire.Dashboard;
 
 namespace ContractMonitor.Api.Jobs;
 
-public static class ApiJobs
+internal static class ApiJobs
 {
     public const string DashboardPath = "/hangfire";
 

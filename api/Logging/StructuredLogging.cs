@@ -1,6 +1,6 @@
 namespace ContractMonitor.Api.Logging;
 
-public static class StructuredLogging
+internal static class StructuredLogging
 {
     /// <summary>Readable console logs in Development; one JSON object per line everywhere else.</summary>
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)

@@ -7,7 +7,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContractMonitor.Api.OpenApi;
 
-public static class ApiOpenApi
+internal static class ApiOpenApi
 {
     public static IServiceCollection AddApiOpenApi(this IServiceCollection services)
     {

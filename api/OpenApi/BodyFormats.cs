@@ -8,7 +8,7 @@ namespace ContractMonitor.Api.OpenApi;
 /// Documents an operation whose endpoints differ only in the body they accept (JSON or CSV) as one
 /// operation with both content types, the CSV one described as text.
 /// </summary>
-public sealed class BodyFormats : IOperationFilter
+internal sealed class BodyFormats : IOperationFilter
 {
     public static ApiDescription Merge(IEnumerable<ApiDescription> descriptions)
     {

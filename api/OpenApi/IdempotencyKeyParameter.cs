@@ -5,7 +5,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ContractMonitor.Api.OpenApi;
 
 /// <summary>Documents the optional <c>Idempotency-Key</c> header on the endpoints that honour it.</summary>
-public sealed class IdempotencyKeyParameter : IOperationFilter
+internal sealed class IdempotencyKeyParameter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {

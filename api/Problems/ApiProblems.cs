@@ -2,7 +2,7 @@ using ContractMonitor.Contracts;
 
 namespace ContractMonitor.Api.Problems;
 
-public static class ApiProblems
+internal static class ApiProblems
 {
     /// <summary>
     /// RFC 9457 bodies for every error: thrown (exception handlers), empty (status code pages) or

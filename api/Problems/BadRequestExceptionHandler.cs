@@ -9,7 +9,7 @@ namespace ContractMonitor.Api.Problems;
 /// name or field) into a 400 validation problem keyed by the field's JSON path, in words a client can
 /// act on and without the .NET type names the framework's own message carries.
 /// </summary>
-public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace ContractMonitor.Api.Problems;
 
 /// <summary>A database that cannot answer is the service's fault for now, not the caller's: 503 and retry.</summary>
-public sealed partial class DatabaseUnavailableExceptionHandler(
+internal sealed partial class DatabaseUnavailableExceptionHandler(
     IProblemDetailsService problems, ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace ContractMonitor.Api.Problems;
 /// should read the same whatever was asked for, so this writer, registered after the framework's,
 /// answers those requests with problem details too.
 /// </summary>
-public sealed class ProblemJsonFallbackWriter(IOptions<ProblemDetailsOptions> problemOptions, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
+internal sealed class ProblemJsonFallbackWriter(IOptions<ProblemDetailsOptions> problemOptions, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
     : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Problems;
 
 /// <summary>The HTTP answers for a store's refusal: 409 for a clash, 422 for a rule the stored state breaks.</summary>
-public static class WriteResults
+internal static class WriteResults
 {
     public static ProblemHttpResult Refused<T>(WriteResult<T> result) where T : class
     {

@@ -8,7 +8,7 @@ namespace ContractMonitor.Api.Security;
 /// the service, only that organisation's Admins. A deployment shared by several councils sets it,
 /// so one council's Admin cannot see or trigger another's jobs.
 /// </summary>
-public sealed class Operators(string? organisation)
+internal sealed class Operators(string? organisation)
 {
     public const string OrganisationSetting = "Operations:Organisation";
 

@@ -11,7 +11,7 @@ namespace ContractMonitor.Api.Security;
 /// per IP address for callers without a valid token, so a leaked token or a scripted guesser is
 /// slowed without one trust's upload holding up a council.
 /// </summary>
-public static partial class RateLimits
+internal static partial class RateLimits
 {
     public const string Section = "RateLimiting";
 
@@ -75,7 +75,7 @@ public static partial class RateLimits
     private static partial void LogRejected(ILogger logger, string? path, int seconds);
 }
 
-public sealed class RateLimitSettings
+internal sealed class RateLimitSettings
 {
     public int PermitsPerMinute { get; set; } = 600;
 

@@ -6,7 +6,7 @@ namespace ContractMonitor.Api.Security;
 /// Every refused action is logged with who tried what: a 403 is someone signed in reaching for
 /// something their role may not do, the pattern a misused account shows first.
 /// </summary>
-public static partial class RefusalLogging
+internal static partial class RefusalLogging
 {
     public static IApplicationBuilder UseRefusalLogging(this IApplicationBuilder app)
     {

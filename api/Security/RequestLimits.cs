@@ -6,7 +6,7 @@ namespace ContractMonitor.Api.Security;
 /// Bodies are capped by the server before the app reads them: small for every JSON request, larger
 /// only where a batch of returns (up to 5,000 rows with commentary) arrives.
 /// </summary>
-public static class RequestLimits
+internal static class RequestLimits
 {
     public const long DefaultBodyBytes = 1024 * 1024;
     public const long ReturnsBodyBytes = 16 * 1024 * 1024;

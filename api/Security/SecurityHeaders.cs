@@ -5,7 +5,7 @@ namespace ContractMonitor.Api.Security;
 /// who scrutinise them, so no browser or proxy may keep a copy (no-store); JSON is never sniffed as
 /// HTML, and API answers may not be framed or run anything.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 

@@ -7,10 +7,10 @@ namespace ContractMonitor.Api.Validation;
 /// (<c>escalationPolicy.ladder[0].name</c>) once <see cref="ValidationNames.UseJsonNames"/> has run,
 /// which <c>AddApiValidation</c> does.
 /// </summary>
-public abstract class ApiValidator<T> : AbstractValidator<T>;
+internal abstract class ApiValidator<T> : AbstractValidator<T>;
 
 /// <summary>FluentValidation's names for fields, process-wide: the JSON names, as the client sent them.</summary>
-public static class ValidationNames
+internal static class ValidationNames
 {
     public static void UseJsonNames()
     {

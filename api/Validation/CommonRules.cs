@@ -5,7 +5,7 @@ using FluentValidation;
 namespace ContractMonitor.Api.Validation;
 
 /// <summary>Rules shared by several requests, so a name or a code means the same everywhere.</summary>
-public static partial class CommonRules
+internal static partial class CommonRules
 {
     public const int MaxText = TextRules.MaxText;
 

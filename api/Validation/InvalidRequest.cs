@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Validation;
 
 /// <summary>The 400 answer for fields, headers or query values that cannot be used, keyed by their names.</summary>
-public static class InvalidRequest
+internal static class InvalidRequest
 {
     public const string Title = "The request has invalid fields.";
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Validation;
 
 /// <summary>Query-string values read the same way on every endpoint that takes them.</summary>
-public static class QueryValues
+internal static class QueryValues
 {
     // Periods run from 1900 to 9998, and an as-of date looks back one period.
     private static readonly DateOnly FirstDate = new(Period.MinYear + 1, 1, 1);

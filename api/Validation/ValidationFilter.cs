@@ -3,7 +3,7 @@ using FluentValidation;
 namespace ContractMonitor.Api.Validation;
 
 /// <summary>Runs the request's FluentValidation validator and answers 400 naming each field.</summary>
-public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
+internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -23,7 +23,7 @@ public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilt
     }
 }
 
-public static class ValidationExtensions
+internal static class ValidationExtensions
 {
     public static IServiceCollection AddApiValidation(this IServiceCollection services)
     {

@@ -7,7 +7,7 @@ namespace ContractMonitor.Core.Access;
 /// Who is asking: their name for the audit trail, their organisation and their one role.
 /// Stores scope every query by it, so another organisation's rows are simply not found.
 /// </summary>
-public sealed record Caller(string Name, string Org, Role Role)
+internal sealed record Caller(string Name, string Org, Role Role)
 {
     public const string RoleClaim = "role";
     public const string OrgClaim = "org";

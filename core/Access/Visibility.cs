@@ -7,7 +7,7 @@ namespace ContractMonitor.Core.Access;
 /// WHERE, with the caller's <see cref="Caller.CommissionerOrg"/> and <see cref="Caller.ProviderOrg"/>
 /// as parameters, so another organisation's row is simply not found.
 /// </summary>
-public static class Visibility
+internal static class Visibility
 {
     public const string VisibleContractIdsSql = """
         SELECT vc.Id

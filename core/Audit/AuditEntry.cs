@@ -1,7 +1,7 @@
 namespace ContractMonitor.Core.Audit;
 
 /// <summary>One audited write: who did what to which entity, with the state before and after.</summary>
-public sealed record AuditEntry(
+internal sealed record AuditEntry(
     string Action,
     string EntityType,
     string EntityId,

@@ -12,7 +12,7 @@ namespace ContractMonitor.Core.Audit;
 /// The audit trail. Writes join the caller's transaction, so a change and its audit row land
 /// together or not at all.
 /// </summary>
-public sealed class AuditLog(Database database)
+internal sealed class AuditLog(Database database)
 {
     private const string InsertSql = """
         INSERT INTO AuditLog (OccurredAt, Actor, ActorOrg, Action, EntityType, EntityId, ContractId, Before, After)

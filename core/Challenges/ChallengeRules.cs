@@ -8,7 +8,7 @@ namespace ContractMonitor.Core.Challenges;
 /// Closed as Agreed or Disputed by the council. A closed challenge takes no more responses and
 /// cannot be closed again.
 /// </summary>
-public static class ChallengeRules
+internal static class ChallengeRules
 {
     /// <summary>Still waiting for the trust after the day it should have answered by.</summary>
     public static bool IsOverdue(ChallengeStatus status, DateOnly? responseDueDate, DateOnly today) =>

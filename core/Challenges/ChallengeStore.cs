@@ -15,7 +15,7 @@ namespace ContractMonitor.Core.Challenges;
 
 /// <summary>Which challenges of a contract to read; every filter left null matches all.</summary>
 /// <param name="OpenOrFrom">Challenges on periods starting on or after this date, and unclosed ones on earlier periods.</param>
-public sealed record ChallengeQuery(
+internal sealed record ChallengeQuery(
     long ContractId,
     long? Id = null,
     long? MeasureId = null,
@@ -29,7 +29,7 @@ public sealed record ChallengeQuery(
 /// written, with the trust's responses. Status changes are compare-and-set on the row, so a
 /// response and a close that race on SQL Server cannot both win.
 /// </summary>
-public sealed class ChallengeStore(Database database, TimeProvider clock)
+internal sealed class ChallengeStore(Database database, TimeProvider clock)
 {
     // Not a statement on its own, so not named …Sql: the reflection tests parse every …Sql field.
     private const string WhereChallenges = """

@@ -14,13 +14,13 @@ using Dapper;
 namespace ContractMonitor.Core.Claims;
 
 /// <summary>Which claims of a contract to read; every filter left null matches all.</summary>
-public sealed record ClaimQuery(long ContractId, long? MeasureId = null, string? Period = null, DateOnly? From = null, DateOnly? Until = null);
+internal sealed record ClaimQuery(long ContractId, long? MeasureId = null, string? Period = null, DateOnly? From = null, DateOnly? Until = null);
 
 /// <summary>
 /// The trust's voice (DESIGN §3.5): the commentary sent with each return revision, and notes written
 /// afterwards. Both are kept as written; nothing here is ever updated.
 /// </summary>
-public sealed class ClaimStore(Database database, TimeProvider clock)
+internal sealed class ClaimStore(Database database, TimeProvider clock)
 {
     private const string ClaimsSql = """
         SELECT CAST(NULL AS BIGINT) AS Id, 'Commentary' AS Kind, m.Code AS MeasureCode, r.Period, r.Commentary AS Text,

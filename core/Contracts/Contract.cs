@@ -4,7 +4,7 @@ namespace ContractMonitor.Core.Contracts;
 /// <param name="CommissionerCode">The council that commissions it.</param>
 /// <param name="ProviderCode">The trust that provides it.</param>
 /// <param name="MonitoredFrom">The day news starts (DESIGN §3.4): earlier periods without a figure are NotCollected.</param>
-public sealed record Contract(
+internal sealed record Contract(
     long Id,
     string Reference,
     string Title,
@@ -18,7 +18,7 @@ public sealed record Contract(
     DateOnly MonitoredFrom);
 
 /// <summary>When escalations open, resolve and climb (DESIGN §3.4), and the ladder they climb.</summary>
-public sealed record ContractPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderRung> Ladder);
+internal sealed record ContractPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderRung> Ladder);
 
 /// <param name="Email">Who is told, beside the panel's chair and vice-chair, when an escalation reaches this level.</param>
-public sealed record LadderRung(int Level, string Name, string? Email = null);
+internal sealed record LadderRung(int Level, string Name, string? Email = null);

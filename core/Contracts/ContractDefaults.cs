@@ -3,7 +3,7 @@ using ContractMonitor.Contracts.Register;
 namespace ContractMonitor.Core.Contracts;
 
 /// <summary>The defaults of DESIGN §3.1 and §3.4 for whatever a new contract leaves out.</summary>
-public static class ContractDefaults
+internal static class ContractDefaults
 {
     public const int ReturnDueDays = 15;
     public const int SmallCohort = 10;

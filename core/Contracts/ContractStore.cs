@@ -10,7 +10,7 @@ using Dapper;
 
 namespace ContractMonitor.Core.Contracts;
 
-public sealed class ContractStore(Database database, TimeProvider clock)
+internal sealed class ContractStore(Database database, TimeProvider clock)
 {
     private const string FindCouncilSql = """
         SELECT Id FROM Organisations WHERE Code = @Code AND Kind = 'Council'

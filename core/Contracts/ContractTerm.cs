@@ -1,6 +1,6 @@
 namespace ContractMonitor.Core.Contracts;
 
-public static class ContractTerm
+internal static class ContractTerm
 {
     /// <summary>
     /// The last day of a contract's term that has been reached by <paramref name="date"/>: the date

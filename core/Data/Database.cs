@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace ContractMonitor.Core.Data;
 
 /// <summary>The one data source of the process and the dialect of the engine behind it.</summary>
-public sealed class Database : IAsyncDisposable, IDisposable
+internal sealed class Database : IAsyncDisposable, IDisposable
 {
     /// <param name="decorate">Wraps the engine's data source, to trace or count the statements sent through it.</param>
     public Database(DatabaseProvider provider, string connectionString, Func<DbDataSource, DbDataSource>? decorate = null)

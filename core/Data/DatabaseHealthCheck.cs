@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ContractMonitor.Core.Data;
 
 /// <summary>Ready means a connection opens and answers a query now.</summary>
-public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
 {
     private const string PingSql = "SELECT 1";
 

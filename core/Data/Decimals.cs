@@ -1,6 +1,6 @@
 namespace ContractMonitor.Core.Data;
 
-public static class Decimals
+internal static class Decimals
 {
     /// <summary>
     /// 61.50 becomes 61.5 and 60.000000 becomes 60: the same number, written the same way whichever

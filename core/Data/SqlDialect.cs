@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace ContractMonitor.Core.Data;
 
 /// <summary>A statement whose text truly differs between the engines, written out for both.</summary>
-public sealed record DialectSql(string SqlServer, string Sqlite)
+internal sealed record DialectSql(string SqlServer, string Sqlite)
 {
     /// <summary>
     /// An insert that answers its new row's id: the one difference most inserts have. SQL Server
@@ -23,7 +23,7 @@ public sealed record DialectSql(string SqlServer, string Sqlite)
 /// portably (new identity, paging, upsert) and how each engine reports a broken unique key.
 /// Nothing else in the code asks which engine is in use.
 /// </summary>
-public sealed class SqlDialect(DatabaseProvider provider)
+internal sealed class SqlDialect(DatabaseProvider provider)
 {
     public DatabaseProvider Provider { get; } = provider;
 

@@ -1,6 +1,6 @@
 namespace ContractMonitor.Core.Data;
 
-public enum WriteStatus
+internal enum WriteStatus
 {
     Created,
     Updated,
@@ -12,10 +12,10 @@ public enum WriteStatus
 }
 
 /// <summary>What a store did with a write, and why not when it did nothing.</summary>
-public sealed record WriteResult<T>(WriteStatus Status, T? Value, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+internal sealed record WriteResult<T>(WriteStatus Status, T? Value, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
     where T : class;
 
-public static class WriteResult
+internal static class WriteResult
 {
     public static WriteResult<T> Created<T>(T value) where T : class => new(WriteStatus.Created, value);
 

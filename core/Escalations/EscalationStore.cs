@@ -11,7 +11,7 @@ using Dapper;
 namespace ContractMonitor.Core.Escalations;
 
 /// <summary>Escalations with their events, as the people on both sides of a contract read them.</summary>
-public sealed class EscalationStore(Database database, TimeProvider clock)
+internal sealed class EscalationStore(Database database, TimeProvider clock)
 {
     private const string SelectSql = """
         SELECT e.Id, e.ContractId, m.Code AS MeasureCode, e.Reason, e.Level, e.Status, e.RunStart, e.OpenedPeriod, e.LastPeriod,

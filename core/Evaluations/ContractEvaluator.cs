@@ -14,7 +14,7 @@ namespace ContractMonitor.Core.Evaluations;
 /// workers never interleave on a contract, a crash leaves nothing half done, and running it again
 /// over the same data writes nothing.
 /// </summary>
-public sealed partial class ContractEvaluator(Database database, TimeProvider clock)
+internal sealed partial class ContractEvaluator(Database database, TimeProvider clock)
 {
     public const string Actor = "system:evaluator";
 

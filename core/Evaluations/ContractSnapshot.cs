@@ -117,7 +117,7 @@ internal sealed record EventRow
         Enum.Parse<EscalationEventType>(Type), Period is null ? null : ContractMonitor.Core.Periods.Period.Parse(Period, frequency), Level, Step);
 }
 
-public sealed partial class ContractEvaluator
+internal sealed partial class ContractEvaluator
 {
     // One evaluator per contract at a time. SQLite needs nothing more: its write transaction
     // (BEGIN IMMEDIATE) already admits one writer. SQL Server takes an application lock that is

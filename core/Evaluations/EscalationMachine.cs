@@ -8,7 +8,7 @@ namespace ContractMonitor.Core.Evaluations;
 /// <param name="ResolveAfter">Consecutive periods that are not bad that resolve it.</param>
 /// <param name="TopLevel">The last rung of the ladder.</param>
 /// <param name="Climbs">Whether each further bad period raises it a level.</param>
-public sealed record EscalationRule(int RaiseAfter, int ResolveAfter, int TopLevel, bool Climbs)
+internal sealed record EscalationRule(int RaiseAfter, int ResolveAfter, int TopLevel, bool Climbs)
 {
     public static EscalationRule For(EscalationReason reason, int raiseAfter, int resolveAfter, int declineRunLength, int topLevel) =>
         reason switch
@@ -21,7 +21,7 @@ public sealed record EscalationRule(int RaiseAfter, int ResolveAfter, int TopLev
 }
 
 /// <summary>What one period says to one escalation reason.</summary>
-public enum Signal
+internal enum Signal
 {
     /// <summary>Counts towards recovery and breaks a bad run.</summary>
     Good,
@@ -38,7 +38,7 @@ public enum Signal
 /// open; the runs count the consecutive bad and good periods that led here, and
 /// <see cref="RunStart"/> is the first period of the current bad run.
 /// </summary>
-public readonly record struct EscalationState(EscalationStatus? Status, int Level, int BadRun, int GoodRun, Period? RunStart = null)
+internal readonly record struct EscalationState(EscalationStatus? Status, int Level, int BadRun, int GoodRun, Period? RunStart = null)
 {
     public static EscalationState Quiet => default;
 
@@ -46,7 +46,7 @@ public readonly record struct EscalationState(EscalationStatus? Status, int Leve
 }
 
 /// <summary>The state machine of DESIGN §3.4, one period at a time, without I/O.</summary>
-public static class EscalationMachine
+internal static class EscalationMachine
 {
     /// <summary>The state after one more period, and the event that period causes, if any.</summary>
     public static (EscalationState Next, EscalationEventType? Event) Step(EscalationState state, Period period, Signal signal, EscalationRule rule)
@@ -129,13 +129,13 @@ public static class EscalationMachine
 
 /// <summary>One change of an escalation: what happened, in which period, at which level after it.</summary>
 /// <param name="Period">Null only for a resolution that no period caused (its figures were withdrawn from under it).</param>
-public sealed record EpisodeEvent(EscalationEventType Type, Period? Period, int Level);
+internal sealed record EpisodeEvent(EscalationEventType Type, Period? Period, int Level);
 
 /// <summary>
 /// One escalation as a replay of the series opens it: identified by the first period of the run
 /// that raised it, from its raise to its resolution, if it has one.
 /// </summary>
-public sealed class EscalationEpisode(Period runStart, Period openedPeriod)
+internal sealed class EscalationEpisode(Period runStart, Period openedPeriod)
 {
     /// <summary>Its identity with the measure and reason: the first period of the run that raised it.</summary>
     public Period RunStart { get; } = runStart;

@@ -6,10 +6,10 @@ namespace ContractMonitor.Core.Evaluations;
 
 /// <summary>An event as stored: its place in the story the evaluator last told, when it has one.</summary>
 /// <param name="Step">The event's index in the replayed episode when it was written; null for events written before steps were kept.</param>
-public sealed record StoredEvent(EscalationEventType Type, Period? Period, int Level, int? Step);
+internal sealed record StoredEvent(EscalationEventType Type, Period? Period, int Level, int? Step);
 
 /// <summary>An escalation record as stored, with the events the evaluator wrote on it (acknowledgements left out).</summary>
-public sealed record StoredEscalation(
+internal sealed record StoredEscalation(
     long Id, Period RunStart, Period OpenedPeriod, Period LastPeriod, int Level, EscalationStatus Status, IReadOnlyList<StoredEvent> Events)
 {
     /// <summary>
@@ -50,10 +50,10 @@ public sealed record StoredEscalation(
 }
 
 /// <summary>An event to append, with its place in the story, why it is appended, and what it says.</summary>
-public sealed record NewEvent(EscalationEventType Type, Period? Period, int Level, int Step, string Cause, string? Note = null);
+internal sealed record NewEvent(EscalationEventType Type, Period? Period, int Level, int Step, string Cause, string? Note = null);
 
 /// <summary>A change to the stored escalations of one (measure, reason).</summary>
-public abstract record EscalationChange
+internal abstract record EscalationChange
 {
     /// <summary>The events it appends, in order; the last is where the record ends this run.</summary>
     public abstract IReadOnlyList<NewEvent> Events { get; }
@@ -66,7 +66,7 @@ public abstract record EscalationChange
 }
 
 /// <summary>A stored record carries on as the replay tells it: new identity columns, state and events.</summary>
-public sealed record Advance(StoredEscalation Escalation, EscalationEpisode Episode, IReadOnlyList<NewEvent> Appended) : EscalationChange
+internal sealed record Advance(StoredEscalation Escalation, EscalationEpisode Episode, IReadOnlyList<NewEvent> Appended) : EscalationChange
 {
     public override IReadOnlyList<NewEvent> Events => Appended;
 
@@ -80,7 +80,7 @@ public sealed record Advance(StoredEscalation Escalation, EscalationEpisode Epis
 /// resolved, says that the figures no longer tell its story. Either way its last event has no period.
 /// </summary>
 /// <param name="ContinuedOn">The record that now carries this one's failure, when the figures joined the two runs into one episode.</param>
-public sealed record Withdraw(StoredEscalation Escalation, NewEvent Resolution, long? ContinuedOn = null) : EscalationChange
+internal sealed record Withdraw(StoredEscalation Escalation, NewEvent Resolution, long? ContinuedOn = null) : EscalationChange
 {
     /// <summary>The chairs were last told it was open: that it no longer is, is news.</summary>
     public bool WasOpen => Escalation.Status != EscalationStatus.Resolved;
@@ -93,7 +93,7 @@ public sealed record Withdraw(StoredEscalation Escalation, NewEvent Resolution, 
 }
 
 /// <summary>An episode the store has not recorded yet, with all its events.</summary>
-public sealed record Create(EscalationEpisode Episode, IReadOnlyList<NewEvent> Appended) : EscalationChange
+internal sealed record Create(EscalationEpisode Episode, IReadOnlyList<NewEvent> Appended) : EscalationChange
 {
     public override IReadOnlyList<NewEvent> Events => Appended;
 
@@ -119,7 +119,7 @@ public sealed record Create(EscalationEpisode Episode, IReadOnlyList<NewEvent> A
 /// </list>
 /// Nothing stored is deleted or rewritten, and a second run over the same series plans nothing.
 /// </summary>
-public static class EscalationReconciler
+internal static class EscalationReconciler
 {
     public const string WithdrawnNote = "Resolved because the figures on record no longer support it";
 

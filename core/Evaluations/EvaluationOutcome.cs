@@ -1,7 +1,7 @@
 namespace ContractMonitor.Core.Evaluations;
 
 /// <summary>What one evaluation run wrote: a re-run over the same data writes nothing.</summary>
-public sealed record EvaluationOutcome(
+internal sealed record EvaluationOutcome(
     int Contracts, int Measures, int EvaluationsWritten, int EscalationsWritten, int EventsWritten, int MarksCleared,
     int NotificationsWritten = 0)
 {

@@ -10,7 +10,7 @@ namespace ContractMonitor.Core.Evaluations;
 /// "Evaluate this contract now", kept as a row: the evaluator answers every open request of a
 /// contract when it next runs it, so the request survives a lost job queue.
 /// </summary>
-public sealed class EvaluationRequests(Database database, TimeProvider clock)
+internal sealed class EvaluationRequests(Database database, TimeProvider clock)
 {
     private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
         """

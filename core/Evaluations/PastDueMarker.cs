@@ -13,7 +13,7 @@ namespace ContractMonitor.Core.Evaluations;
 /// missed days are caught up, and anything older is rated whenever its measure is next evaluated,
 /// because an evaluation always rates a measure's whole series.
 /// </summary>
-public sealed class PastDueMarker(Database database, TimeProvider clock)
+internal sealed class PastDueMarker(Database database, TimeProvider clock)
 {
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(40);
 

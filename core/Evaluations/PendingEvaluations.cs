@@ -6,7 +6,7 @@ using Dapper;
 namespace ContractMonitor.Core.Evaluations;
 
 /// <summary>Why a (measure, period) must be rated again.</summary>
-public enum EvaluationReason
+internal enum EvaluationReason
 {
     Return,
     Target,
@@ -18,7 +18,7 @@ public enum EvaluationReason
 /// the change that caused them, so a committed return is never left unrated, whatever happens to
 /// the job queue; the evaluator reads this table, not Hangfire's state.
 /// </summary>
-public static class PendingEvaluations
+internal static class PendingEvaluations
 {
     public sealed record Mark(long MeasureId, Period Period);
 

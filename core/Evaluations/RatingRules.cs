@@ -4,7 +4,7 @@ using ContractMonitor.Contracts.Measures;
 namespace ContractMonitor.Core.Evaluations;
 
 /// <summary>DESIGN §3.2 and §3.3: how a figure compares with its target and with the period before.</summary>
-public static class RatingRules
+internal static class RatingRules
 {
     /// <summary>
     /// Green, amber or red. Both boundaries are inclusive on the kinder side: equal to the target is

@@ -5,7 +5,7 @@ using ContractMonitor.Core.Periods;
 namespace ContractMonitor.Core.Evaluations;
 
 /// <summary>What changed a rated period since it was last stored.</summary>
-public enum ChangeKind
+internal enum ChangeKind
 {
     /// <summary>A figure arrived for a period rated Missing or NotCollected.</summary>
     LateReturn,
@@ -21,17 +21,17 @@ public enum ChangeKind
 }
 
 /// <param name="Detail">For a target change: who set the version now in force.</param>
-public sealed record SeriesChange(ChangeKind Kind, Period Period, string? Detail = null);
+internal sealed record SeriesChange(ChangeKind Kind, Period Period, string? Detail = null);
 
 /// <summary>A stored rating, as much of it as says what it was worked out from.</summary>
-public sealed record StoredRating(Period Period, int? Revision, int? TargetVersion, Rating Rating);
+internal sealed record StoredRating(Period Period, int? Revision, int? TargetVersion, Rating Rating);
 
 /// <summary>
 /// Why an evaluation re-tells an escalation: the changes to periods already rated, as against
 /// periods rated for the first time ("new figures"). Every event the evaluator appends carries the
 /// cause of the changes at or before its period (DESIGN §3.4, identity).
 /// </summary>
-public sealed class SeriesChanges
+internal sealed class SeriesChanges
 {
     public const string NewFigures = "new figures";
 

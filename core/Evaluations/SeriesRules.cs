@@ -7,25 +7,25 @@ using ContractMonitor.Core.Periods;
 namespace ContractMonitor.Core.Evaluations;
 
 /// <param name="Start">The first period returns are expected for: earlier periods are not rated.</param>
-public sealed record MeasureTerms(long Id, string Code, Polarity Polarity, MeasureUnit Unit, Frequency Frequency, Period Start);
+internal sealed record MeasureTerms(long Id, string Code, Polarity Polarity, MeasureUnit Unit, Frequency Frequency, Period Start);
 
 /// <param name="MonitoredFrom">Periods that ended before this day are history: without a figure they are NotCollected.</param>
-public sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDueDays, int SmallCohort, DateOnly MonitoredFrom)
+internal sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDueDays, int SmallCohort, DateOnly MonitoredFrom)
 {
     /// <summary>A period that ended before monitoring began (DESIGN §3.4, "news, not history").</summary>
     public bool IsHistory(Period period) => period.End < MonitoredFrom;
 }
 
-public sealed record TargetVersion(int FinancialYear, int Version, decimal Target, decimal Tolerance);
+internal sealed record TargetVersion(int FinancialYear, int Version, decimal Target, decimal Tolerance);
 
 /// <summary>
 /// As much of a current figure (<see cref="CurrentFigure"/>) as a rating is worked out from: the
 /// evaluator reads every figure of a portfolio, so it reads no more than this.
 /// </summary>
-public sealed record FigureToRate(Period Period, int Revision, decimal Value, decimal? Denominator, bool Late);
+internal sealed record FigureToRate(Period Period, int Revision, decimal Value, decimal? Denominator, bool Late);
 
 /// <summary>The rating of one period and everything it was worked out from.</summary>
-public sealed record PeriodRating(
+internal sealed record PeriodRating(
     Period Period,
     decimal? Value,
     int? Revision,
@@ -41,7 +41,7 @@ public sealed record PeriodRating(
 /// A measure's whole series, rated from what is stored: pure, so the same figures, targets and
 /// date always give the same ratings.
 /// </summary>
-public static class SeriesRules
+internal static class SeriesRules
 {
     /// <summary>
     /// Every period from the measure's start, inside the contract term, that can be rated on

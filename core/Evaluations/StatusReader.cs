@@ -15,7 +15,7 @@ namespace ContractMonitor.Core.Evaluations;
 /// The stored ratings as the status, summary and history read them. A period with no stored rating
 /// is Pending: not yet due, or not yet evaluated.
 /// </summary>
-public sealed class StatusReader(Database database, MeasureStore measures)
+internal sealed class StatusReader(Database database, MeasureStore measures)
 {
     private const string SelectEvaluationsSql = """
         SELECT e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction,

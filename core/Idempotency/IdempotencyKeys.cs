@@ -14,10 +14,10 @@ namespace ContractMonitor.Core.Idempotency;
 /// caller will answer it if it succeeds: the status and location a repeat is answered with again.
 /// The store that completes the key passes those through without reading them.
 /// </summary>
-public sealed record IdempotentRequest(string Key, string RequestHash, int AnswerStatusCode, string? AnswerLocation);
+internal sealed record IdempotentRequest(string Key, string RequestHash, int AnswerStatusCode, string? AnswerLocation);
 
 /// <summary>The first answer given to a key, replayed to every repeat.</summary>
-public sealed record StoredAnswer(string RequestHash, int StatusCode, string Body, string? Location);
+internal sealed record StoredAnswer(string RequestHash, int StatusCode, string Body, string? Location);
 
 /// <summary>
 /// Answers remembered per caller and key (DESIGN §6). A key is reserved inside the transaction of
@@ -25,7 +25,7 @@ public sealed record StoredAnswer(string RequestHash, int StatusCode, string Bod
 /// racing with the same key waits on the unique key and then replays instead of writing twice.
 /// Refused requests write nothing, so they are not remembered.
 /// </summary>
-public sealed class IdempotencyKeys(Database database)
+internal sealed class IdempotencyKeys(Database database)
 {
     public const int MaxKeyLength = 255;
 

@@ -9,7 +9,7 @@ namespace ContractMonitor.Core.Jobs;
 /// The methods Hangfire runs. Each reads what is due from our tables and is safe to run twice, in
 /// parallel or after a crash: the database's keys and compare-and-set make the second run a no-op.
 /// </summary>
-public sealed partial class EvaluationJobs(
+internal sealed partial class EvaluationJobs(
     ContractEvaluator evaluator, PastDueMarker pastDue, IdempotencyKeys keys, IBackgroundJobClient jobs, TimeProvider clock,
     ILogger<EvaluationJobs> logger)
 {

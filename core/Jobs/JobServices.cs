@@ -19,7 +19,7 @@ namespace ContractMonitor.Core.Jobs;
 /// the queue lives in its memory. Either way the work itself is read from our tables, so a lost
 /// queue only delays it.
 /// </summary>
-public static class JobServices
+internal static class JobServices
 {
     /// <summary>Set to false to run enqueued jobs but no schedule (tests that count rows).</summary>
     public const string ScheduleSetting = "Jobs:Schedule";

@@ -8,7 +8,7 @@ namespace ContractMonitor.Core.Jobs;
 /// running either twice, in parallel or after a crash sends nothing twice (bar the window the
 /// dispatcher documents).
 /// </summary>
-public sealed partial class NotificationJobs(NotificationDispatcher dispatcher, MonthlyDigest digest, ILogger<NotificationJobs> logger)
+internal sealed partial class NotificationJobs(NotificationDispatcher dispatcher, MonthlyDigest digest, ILogger<NotificationJobs> logger)
 {
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace ContractMonitor.Core.Jobs;
 /// Every recurring job, its id and its schedule, in Europe/London time so "daily" follows the
 /// council's day through the clock changes. Registering is idempotent: every server does it on start.
 /// </summary>
-public static class RecurringJobs
+internal static class RecurringJobs
 {
     public const string EvaluateDue = "evaluate-due";
     public const string MarkPastDue = "mark-past-due";

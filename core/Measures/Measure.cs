@@ -5,7 +5,7 @@ namespace ContractMonitor.Core.Measures;
 
 /// <summary>A measure of a contract as core knows it. The api maps it to its wire shape.</summary>
 /// <param name="StartPeriod">The first period returns are expected for: earlier periods are not rated or owed.</param>
-public sealed record Measure(
+internal sealed record Measure(
     long Id,
     long ContractId,
     string Code,

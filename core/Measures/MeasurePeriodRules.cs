@@ -11,7 +11,7 @@ namespace ContractMonitor.Core.Measures;
 /// measure's frequency inside the term that has begun (DESIGN §3.1). Problems go to
 /// <c>fail(field, message)</c> so each caller keys them its own way.
 /// </summary>
-public static class MeasurePeriodRules
+internal static class MeasurePeriodRules
 {
     public static Measure? CheckMeasure(string? code, IReadOnlyDictionary<string, Measure> measures, Action<string, string> fail)
     {
@@ -100,4 +100,4 @@ public static class MeasurePeriodRules
 }
 
 /// <summary>A measure of the contract and one of its periods, both checked.</summary>
-public sealed record MeasurePeriod(Measure Measure, Period Period);
+internal sealed record MeasurePeriod(Measure Measure, Period Period);

@@ -7,7 +7,7 @@ namespace ContractMonitor.Core.Measures;
 /// The first period a measure's returns are expected for (DESIGN §3.4, "a measure's start"):
 /// earlier periods are not rated, not Missing and not owed.
 /// </summary>
-public static class MeasureStart
+internal static class MeasureStart
 {
     /// <summary>
     /// The contract's first period for a measure created before the contract starts, otherwise the

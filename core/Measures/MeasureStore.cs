@@ -9,7 +9,7 @@ using Dapper;
 
 namespace ContractMonitor.Core.Measures;
 
-public sealed class MeasureStore(Database database, TimeProvider clock)
+internal sealed class MeasureStore(Database database, TimeProvider clock)
 {
     private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
         """

@@ -3,7 +3,7 @@ using ContractMonitor.Contracts.Measures;
 namespace ContractMonitor.Core.Measures;
 
 /// <summary>What a figure may be for a measure of a given unit and number of decimals.</summary>
-public static class MeasureValueRules
+internal static class MeasureValueRules
 {
     /// <summary>Kept well inside DECIMAL(19,6) so no stored figure can overflow either engine.</summary>
     public const decimal Largest = 999_999_999_999m;

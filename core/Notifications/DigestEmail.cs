@@ -7,12 +7,12 @@ using ContractMonitor.Contracts.Evaluations;
 namespace ContractMonitor.Core.Notifications;
 
 /// <summary>An open escalation as the digest lists it.</summary>
-public sealed record DigestEscalation(string MeasureCode, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status);
+internal sealed record DigestEscalation(string MeasureCode, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status);
 
 /// <summary>Everything the monthly digest says about one contract.</summary>
 /// <param name="SentOn">The day it is written, which names the month.</param>
 /// <param name="AsOf">The date the figures are read at: the latest periods whose returns were due by <paramref name="SentOn"/>.</param>
-public sealed record DigestEmailModel(
+internal sealed record DigestEmailModel(
     long ContractId,
     string ContractReference,
     string ContractTitle,
@@ -24,7 +24,7 @@ public sealed record DigestEmailModel(
     IReadOnlyList<DigestEscalation> OpenEscalations);
 
 /// <summary>The monthly digest for the panel's chair and vice-chair (issue 6), plain text and HTML.</summary>
-public static class DigestEmail
+internal static class DigestEmail
 {
     public static EmailContent Render(DigestEmailModel model, Uri baseUrl)
     {

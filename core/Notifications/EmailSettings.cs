@@ -7,7 +7,7 @@ namespace ContractMonitor.Core.Notifications;
 /// The <c>Smtp:*</c> settings of DESIGN §2, and <c>Notifications:BaseUrl</c> for the links in emails.
 /// Without <c>Smtp:Host</c> nothing is sent: emails wait in the outbox until a host is configured.
 /// </summary>
-public sealed record EmailSettings(
+internal sealed record EmailSettings(
     string? Host, int Port, string From, string? UserName, string? Password, bool UseTls, Uri BaseUrl)
 {
     public const string DefaultFrom = "ContractMonitor <noreply@contractmonitor.local>";

@@ -8,19 +8,19 @@ using ContractMonitor.Core.Evaluations;
 namespace ContractMonitor.Core.Notifications;
 
 /// <summary>A period's figure as the email shows it.</summary>
-public sealed record EmailFigure(string Period, decimal? Value, decimal? Target, decimal? Tolerance, Rating Rating);
+internal sealed record EmailFigure(string Period, decimal? Value, decimal? Target, decimal? Tolerance, Rating Rating);
 
 /// <summary>The trust's latest word on the measure.</summary>
-public sealed record EmailClaim(string Period, string Text, string Author, DateTimeOffset At);
+internal sealed record EmailClaim(string Period, string Text, string Author, DateTimeOffset At);
 
 /// <summary>A challenge of the council's that is not closed.</summary>
-public sealed record EmailChallenge(string Period, string Text, string Status, DateOnly? ResponseDueDate, bool Overdue);
+internal sealed record EmailChallenge(string Period, string Text, string Status, DateOnly? ResponseDueDate, bool Overdue);
 
 /// <summary>One of the changes an evaluation run made to the escalation, and why.</summary>
-public sealed record EmailEvent(EscalationEventType Type, string? Period, int Level, string LevelName, string? Cause);
+internal sealed record EmailEvent(EscalationEventType Type, string? Period, int Level, string LevelName, string? Cause);
 
 /// <summary>Everything an escalation email says, read when it is first sent.</summary>
-public sealed record EscalationEmailModel(
+internal sealed record EscalationEmailModel(
     long ContractId,
     string ContractReference,
     string ContractTitle,
@@ -48,14 +48,14 @@ public sealed record EscalationEmailModel(
 }
 
 /// <summary>A rendered message: what every attempt to send it sends.</summary>
-public sealed record EmailContent(string Subject, string Text, string Html);
+internal sealed record EmailContent(string Subject, string Text, string Html);
 
 /// <summary>
 /// The escalation email (issue 6), plain text and HTML. Everything that comes from users (titles,
 /// claims, challenges, notes) is HTML-encoded in the HTML part, and the subject is one line with no
 /// control characters, so user text can neither add headers nor markup.
 /// </summary>
-public static class EscalationEmail
+internal static class EscalationEmail
 {
     public static EmailContent Render(EscalationEmailModel model, Uri baseUrl)
     {
@@ -229,7 +229,7 @@ public static class EscalationEmail
 }
 
 /// <summary>Text helpers shared by the emails.</summary>
-public static class EmailText
+internal static class EmailText
 {
     /// <summary>One header-safe line: control characters (CR, LF, tab…) become spaces; at most 200 characters.</summary>
     public static string OneLine(string text)

@@ -9,7 +9,7 @@ namespace ContractMonitor.Core.Notifications;
 
 /// <summary>The event a run of the evaluator ended an escalation on, when the run's change is news: it gets an email per recipient.</summary>
 /// <param name="Level">The highest level the escalation has stood at: every level's address up to it hears.</param>
-public sealed record EmailedEvent(long EventId, long EscalationId, int Level);
+internal sealed record EmailedEvent(long EventId, long EscalationId, int Level);
 
 /// <summary>
 /// Writes the escalation emails into the outbox inside the evaluation's own transaction (DESIGN §2),

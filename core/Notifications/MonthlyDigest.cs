@@ -19,7 +19,7 @@ namespace ContractMonitor.Core.Notifications;
 /// working day of the month (English calendar) for a week, so a job that missed the day catches up.
 /// One per contract, month and recipient: the outbox's unique key makes a second run write nothing.
 /// </summary>
-public sealed class MonthlyDigest(
+internal sealed class MonthlyDigest(
     Database database, ContractStore contracts, StatusReader status, EscalationStore escalations, EmailSettings settings, TimeProvider clock)
 {
     private const int CatchUpDays = 7;

@@ -9,7 +9,7 @@ using MimeKit;
 namespace ContractMonitor.Core.Notifications;
 
 /// <summary>What one dispatch run did.</summary>
-public sealed record DispatchOutcome(int Sent, int Retrying, int Failed)
+internal sealed record DispatchOutcome(int Sent, int Retrying, int Failed)
 {
     public static DispatchOutcome None { get; } = new(0, 0, 0);
 
@@ -27,7 +27,7 @@ public sealed record DispatchOutcome(int Sent, int Retrying, int Failed)
 /// the same message. No message is lost, and at most that one can arrive twice.
 /// </para>
 /// </summary>
-public sealed partial class NotificationDispatcher(
+internal sealed partial class NotificationDispatcher(
     Database database, IEmailSender sender, EmailSettings settings, TimeProvider clock, ILogger<NotificationDispatcher> logger)
 {
     public const int BatchSize = 20;

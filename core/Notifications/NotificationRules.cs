@@ -7,7 +7,7 @@ namespace ContractMonitor.Core.Notifications;
 /// Which escalation events are emailed, and how a failed send is retried: exponential back-off
 /// from one minute, capped at an hour, for a bounded number of attempts.
 /// </summary>
-public static class NotificationRules
+internal static class NotificationRules
 {
     public const int MaxAttempts = 8;
 

@@ -6,7 +6,7 @@ using Dapper;
 namespace ContractMonitor.Core.Notifications;
 
 /// <summary>The outbox as people read it: every email of a contract, what it said and what became of it.</summary>
-public sealed class NotificationStore(Database database)
+internal sealed class NotificationStore(Database database)
 {
     private const string ListSql = """
         SELECT Id, Kind, EscalationId, EventId, DigestMonth, Recipient, RecipientName, RecipientRole, Subject, Status, Attempts,

@@ -5,7 +5,7 @@ using MimeKit;
 namespace ContractMonitor.Core.Notifications;
 
 /// <summary>Sends one message; the seam the dispatcher's unit tests replace.</summary>
-public interface IEmailSender
+internal interface IEmailSender
 {
     /// <exception cref="EmailRejectedException">The server refused the message for good (a 5xx reply).</exception>
     /// <exception cref="EmailDeferredException">The server put this message off (a 4xx reply); others may go.</exception>
@@ -14,16 +14,16 @@ public interface IEmailSender
 }
 
 /// <summary>The mail server refused the message with a permanent (5xx) reply: retrying cannot help.</summary>
-public sealed class EmailRejectedException(string message, Exception inner) : Exception(message, inner);
+internal sealed class EmailRejectedException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>The mail server put this message off with a transient (4xx) reply: it is retried, and the next message may go.</summary>
-public sealed class EmailDeferredException(string message, Exception inner) : Exception(message, inner);
+internal sealed class EmailDeferredException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
 /// MailKit over SMTP, one connection per message: a council sends tens of emails a day, and a fresh
 /// connection per message means one broken message or connection never affects the next.
 /// </summary>
-public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
+internal sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

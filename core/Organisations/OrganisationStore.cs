@@ -7,7 +7,7 @@ using Dapper;
 
 namespace ContractMonitor.Core.Organisations;
 
-public sealed class OrganisationStore(Database database, TimeProvider clock)
+internal sealed class OrganisationStore(Database database, TimeProvider clock)
 {
     private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
         """

@@ -8,7 +8,7 @@ using Dapper;
 
 namespace ContractMonitor.Core.Panel;
 
-public sealed class PanelStore(Database database, TimeProvider clock)
+internal sealed class PanelStore(Database database, TimeProvider clock)
 {
     private const string ListSql = """
         SELECT Name, Email, Role FROM PanelMembers WHERE ContractId = @ContractId ORDER BY Id

@@ -4,7 +4,7 @@ namespace ContractMonitor.Core.Periods;
 /// The bank holidays of England and Wales by their standing rules, with weekend substitutes. One-off
 /// holidays (a coronation, a jubilee) are not included: none has fallen at the start of a month.
 /// </summary>
-public static class EnglandBankHolidays
+internal static class EnglandBankHolidays
 {
     public static bool Contains(DateOnly date) => Of(date.Year).Contains(date);
 

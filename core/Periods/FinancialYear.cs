@@ -4,7 +4,7 @@ using System.Globalization;
 namespace ContractMonitor.Core.Periods;
 
 /// <summary>A UK financial year, 1 April to 31 March, written <c>2016-17</c>.</summary>
-public readonly record struct FinancialYear(int StartYear)
+internal readonly record struct FinancialYear(int StartYear)
 {
     public const string AcceptedForm = "a financial year such as 2016-17 (1 April 2016 to 31 March 2017)";
 

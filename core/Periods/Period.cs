@@ -16,7 +16,7 @@ namespace ContractMonitor.Core.Periods;
 /// <see cref="Previous"/> are plain arithmetic and periods of one frequency order naturally.
 /// </remarks>
 [JsonConverter(typeof(PeriodJsonConverter))]
-public readonly record struct Period : IComparable<Period>
+internal readonly record struct Period : IComparable<Period>
 {
     public const string AcceptedForms =
         "a month such as 2016-07, a quarter such as 2016-17-Q1 (April to June 2016) or a financial year such as 2016-17";

@@ -4,7 +4,7 @@ namespace ContractMonitor.Core.Periods;
 /// The calendar the contracts are written in. Due dates and "not in the future" are English dates:
 /// a return sent at 00:30 BST on 16 August is sent on the 16th, although it is still the 15th in UTC.
 /// </summary>
-public static class UkCalendar
+internal static class UkCalendar
 {
     public static TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 

@@ -4,7 +4,7 @@ using ContractMonitor.Core.Periods;
 namespace ContractMonitor.Core.Returns;
 
 /// <summary>A row that has passed every rule of <see cref="ReturnRules"/>, ready to store.</summary>
-public sealed record CheckedReturn(
+internal sealed record CheckedReturn(
     Measure Measure,
     Period Period,
     decimal Value,

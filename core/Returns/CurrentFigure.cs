@@ -5,7 +5,7 @@ namespace ContractMonitor.Core.Returns;
 
 /// <summary>The highest revision of a figure for a measure and period: the one that counts.</summary>
 /// <param name="Unit">The measure's unit, which says whether the denominator makes it a small cohort.</param>
-public sealed record CurrentFigure(
+internal sealed record CurrentFigure(
     long MeasureId,
     string MeasureCode,
     MeasureUnit Unit,
@@ -25,4 +25,4 @@ public sealed record CurrentFigure(
 }
 
 /// <summary>Which current figures to read: a contract's, narrowed to one measure or a span of period starts.</summary>
-public sealed record CurrentFigureQuery(long ContractId, long? MeasureId = null, DateOnly? From = null, DateOnly? To = null);
+internal sealed record CurrentFigureQuery(long ContractId, long? MeasureId = null, DateOnly? From = null, DateOnly? To = null);

@@ -14,7 +14,7 @@ namespace ContractMonitor.Core.Returns;
 /// names every problem. Errors are keyed <c>{row}.{field}</c>, where the caller says how a row is
 /// named: <c>returns[3]</c> for JSON, <c>lines[5]</c> for a CSV line.
 /// </summary>
-public static class ReturnRules
+internal static class ReturnRules
 {
     private const int StoredDecimals = 6;
 
@@ -191,7 +191,7 @@ public static class ReturnRules
 }
 
 /// <summary>The rows ready to store, or, when any row broke a rule, none and every error.</summary>
-public sealed record ReturnCheck(IReadOnlyList<CheckedReturn> Rows, IReadOnlyDictionary<string, string[]> Errors)
+internal sealed record ReturnCheck(IReadOnlyList<CheckedReturn> Rows, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }

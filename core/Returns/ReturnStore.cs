@@ -17,7 +17,7 @@ using Dapper;
 
 namespace ContractMonitor.Core.Returns;
 
-public enum SubmitStatus
+internal enum SubmitStatus
 {
     Stored,
     /// <summary>The key was used before with this request: <see cref="SubmitResult.Answer"/> is the first answer.</summary>
@@ -28,7 +28,7 @@ public enum SubmitStatus
 
 /// <param name="Stored">The revisions the batch stored, when it was stored.</param>
 /// <param name="Earlier">The first answer to the key, when the batch is a repeat.</param>
-public sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<ReturnResponse>? Stored, StoredAnswer? Earlier)
+internal sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<ReturnResponse>? Stored, StoredAnswer? Earlier)
 {
     /// <summary>What a request gets when its key already has an answer: that answer, or a refusal if the request differs.</summary>
     public static SubmitResult Repeat(StoredAnswer earlier, IdempotentRequest request)
@@ -46,7 +46,7 @@ public sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<ReturnRespo
 /// audit row per revision, marks each (measure, period) for evaluation, and remembers the answer
 /// under the caller's idempotency key.
 /// </summary>
-public sealed class ReturnStore(Database database, TimeProvider clock)
+internal sealed class ReturnStore(Database database, TimeProvider clock)
 {
     /// <summary>
     /// Two batches for the same (measure, period) can meet on SQL Server, where the revision is read

@@ -18,7 +18,7 @@ namespace ContractMonitor.Core.SplitScreen;
 /// claims on one side, the council's challenges on the other. Each side is read for all measures at
 /// once, so a contract of 50 measures costs the same number of statements as one of 5.
 /// </summary>
-public sealed class SplitScreenReader(Database database, StatusReader statusReader, TimeProvider clock)
+internal sealed class SplitScreenReader(Database database, StatusReader statusReader, TimeProvider clock)
 {
     /// <summary>Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code.</summary>
     public async Task<SplitScreenResponse> ReadAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)

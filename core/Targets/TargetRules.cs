@@ -3,7 +3,7 @@ using ContractMonitor.Contracts.Measures;
 namespace ContractMonitor.Core.Targets;
 
 /// <summary>DESIGN §3.2: the tolerance sits on the worse side of the target, or on it.</summary>
-public static class TargetRules
+internal static class TargetRules
 {
     /// <returns>Why the pair is not acceptable, or null when it is.</returns>
     public static string? CheckTolerance(Polarity polarity, decimal target, decimal tolerance) => polarity switch

@@ -15,7 +15,7 @@ namespace ContractMonitor.Core.Targets;
 /// Targets per measure and financial year. A change is a new version, never an update, so the
 /// version a past rating used stays readable.
 /// </summary>
-public sealed class TargetStore(Database database, TimeProvider clock)
+internal sealed class TargetStore(Database database, TimeProvider clock)
 {
     private const string CurrentSql = """
         SELECT FinancialYear, Version, Target, Tolerance, Reason, SetBy, SetAt

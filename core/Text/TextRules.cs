@@ -1,7 +1,7 @@
 namespace ContractMonitor.Core.Text;
 
 /// <summary>What free text may hold, the same for a request field, a claim in a batch or a CSV cell.</summary>
-public static class TextRules
+internal static class TextRules
 {
     /// <summary>The longest free text anywhere: a definition, a claim, a challenge.</summary>
     public const int MaxText = 4000;

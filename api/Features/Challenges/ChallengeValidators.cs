@@ -5,7 +5,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Challenges;
 
-public sealed class CreateChallengeValidator : ApiValidator<CreateChallengeRequest>
+internal sealed class CreateChallengeValidator : ApiValidator<CreateChallengeRequest>
 {
     public CreateChallengeValidator()
     {
@@ -15,7 +15,7 @@ public sealed class CreateChallengeValidator : ApiValidator<CreateChallengeReque
     }
 }
 
-public sealed class RespondToChallengeValidator : ApiValidator<RespondToChallengeRequest>
+internal sealed class RespondToChallengeValidator : ApiValidator<RespondToChallengeRequest>
 {
     public RespondToChallengeValidator()
     {
@@ -23,7 +23,7 @@ public sealed class RespondToChallengeValidator : ApiValidator<RespondToChalleng
     }
 }
 
-public sealed class CloseChallengeValidator : ApiValidator<CloseChallengeRequest>
+internal sealed class CloseChallengeValidator : ApiValidator<CloseChallengeRequest>
 {
     public CloseChallengeValidator()
     {

@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Features.Challenges;
 
 /// <summary>The council's voice, and the trust's answers to it (DESIGN §3.5).</summary>
-public static class ChallengesEndpoints
+internal static class ChallengesEndpoints
 {
     private static readonly Role[] MayChallenge = [Role.Commissioner, Role.Admin];
     private static readonly Role[] MayRespond = [Role.Provider];

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Features.Claims;
 
 /// <summary>The trust's voice: notes on a figure, beside the commentary sent with its returns.</summary>
-public static class ClaimsEndpoints
+internal static class ClaimsEndpoints
 {
     public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder endpoints)
     {

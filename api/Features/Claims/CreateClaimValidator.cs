@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Claims;
 
-public sealed class CreateClaimValidator : ApiValidator<CreateClaimRequest>
+internal sealed class CreateClaimValidator : ApiValidator<CreateClaimRequest>
 {
     public CreateClaimValidator()
     {

@@ -4,7 +4,7 @@ using ContractMonitor.Core.Contracts;
 namespace ContractMonitor.Api.Features.Contracts;
 
 /// <summary>Core's contract in the shape the API promises (DESIGN §5.1).</summary>
-public static class ContractMapping
+internal static class ContractMapping
 {
     public static ContractResponse ToResponse(this Contract contract)
     {

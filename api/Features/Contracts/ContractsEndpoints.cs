@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Contracts;
 
-public static class ContractsEndpoints
+internal static class ContractsEndpoints
 {
     public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder endpoints)
     {

@@ -6,7 +6,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Contracts;
 
-public sealed class CreateContractValidator : ApiValidator<CreateContractRequest>
+internal sealed class CreateContractValidator : ApiValidator<CreateContractRequest>
 {
     // Periods run from 1900 to 9998; a term must leave room for the period before and after it,
     // or the reads and the daily jobs would step outside the calendar.

@@ -3,7 +3,7 @@ using ContractMonitor.Contracts.Escalations;
 
 namespace ContractMonitor.Api.Features.Escalations;
 
-public sealed class AcknowledgeEscalationValidator : ApiValidator<AcknowledgeEscalationRequest>
+internal sealed class AcknowledgeEscalationValidator : ApiValidator<AcknowledgeEscalationRequest>
 {
     public AcknowledgeEscalationValidator()
     {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Escalations;
 
-public static class EscalationsEndpoints
+internal static class EscalationsEndpoints
 {
     private static readonly Role[] MayAcknowledge = [Role.Commissioner, Role.Admin];
 

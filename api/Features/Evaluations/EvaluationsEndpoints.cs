@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Evaluations;
 
-public static class EvaluationsEndpoints
+internal static class EvaluationsEndpoints
 {
     public static IEndpointRouteBuilder MapEvaluations(this IEndpointRouteBuilder endpoints)
     {

@@ -5,7 +5,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Measures;
 
-public sealed class CreateMeasureValidator : ApiValidator<CreateMeasureRequest>
+internal sealed class CreateMeasureValidator : ApiValidator<CreateMeasureRequest>
 {
     public CreateMeasureValidator()
     {

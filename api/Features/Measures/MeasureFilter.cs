@@ -9,7 +9,7 @@ namespace ContractMonitor.Api.Features.Measures;
 /// The <c>?measure=&amp;period=</c> of a list: an unknown measure is 404 as on its own route, a
 /// period that cannot be read (or is not of the measure's frequency) is 400.
 /// </summary>
-public sealed record MeasureFilter(Measure? Measure, PeriodValue? Period, ValidationProblem? Invalid, ProblemHttpResult? NotFound)
+internal sealed record MeasureFilter(Measure? Measure, PeriodValue? Period, ValidationProblem? Invalid, ProblemHttpResult? NotFound)
 {
     public static async Task<MeasureFilter> ReadAsync(
         long contractId, string? measure, string? period, MeasureStore measures, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using ContractMonitor.Core.Measures;
 namespace ContractMonitor.Api.Features.Measures;
 
 /// <summary>Core's measure in the shape the API promises (DESIGN §5.1).</summary>
-public static class MeasureMapping
+internal static class MeasureMapping
 {
     public static MeasureResponse ToResponse(this Measure measure)
     {

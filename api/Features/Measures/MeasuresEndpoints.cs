@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Measures;
 
-public static class MeasuresEndpoints
+internal static class MeasuresEndpoints
 {
     public static IEndpointRouteBuilder MapMeasures(this IEndpointRouteBuilder endpoints)
     {

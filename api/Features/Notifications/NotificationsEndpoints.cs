@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Notifications;
 
-public static class NotificationsEndpoints
+internal static class NotificationsEndpoints
 {
     /// <summary>
     /// The council's side only: the emails name the panel's members and addresses, which the panel

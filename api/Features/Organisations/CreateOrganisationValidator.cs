@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Organisations;
 
-public sealed class CreateOrganisationValidator : ApiValidator<CreateOrganisationRequest>
+internal sealed class CreateOrganisationValidator : ApiValidator<CreateOrganisationRequest>
 {
     public CreateOrganisationValidator()
     {

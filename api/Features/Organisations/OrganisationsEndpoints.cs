@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Organisations;
 
-public static class OrganisationsEndpoints
+internal static class OrganisationsEndpoints
 {
     public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder endpoints)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Panel;
 
-public static class PanelEndpoints
+internal static class PanelEndpoints
 {
     public static IEndpointRouteBuilder MapPanel(this IEndpointRouteBuilder endpoints)
     {

@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Panel;
 
-public sealed class PanelValidator : ApiValidator<PanelRequest>
+internal sealed class PanelValidator : ApiValidator<PanelRequest>
 {
     public PanelValidator()
     {

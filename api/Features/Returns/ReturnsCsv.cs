@@ -14,7 +14,7 @@ namespace ContractMonitor.Api.Features.Returns;
 /// extra columns of an export are ignored, so an export can be edited and sent back), and export.
 /// Lines are numbered as a spreadsheet numbers them, the header being line 1.
 /// </summary>
-public static class ReturnsCsv
+internal static class ReturnsCsv
 {
     public const string ContentType = CsvExport.ContentType;
 

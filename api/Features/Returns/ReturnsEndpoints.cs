@@ -18,7 +18,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace ContractMonitor.Api.Features.Returns;
 
-public static class ReturnsEndpoints
+internal static class ReturnsEndpoints
 {
     public static IEndpointRouteBuilder MapReturns(this IEndpointRouteBuilder endpoints)
     {

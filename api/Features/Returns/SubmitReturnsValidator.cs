@@ -8,7 +8,7 @@ namespace ContractMonitor.Api.Features.Returns;
 /// The shape of the batch only. Each row is checked against the contract by
 /// <see cref="Core.Returns.ReturnRules"/>, whose errors (422) are keyed by row.
 /// </summary>
-public sealed class SubmitReturnsValidator : ApiValidator<SubmitReturnsRequest>
+internal sealed class SubmitReturnsValidator : ApiValidator<SubmitReturnsRequest>
 {
     public const int MaxRows = 5000;
 

@@ -12,7 +12,7 @@ namespace ContractMonitor.Api.Features.SplitScreen;
 /// the council's. Claims and challenges are written one to a line inside their cell, each starting
 /// with who said it and when, so the sheet reads like the minutes it replaces.
 /// </summary>
-public static class SplitScreenCsv
+internal static class SplitScreenCsv
 {
     public static readonly IReadOnlyList<string> Columns =
     [

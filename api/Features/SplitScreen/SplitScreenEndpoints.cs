@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.SplitScreen;
 
-public static class SplitScreenEndpoints
+internal static class SplitScreenEndpoints
 {
     public static IEndpointRouteBuilder MapSplitScreen(this IEndpointRouteBuilder endpoints)
     {

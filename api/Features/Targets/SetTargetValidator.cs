@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Targets;
 
-public sealed class SetTargetValidator : ApiValidator<SetTargetRequest>
+internal sealed class SetTargetValidator : ApiValidator<SetTargetRequest>
 {
     public SetTargetValidator()
     {

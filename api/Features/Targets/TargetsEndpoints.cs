@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Targets;
 
-public static class TargetsEndpoints
+internal static class TargetsEndpoints
 {
     public static IEndpointRouteBuilder MapTargets(this IEndpointRouteBuilder endpoints)
     {

@@ -20,7 +20,7 @@ namespace ContractMonitor.Tests.Data;
 /// evaluated by the real evaluator, so the outbox holds real rows: each measure fails in April and
 /// May (raised in May), with a claim and an open challenge on May.
 /// </summary>
-public static class OutboxSeed
+internal static class OutboxSeed
 {
     public static async Task<Contract> RaiseAsync(Database db, TimeProvider clock, int measureCount = 1, string title = "Assessments")
     {

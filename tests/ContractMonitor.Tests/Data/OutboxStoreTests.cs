@@ -15,7 +15,7 @@ public abstract class OutboxStoreTests
 {
     private readonly SettableClock clock = new() { Now = new DateTimeOffset(2026, 6, 20, 9, 0, 0, TimeSpan.Zero) };
 
-    protected abstract Database Open();
+    private protected abstract Database Open();
 
     [Fact]
     public async Task FourDispatchersRacingSendEachRowOnce()
@@ -54,10 +54,10 @@ public abstract class OutboxStoreTests
 
 public sealed class SqliteOutboxStoreTests(MigratedSqliteFile file) : OutboxStoreTests, IClassFixture<MigratedSqliteFile>
 {
-    protected override Database Open() => file.Database;
+    private protected override Database Open() => file.Database;
 }
 
 public sealed class SqlServerOutboxStoreTests(SqlServerFixture fixture) : OutboxStoreTests, IClassFixture<SqlServerFixture>
 {
-    protected override Database Open() => fixture.Require();
+    private protected override Database Open() => fixture.Require();
 }

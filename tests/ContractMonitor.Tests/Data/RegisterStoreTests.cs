@@ -25,7 +25,7 @@ public abstract class RegisterStoreTests
 {
     private readonly TimeProvider clock = TimeProvider.System;
 
-    protected abstract Database Open();
+    private protected abstract Database Open();
 
     private Task<(Database Db, Caller Admin, Contract Contract)> ContractAsync() => StoreScenario.ContractAsync(Open(), clock);
 
@@ -128,10 +128,10 @@ public abstract class RegisterStoreTests
 
 public sealed class SqliteRegisterStoreTests(MigratedSqliteFile file) : RegisterStoreTests, IClassFixture<MigratedSqliteFile>
 {
-    protected override Database Open() => file.Database;
+    private protected override Database Open() => file.Database;
 }
 
 public sealed class SqlServerRegisterStoreTests(SqlServerFixture fixture) : RegisterStoreTests, IClassFixture<SqlServerFixture>
 {
-    protected override Database Open() => fixture.Require();
+    private protected override Database Open() => fixture.Require();
 }

@@ -21,7 +21,7 @@ public abstract class ReturnStoreTests
 {
     private readonly TimeProvider clock = TimeProvider.System;
 
-    protected abstract Database Open();
+    private protected abstract Database Open();
 
     private async Task<(ReturnStore Store, Contract Contract, Caller Provider, Measure Measure)> ArrangeAsync(
         MeasureUnit unit = MeasureUnit.Number, int decimals = 4)
@@ -105,10 +105,10 @@ public abstract class ReturnStoreTests
 
 public sealed class SqliteReturnStoreTests(MigratedSqliteFile file) : ReturnStoreTests, IClassFixture<MigratedSqliteFile>
 {
-    protected override Database Open() => file.Database;
+    private protected override Database Open() => file.Database;
 }
 
 public sealed class SqlServerReturnStoreTests(SqlServerFixture fixture) : ReturnStoreTests, IClassFixture<SqlServerFixture>
 {
-    protected override Database Open() => fixture.Require();
+    private protected override Database Open() => fixture.Require();
 }

@@ -16,7 +16,7 @@ public sealed class SqlServerFixture : IAsyncLifetime
 
     private MsSqlContainer? container;
 
-    public Database? Database { get; private set; }
+    internal Database? Database { get; private set; }
 
     /// <summary>The running container, for tests that pause it; only after <see cref="Require"/>.</summary>
     public MsSqlContainer Container => container ?? throw new InvalidOperationException(SkipReason);
@@ -24,7 +24,7 @@ public sealed class SqlServerFixture : IAsyncLifetime
     public string? SkipReason { get; private set; }
 
     /// <summary>The database, or the calling test is skipped with <see cref="SkipReason"/>.</summary>
-    public Database Require()
+    internal Database Require()
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
         return Database!;

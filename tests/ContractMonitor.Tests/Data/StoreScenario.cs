@@ -8,7 +8,7 @@ using ContractMonitor.Core.Organisations;
 namespace ContractMonitor.Tests.Data;
 
 /// <summary>A council, a trust and a contract between them, made through the stores.</summary>
-public static class StoreScenario
+internal static class StoreScenario
 {
     public static async Task<(Database Db, Caller Admin, Contract Contract)> ContractAsync(
         Database db, TimeProvider clock, DateOnly? start = null, DateOnly? end = null)

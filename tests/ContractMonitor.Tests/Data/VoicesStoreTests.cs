@@ -21,7 +21,7 @@ public abstract class VoicesStoreTests
 {
     private readonly SettableClock clock = new() { Now = new DateTimeOffset(2017, 1, 20, 9, 0, 0, TimeSpan.Zero) };
 
-    protected abstract Database Open();
+    private protected abstract Database Open();
 
     private sealed record Arranged(Database Db, Contract Contract, Measure Measure, Caller Officer, Caller Trust)
     {
@@ -125,10 +125,10 @@ public abstract class VoicesStoreTests
 
 public sealed class SqliteVoicesStoreTests(MigratedSqliteFile file) : VoicesStoreTests, IClassFixture<MigratedSqliteFile>
 {
-    protected override Database Open() => file.Database;
+    private protected override Database Open() => file.Database;
 }
 
 public sealed class SqlServerVoicesStoreTests(SqlServerFixture fixture) : VoicesStoreTests, IClassFixture<SqlServerFixture>
 {
-    protected override Database Open() => fixture.Require();
+    private protected override Database Open() => fixture.Require();
 }

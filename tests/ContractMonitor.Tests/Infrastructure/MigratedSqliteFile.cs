@@ -21,7 +21,7 @@ public sealed class MigratedSqliteFile : IDisposable
     public string ConnectionString => file.ConnectionString;
 
     /// <summary>The app's data source over this file, as the stores use it.</summary>
-    public Database Database => database.Value;
+    internal Database Database => database.Value;
 
     public void Dispose()
     {

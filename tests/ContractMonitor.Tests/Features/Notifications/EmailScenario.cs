@@ -15,7 +15,7 @@ namespace ContractMonitor.Tests.Features.Notifications;
 /// A contract from April 2026 with a panel (chair, vice-chair, member) and measures with target 60 and
 /// tolerance 55, its escalation emails sent to the loopback SMTP server.
 /// </summary>
-public static class EmailScenario
+internal static class EmailScenario
 {
     public const string Chair = "chair@council.example";
     public const string ViceChair = "vice.chair@council.example";
