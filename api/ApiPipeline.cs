@@ -5,7 +5,6 @@ internal static class ApiPipeline
 {
     public static WebApplication UseApi(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Routing after the handlers, so that a failure while matching is a problem too, not an empty 500.
@@ -21,7 +20,6 @@ internal static class ApiPipeline
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit()
             .MapEvaluations().MapEscalations().MapClaims().MapChallenges().MapSplitScreen()
             .MapNotifications();

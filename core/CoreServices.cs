@@ -64,7 +64,6 @@ internal static class CoreServices
 
     public static Database CreateDatabase(IConfiguration configuration, string contentRoot)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var provider = ReadProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))

@@ -34,7 +34,6 @@ internal sealed class ContractAccess : IVisible
 
     public static async ValueTask<ContractAccess?> BindAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var caller = context.User.RequireCaller();
         if (!VisibilityFilter.TryReadId(context, "contractId", out var id))
         {

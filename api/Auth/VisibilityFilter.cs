@@ -15,8 +15,6 @@ internal sealed class VisibilityFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         var visible = context.Arguments.OfType<IVisible>().FirstOrDefault();
         if (visible is null)
         {
@@ -40,7 +38,6 @@ internal sealed class VisibilityFilter : IEndpointFilter
     /// <summary>A route's id, or false (and an id nothing has) when it is not a plain positive number.</summary>
     public static bool TryReadId(HttpContext context, string name, out long id)
     {
-        ArgumentNullException.ThrowIfNull(context);
         return long.TryParse(context.Request.RouteValues[name] as string, NumberStyles.None, CultureInfo.InvariantCulture, out id);
     }
 }

@@ -24,8 +24,6 @@ internal abstract class VisibleById<T>(Caller caller, long id, T? value, string 
         HttpContext context, Func<TStore, long, Caller, CancellationToken, Task<T?>> find)
         where TStore : notnull
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(find);
         var caller = context.User.RequireCaller();
         if (!VisibilityFilter.TryReadId(context, "id", out var id))
         {

@@ -22,7 +22,6 @@ internal static class CsvExport
     /// </summary>
     public static bool? Wanted(string? format, HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         return format?.Trim().ToUpperInvariant() switch
         {
             "CSV" => true,
@@ -37,8 +36,6 @@ internal static class CsvExport
     /// <summary>A download named after the contract's reference, such as <c>returns-CSC-2026.csv</c>.</summary>
     public static FileContentHttpResult File(string name, Contract contract, Action<CsvWriter> write)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(write);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)))
         {
@@ -52,8 +49,6 @@ internal static class CsvExport
 
     public static void WriteHeader(this CsvWriter csv, IEnumerable<string> columns)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        ArgumentNullException.ThrowIfNull(columns);
         foreach (var column in columns)
         {
             csv.WriteField(column);
@@ -64,7 +59,6 @@ internal static class CsvExport
 
     public static void WriteNumber(this CsvWriter csv, decimal? value)
     {
-        ArgumentNullException.ThrowIfNull(csv);
         csv.WriteField(value?.ToString(CultureInfo.InvariantCulture) ?? "");
     }
 
@@ -72,7 +66,6 @@ internal static class CsvExport
     // figure such as -3, so only text cells are escaped.
     public static void WriteText(this CsvWriter csv, string? text)
     {
-        ArgumentNullException.ThrowIfNull(csv);
         csv.WriteField(text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text ?? "");
     }
 }

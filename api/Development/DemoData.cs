@@ -30,7 +30,6 @@ internal static class DemoData
 
     public static async Task SeedDemoDataAsync(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         if (!app.Configuration.GetValue<bool>("DemoData:Enabled"))
         {
             return;

@@ -18,7 +18,6 @@ internal static class IdempotencyHeader
     /// <returns>The key, null when none was sent, or the reason it cannot be used.</returns>
     public static (string? Key, string? Problem) Read(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var sent = request.Headers[Name];
         if (sent.Count == 0)
         {

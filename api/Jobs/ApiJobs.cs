@@ -26,7 +26,6 @@ internal static class ApiJobs
     /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new OperatorOrLocalDevelopment(app.Services.GetRequiredService<Operators>(), app.Environment.IsDevelopment())],

@@ -5,7 +5,6 @@ internal static class StructuredLogging
     /// <summary>Readable console logs in Development; one JSON object per line everywhere else.</summary>
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();

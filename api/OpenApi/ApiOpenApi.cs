@@ -51,7 +51,6 @@ internal static class ApiOpenApi
     /// </summary>
     public static WebApplication UseApiOpenApi(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), branch => branch.Use(OperatorsOnlyAsync));

@@ -27,7 +27,6 @@ internal sealed class BodyFormats : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        ArgumentNullException.ThrowIfNull(operation);
         if (operation.RequestBody?.Content is { } content && content.TryGetValue("text/csv", out _))
         {
             content["text/csv"] = new OpenApiMediaType

@@ -13,7 +13,6 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;

@@ -9,7 +9,6 @@ internal sealed partial class DatabaseUnavailableExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         if (!SqlDialect.IsUnavailable(exception))
         {
             return false;

@@ -16,7 +16,6 @@ internal sealed class ProblemJsonFallbackWriter(IOptions<ProblemDetailsOptions> 
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
         var status = problem.Status ??= context.HttpContext.Response.StatusCode;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);

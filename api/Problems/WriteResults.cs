@@ -8,7 +8,6 @@ internal static class WriteResults
 {
     public static ProblemHttpResult Refused<T>(WriteResult<T> result) where T : class
     {
-        ArgumentNullException.ThrowIfNull(result);
         return result.Status == WriteStatus.Conflict
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: result.Detail)
             : Unprocessable(result.Errors ?? new Dictionary<string, string[]>(), result.Detail);

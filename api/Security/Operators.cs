@@ -14,7 +14,6 @@ internal sealed class Operators(string? organisation)
 
     public bool Include(Caller caller)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         return caller.Role == Role.Admin && (string.IsNullOrWhiteSpace(organisation) || caller.Org == organisation);
     }
 }

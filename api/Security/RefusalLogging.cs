@@ -10,7 +10,6 @@ internal static partial class RefusalLogging
 {
     public static IApplicationBuilder UseRefusalLogging(this IApplicationBuilder app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RefusalLogging).FullName!);
         return app.Use(async (context, next) =>
         {

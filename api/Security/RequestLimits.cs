@@ -13,7 +13,6 @@ internal static class RequestLimits
 
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = DefaultBodyBytes;

@@ -7,8 +7,6 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         var request = context.Arguments.OfType<T>().FirstOrDefault();
         if (request is null)
         {

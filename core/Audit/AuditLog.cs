@@ -22,9 +22,6 @@ internal sealed class AuditLog(Database database)
     public static Task WriteAsync(
         DbTransaction transaction, Caller caller, DateTimeOffset at, AuditEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(entry);
         return transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
             OccurredAt = at,

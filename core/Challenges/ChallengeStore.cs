@@ -126,7 +126,6 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     /// <summary>The challenge if the caller's organisation commissions or provides its contract; otherwise null.</summary>
     public async Task<ChallengeDetail?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await FindVisibleAsync(connection, null, id, caller, UkCalendar.Today(clock), cancellationToken);
     }
@@ -156,10 +155,6 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         Contract contract, Caller caller, MeasurePeriod about, string text, DateOnly? responseDueDate,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(about);
-        ArgumentNullException.ThrowIfNull(text);
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -205,8 +200,6 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     public async Task<WriteResult<ChallengeDetail>?> RespondAsync(
         long id, Caller caller, string text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(text);
         var now = clock.GetUtcNow();
         var today = UkCalendar.DateOf(now);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -254,7 +247,6 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     public async Task<WriteResult<ChallengeDetail>?> CloseAsync(
         long id, Caller caller, ChallengeOutcome outcome, string? note, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
         var today = UkCalendar.DateOf(now);
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -92,10 +92,6 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
     public async Task<ClaimResponse> AddAsync(
         Contract contract, Caller caller, MeasurePeriod about, string text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(about);
-        ArgumentNullException.ThrowIfNull(text);
         var now = clock.GetUtcNow();
         var period = about.Period.ToString();
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -45,8 +45,6 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     public async Task<WriteResult<Contract>> CreateAsync(
         Caller caller, CreateContractRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(request);
         var providerCode = OrganisationStore.NormaliseCode(request.ProviderCode);
         var policy = ContractDefaults.PolicyFrom(request.EscalationPolicy);
         var now = clock.GetUtcNow();
@@ -132,7 +130,6 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     /// <summary>The contract if the caller's organisation commissions or provides it (by role); otherwise null.</summary>
     public async Task<Contract?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ContractRow>(new CommandDefinition(
             FindVisibleSql, new { Id = id, caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken));
@@ -149,7 +146,6 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
 
     public async Task<IReadOnlyList<Contract>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<ContractRow>(new CommandDefinition(
             ListVisibleSql, new { caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken))).ToList();

@@ -46,7 +46,6 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
     /// <summary>The escalation if the caller's organisation commissions or provides its contract; otherwise null.</summary>
     public async Task<EscalationResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await FindVisibleAsync(connection, null, id, caller, cancellationToken);
     }
@@ -72,8 +71,6 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
     public async Task<WriteResult<EscalationResponse>?> AcknowledgeAsync(
         long id, Caller caller, string note, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(note);
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -51,7 +51,6 @@ internal static class EscalationMachine
     /// <summary>The state after one more period, and the event that period causes, if any.</summary>
     public static (EscalationState Next, EscalationEventType? Event) Step(EscalationState state, Period period, Signal signal, EscalationRule rule)
     {
-        ArgumentNullException.ThrowIfNull(rule);
         switch (signal)
         {
             case Signal.Gap:
@@ -92,7 +91,6 @@ internal static class EscalationMachine
     /// </summary>
     public static IReadOnlyList<EscalationEpisode> Run(IEnumerable<(Period Period, Signal Signal)> series, EscalationRule rule)
     {
-        ArgumentNullException.ThrowIfNull(series);
         var episodes = new List<EscalationEpisode>();
         EscalationEpisode? current = null;
         var state = EscalationState.Quiet;

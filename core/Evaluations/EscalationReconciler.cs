@@ -44,7 +44,6 @@ internal sealed record StoredEscalation(
     /// </summary>
     public bool Overlaps(EscalationEpisode episode)
     {
-        ArgumentNullException.ThrowIfNull(episode);
         return RunStart <= episode.LastPeriod && episode.RunStart <= LastPeriod;
     }
 }
@@ -129,9 +128,6 @@ internal static class EscalationReconciler
     public static IReadOnlyList<EscalationChange> Plan(
         IReadOnlyList<EscalationEpisode> episodes, IReadOnlyList<StoredEscalation> stored, SeriesChanges changes)
     {
-        ArgumentNullException.ThrowIfNull(episodes);
-        ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(changes);
         var free = stored.ToList();
         var matched = new Dictionary<EscalationEpisode, StoredEscalation>();
         foreach (var episode in episodes)

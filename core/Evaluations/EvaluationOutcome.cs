@@ -11,7 +11,6 @@ internal sealed record EvaluationOutcome(
 
     public EvaluationOutcome Add(EvaluationOutcome other)
     {
-        ArgumentNullException.ThrowIfNull(other);
         return new(Contracts + other.Contracts, Measures + other.Measures, EvaluationsWritten + other.EvaluationsWritten,
             EscalationsWritten + other.EscalationsWritten, EventsWritten + other.EventsWritten, MarksCleared + other.MarksCleared,
             NotificationsWritten + other.NotificationsWritten);

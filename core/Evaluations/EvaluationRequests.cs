@@ -22,7 +22,6 @@ internal sealed class EvaluationRequests(Database database, TimeProvider clock)
 
     public async Task<EvaluationRequestResponse> CreateAsync(long contractId, Caller caller, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -45,8 +45,6 @@ internal static class PendingEvaluations
         DbTransaction transaction, SqlDialect dialect, IEnumerable<Mark> marks, EvaluationReason reason,
         DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(dialect);
         var rows = marks.Distinct().Select(m => new
         {
             m.MeasureId,

@@ -39,7 +39,6 @@ internal sealed class SeriesChanges
 
     public SeriesChanges(IEnumerable<SeriesChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         this.changes = changes.OrderBy(c => c.Period).ThenBy(c => c.Kind).ToList();
     }
 
@@ -56,9 +55,6 @@ internal sealed class SeriesChanges
     public static SeriesChanges Between(
         IReadOnlyDictionary<Period, StoredRating> stored, IReadOnlyList<PeriodRating> series, Func<int, string?> setBy)
     {
-        ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(series);
-        ArgumentNullException.ThrowIfNull(setBy);
         var found = new List<SeriesChange>();
         Period? earliest = stored.Count == 0 ? null : stored.Keys.Min();
         foreach (var rating in series)
@@ -94,7 +90,6 @@ internal sealed class SeriesChanges
     /// <summary>"late returns for 2026-07 and 2026-08; target change for 2026-27 by alice".</summary>
     public static string Describe(IEnumerable<SeriesChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         var parts = changes
             .GroupBy(c => (c.Kind, Year: c.Kind == ChangeKind.TargetChange ? c.Period.FinancialYear.ToString() : null, c.Detail))
             .OrderBy(g => g.Min(c => c.Period))

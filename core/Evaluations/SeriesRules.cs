@@ -53,10 +53,6 @@ internal static class SeriesRules
         MeasureTerms measure, ContractTerms contract, IReadOnlyDictionary<Period, FigureToRate> figures,
         IReadOnlyDictionary<int, TargetVersion> targets, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(measure);
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(figures);
-        ArgumentNullException.ThrowIfNull(targets);
         var until = ContractTerm.LastDayBy(contract.End, today);
         var rated = new List<PeriodRating>();
         foreach (var period in Period.Between(measure.Frequency, contract.Start, until).Where(p => p >= measure.Start))
@@ -94,13 +90,11 @@ internal static class SeriesRules
     /// </summary>
     public static IEnumerable<(Period Period, Signal Signal)> EscalationSeries(IReadOnlyList<PeriodRating> series, EscalationReason reason)
     {
-        ArgumentNullException.ThrowIfNull(series);
         return series.Select(rating => (rating.Period, SignalOf(rating, reason)));
     }
 
     public static Signal SignalOf(PeriodRating rating, EscalationReason reason)
     {
-        ArgumentNullException.ThrowIfNull(rating);
         return reason switch
         {
             EscalationReason.SustainedFailure => rating.Rating switch

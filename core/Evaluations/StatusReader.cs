@@ -39,7 +39,6 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
     /// <summary>Each measure's latest period ending on or before <paramref name="asOf"/>.</summary>
     public async Task<StatusResponse> StatusAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
         return (await ReadStatusAsync(contract, asOf, cancellationToken)).Status;
     }
 
@@ -84,7 +83,6 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
     /// <summary>The status counted: every measure once by rating, and by direction where it has one.</summary>
     public async Task<SummaryResponse> SummaryAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
         var (status, openEscalations) = await ReadStatusAsync(contract, asOf, cancellationToken);
         return Summarize(status, openEscalations);
     }
@@ -92,7 +90,6 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
     /// <summary>A status counted, with the number of unresolved escalations beside it.</summary>
     public static SummaryResponse Summarize(StatusResponse status, int openEscalations)
     {
-        ArgumentNullException.ThrowIfNull(status);
         int Count(Rating rating) => status.Measures.Count(m => m.Rating == rating);
         int Moving(Direction direction) => status.Measures.Count(m => m.Direction == direction);
         return new SummaryResponse(status.AsOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
@@ -113,8 +110,6 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
     public async Task<HistoryResponse> HistoryAsync(
         Contract contract, Measure measure, Period? from, Period? to, DateOnly today, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(measure);
         var frequency = measure.Frequency;
         var end = ContractTerm.LastDayBy(contract.EndDate, today);
         var start = measure.StartPeriod;

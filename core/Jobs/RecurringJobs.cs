@@ -25,7 +25,6 @@ internal static class RecurringJobs
 
     public static void Register(IRecurringJobManager manager)
     {
-        ArgumentNullException.ThrowIfNull(manager);
         var options = new RecurringJobOptions { TimeZone = UkCalendar.TimeZone };
         manager.AddOrUpdate<EvaluationJobs>(EvaluateDue, j => j.EvaluateDueAsync(CancellationToken.None), EveryFiveMinutes, options);
         manager.AddOrUpdate<EvaluationJobs>(MarkPastDue, j => j.MarkPastDueAsync(CancellationToken.None), DailyAfterMidnight, options);

@@ -15,8 +15,6 @@ internal static class MeasurePeriodRules
 {
     public static Measure? CheckMeasure(string? code, IReadOnlyDictionary<string, Measure> measures, Action<string, string> fail)
     {
-        ArgumentNullException.ThrowIfNull(measures);
-        ArgumentNullException.ThrowIfNull(fail);
         if (string.IsNullOrWhiteSpace(code))
         {
             fail("measureCode", "'measureCode' is required.");
@@ -36,8 +34,6 @@ internal static class MeasurePeriodRules
     public static Period? CheckPeriod(
         string? text, Measure? measure, Contract contract, DateOnly today, Action<string, string> fail)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(fail);
         if (string.IsNullOrWhiteSpace(text))
         {
             fail("period", "'period' is required.");
@@ -90,7 +86,6 @@ internal static class MeasurePeriodRules
     public static MeasurePeriod? Check(
         string? code, Measure? found, string? period, Contract contract, DateOnly today, IDictionary<string, string[]> errors)
     {
-        ArgumentNullException.ThrowIfNull(errors);
         void Fail(string field, string message) => errors[field] = [.. errors.TryGetValue(field, out var m) ? m : [], message];
         var measures = found is null ? new Dictionary<string, Measure>() : new Dictionary<string, Measure> { [found.Code] = found };
         var measure = CheckMeasure(code, measures, Fail);

@@ -27,8 +27,6 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
     public async Task<WriteResult<Measure>> CreateAsync(
         long contractId, Caller caller, CreateMeasureRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetUtcNow();
 
         await using var connection = await database.OpenAsync(cancellationToken);

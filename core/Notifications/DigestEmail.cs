@@ -28,8 +28,6 @@ internal static class DigestEmail
 {
     public static EmailContent Render(DigestEmailModel model, Uri baseUrl)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(baseUrl);
         var month = model.SentOn.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var subject = EmailText.OneLine($"{model.ContractReference}: monthly digest, {month}");
         var link = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen?asOf={model.AsOf:yyyy-MM-dd}"));

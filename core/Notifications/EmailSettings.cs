@@ -22,7 +22,6 @@ internal sealed record EmailSettings(
     /// <exception cref="InvalidOperationException">A setting cannot be used; the message names it.</exception>
     public static EmailSettings Read(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var smtp = configuration.GetSection("Smtp");
         var from = string.IsNullOrWhiteSpace(smtp["From"]) ? DefaultFrom : smtp["From"]!;
         if (!MailboxAddress.TryParse(from, out _))

@@ -59,8 +59,6 @@ internal static class EscalationEmail
 {
     public static EmailContent Render(EscalationEmailModel model, Uri baseUrl)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(baseUrl);
         var what = WhatHappened(model);
         var subject = EmailText.OneLine($"{model.ContractReference} {model.MeasureCode}: {what}");
         var splitScreen = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen"));
@@ -171,7 +169,6 @@ internal static class EscalationEmail
     /// </summary>
     public static string WhatHappened(EscalationEmailModel model)
     {
-        ArgumentNullException.ThrowIfNull(model);
         var reason = model.Reason switch
         {
             EscalationReason.SustainedFailure => "Sustained failure",
@@ -234,7 +231,6 @@ internal static class EmailText
     /// <summary>One header-safe line: control characters (CR, LF, tab…) become spaces; at most 200 characters.</summary>
     public static string OneLine(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var line = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         return line.Length <= 200 ? line : string.Concat(line.AsSpan(0, 199), "…");
     }

@@ -34,8 +34,6 @@ internal static class NotificationRules
     /// </summary>
     public static bool IsNews(EscalationChange change, ContractTerms terms)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        ArgumentNullException.ThrowIfNull(terms);
         if (!change.Events.Any(e => IsEmailed(e.Type)))
         {
             return false;

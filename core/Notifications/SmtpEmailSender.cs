@@ -29,7 +29,6 @@ internal sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), settings.Port,
             Security(settings), cancellationToken);

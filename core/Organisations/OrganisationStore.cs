@@ -21,8 +21,6 @@ internal sealed class OrganisationStore(Database database, TimeProvider clock)
     public async Task<WriteResult<OrganisationResponse>> CreateAsync(
         Caller caller, CreateOrganisationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(request);
         var organisation = new OrganisationResponse(NormaliseCode(request.Code), request.Name.Trim(), request.Kind!.Value);
         var now = clock.GetUtcNow();
 
@@ -61,7 +59,6 @@ internal sealed class OrganisationStore(Database database, TimeProvider clock)
     /// <summary>The caller's own organisation and every provider they might contract with; never other councils.</summary>
     public async Task<IReadOnlyList<OrganisationResponse>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
             ListVisibleSql, new { caller.Org }, cancellationToken: cancellationToken));

@@ -34,8 +34,6 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
     public async Task<WriteResult<PanelResponse>> ReplaceAsync(
         long contractId, Caller caller, PanelRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(request);
         var members = (request.Members ?? [])
             .Select(m => new PanelMember(m.Name.Trim(), m.Email.Trim(), m.Role!.Value))
             .ToList();
@@ -88,7 +86,6 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
     /// <summary>Addresses compare without case or surrounding space: one mailbox is one recipient.</summary>
     internal static string EmailKey(string email)
     {
-        ArgumentNullException.ThrowIfNull(email);
         return email.Trim().ToUpperInvariant();
     }
 

@@ -273,7 +273,6 @@ internal sealed class PeriodJsonConverter : JsonConverter<Period>
 
     public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToString());
     }
 }

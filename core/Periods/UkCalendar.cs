@@ -10,7 +10,6 @@ internal static class UkCalendar
 
     public static DateOnly Today(TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(clock);
         return DateOf(clock.GetUtcNow());
     }
 

@@ -25,10 +25,6 @@ internal static class ReturnRules
         DateOnly today,
         Func<int, string> rowName)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(measuresByCode);
-        ArgumentNullException.ThrowIfNull(rowName);
         var errors = new Dictionary<string, List<string>>();
         var accepted = new List<CheckedReturn>(rows.Count);
         var firstRowOf = new Dictionary<(long MeasureId, Period Period), int>();

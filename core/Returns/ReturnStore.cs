@@ -33,8 +33,6 @@ internal sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<ReturnRes
     /// <summary>What a request gets when its key already has an answer: that answer, or a refusal if the request differs.</summary>
     public static SubmitResult Repeat(StoredAnswer earlier, IdempotentRequest request)
     {
-        ArgumentNullException.ThrowIfNull(earlier);
-        ArgumentNullException.ThrowIfNull(request);
         return earlier.RequestHash == request.RequestHash
             ? new SubmitResult(SubmitStatus.Replayed, null, earlier)
             : new SubmitResult(SubmitStatus.KeyReused, null, null);
@@ -60,9 +58,6 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         Contract contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(rows);
         var keyHash = idempotency is null ? null : IdempotencyKeys.HashOf(caller, idempotency.Key);
         for (var attempt = 1; ; attempt++)
         {
@@ -198,7 +193,6 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     public async Task<IReadOnlyList<ReturnResponse>> ListCurrentAsync(
         Contract contract, Measure? measure, Period? period, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
         await using var connection = await database.OpenAsync(cancellationToken);
         var figures = await CurrentFiguresAsync(connection, null,
             new CurrentFigureQuery(contract.Id, measure?.Id, period?.Start, period?.Start), cancellationToken);
@@ -220,8 +214,6 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     public async Task<ReturnHistoryResponse?> HistoryAsync(
         Contract contract, Measure measure, Period period, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
-        ArgumentNullException.ThrowIfNull(measure);
         await using var connection = await database.OpenAsync(cancellationToken);
         var revisions = (await connection.QueryAsync<ReturnRow>(new CommandDefinition(RevisionsSql, new
         {
@@ -246,7 +238,6 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     /// </summary>
     public static string RequestHash(long contractId, IReadOnlyList<ReturnRowRequest?> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var canonical = rows.Select(r => r is null ? null : r with
         {
             MeasureCode = r.MeasureCode is null ? null : MeasureStore.NormaliseCode(r.MeasureCode),

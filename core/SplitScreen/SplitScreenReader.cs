@@ -23,7 +23,6 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
     /// <summary>Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code.</summary>
     public async Task<SplitScreenResponse> ReadAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(contract);
         var status = await statusReader.StatusAsync(contract, asOf, cancellationToken);
         var starts = status.Measures
             .Where(m => m.Period is not null)

@@ -36,9 +36,6 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
     public async Task<WriteResult<TargetResponse>> SetAsync(
         Measure measure, FinancialYear year, Caller caller, SetTargetRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(measure);
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(request);
         var target = request.Target!.Value;
         var tolerance = request.Tolerance!.Value;
         var reason = request.Reason.Trim();
@@ -110,7 +107,6 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
     /// <summary>Every version of every year, oldest first, the version in force marked current.</summary>
     public async Task<IReadOnlyList<TargetResponse>> ListAsync(Measure measure, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(measure);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<TargetRow>(new CommandDefinition(
             ListSql, new { MeasureId = measure.Id }, cancellationToken: cancellationToken))).ToList();

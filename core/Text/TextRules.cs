@@ -11,14 +11,12 @@ internal static class TextRules
     /// <param name="allowLineBreaks">Multi-line text may hold line feeds, carriage returns and tabs.</param>
     public static bool HasControlCharacters(string value, bool allowLineBreaks)
     {
-        ArgumentNullException.ThrowIfNull(value);
         return value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
     }
 
     /// <summary>Echoes what was sent in an error without letting a megabyte of it into the answer.</summary>
     public static string Shorten(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         return text.Length <= EchoLength ? text : string.Concat(text.AsSpan(0, EchoLength), "…");
     }
 }

@@ -20,7 +20,6 @@ internal static class AuditEndpoints
     public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, ValidationProblem>> ListAsync(
         ContractAccess access, AuditLog audit, long? before, int? take, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         if (take is < 1 or > 500 || before is < 1)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -45,8 +45,6 @@ internal static class ChallengesEndpoints
         ContractAccess access, CreateChallengeRequest request, MeasureStore measures, ChallengeStore challenges, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(request);
         var today = UkCalendar.Today(clock);
         var errors = new Dictionary<string, string[]>();
         var about = MeasurePeriodRules.Check(request.MeasureCode, await measures.FindAsync(access.Id, request.MeasureCode!, cancellationToken),
@@ -73,7 +71,6 @@ internal static class ChallengesEndpoints
         ContractAccess access, string? status, string? measure, string? period, MeasureStore measures, ChallengeStore challenges,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         if (!QueryValues.TryReadName(status, ChallengeFilter.All, out var filter))
         {
             return QueryValues.InvalidName<ChallengeFilter>("status");
@@ -96,7 +93,6 @@ internal static class ChallengesEndpoints
 
     public static Ok<ChallengeDetail> Get(VisibleChallenge visible)
     {
-        ArgumentNullException.ThrowIfNull(visible);
         return TypedResults.Ok(visible.Challenge);
     }
 
@@ -107,8 +103,6 @@ internal static class ChallengesEndpoints
     public static async Task<Results<Created<ChallengeDetail>, ProblemHttpResult>> RespondAsync(
         VisibleChallenge visible, RespondToChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(visible);
-        ArgumentNullException.ThrowIfNull(request);
         return Answer(visible.Id, await challenges.RespondAsync(visible.Id, visible.Caller, request.Text!, cancellationToken),
             challenge => TypedResults.Created(Location(visible.Id), challenge));
     }
@@ -117,8 +111,6 @@ internal static class ChallengesEndpoints
     public static async Task<Results<Ok<ChallengeDetail>, ProblemHttpResult>> CloseAsync(
         VisibleChallenge visible, CloseChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(visible);
-        ArgumentNullException.ThrowIfNull(request);
         return Answer(visible.Id, await challenges.CloseAsync(visible.Id, visible.Caller, request.Outcome!.Value, request.Note, cancellationToken),
             TypedResults.Ok);
     }

@@ -28,8 +28,6 @@ internal static class ClaimsEndpoints
         ContractAccess access, CreateClaimRequest request, MeasureStore measures, ClaimStore claims, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
         var about = MeasurePeriodRules.Check(request.MeasureCode, await measures.FindAsync(access.Id, request.MeasureCode!, cancellationToken),
             request.Period, access.Contract, UkCalendar.Today(clock), errors);
@@ -46,7 +44,6 @@ internal static class ClaimsEndpoints
     public static async Task<Results<Ok<ClaimListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
         ContractAccess access, string? measure, string? period, MeasureStore measures, ClaimStore claims, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var filter = await MeasureFilter.ReadAsync(access.Id, measure, period, measures, cancellationToken);
         if (filter.Invalid is { } invalid)
         {

@@ -8,7 +8,6 @@ internal static class ContractMapping
 {
     public static ContractResponse ToResponse(this Contract contract)
     {
-        ArgumentNullException.ThrowIfNull(contract);
         var policy = contract.EscalationPolicy;
         return new ContractResponse(contract.Id, contract.Reference, contract.Title, contract.CommissionerCode, contract.ProviderCode,
             contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort,

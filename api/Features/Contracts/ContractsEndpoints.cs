@@ -44,7 +44,6 @@ internal static class ContractsEndpoints
 
     public static Ok<ContractResponse> Get(ContractAccess access)
     {
-        ArgumentNullException.ThrowIfNull(access);
         return TypedResults.Ok(access.Contract.ToResponse());
     }
 }

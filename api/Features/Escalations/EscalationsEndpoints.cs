@@ -30,7 +30,6 @@ internal static class EscalationsEndpoints
     public static async Task<Results<Ok<EscalationListResponse>, ValidationProblem>> ListAsync(
         ContractAccess access, string? status, EscalationStore escalations, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         if (!QueryValues.TryReadName(status, EscalationFilter.All, out var filter))
         {
             return QueryValues.InvalidName<EscalationFilter>("status");
@@ -42,7 +41,6 @@ internal static class EscalationsEndpoints
 
     public static Ok<EscalationResponse> Get(VisibleEscalation visible)
     {
-        ArgumentNullException.ThrowIfNull(visible);
         return TypedResults.Ok(AsSeenBy(visible.Escalation, visible.Caller));
     }
 
@@ -57,8 +55,6 @@ internal static class EscalationsEndpoints
     public static async Task<Results<Ok<EscalationResponse>, ProblemHttpResult>> AcknowledgeAsync(
         VisibleEscalation visible, AcknowledgeEscalationRequest request, EscalationStore escalations, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(visible);
-        ArgumentNullException.ThrowIfNull(request);
         var result = await escalations.AcknowledgeAsync(visible.Id, visible.Caller, request.Note!, cancellationToken);
         if (result is null)
         {

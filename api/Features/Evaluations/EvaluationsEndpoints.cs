@@ -32,8 +32,6 @@ internal static class EvaluationsEndpoints
     public static async Task<Accepted<EvaluationRequestResponse>> RequestAsync(
         ContractAccess access, EvaluationRequests requests, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(jobs);
         var request = await requests.CreateAsync(access.Id, access.Caller, cancellationToken);
         jobs.Enqueue<EvaluationJobs>(j => j.EvaluateContractAsync(access.Id, CancellationToken.None));
         return TypedResults.Accepted($"/api/contracts/{access.Id}/evaluations/{request.Id}", request);
@@ -42,7 +40,6 @@ internal static class EvaluationsEndpoints
     public static async Task<Results<Ok<EvaluationRequestResponse>, ProblemHttpResult>> GetRequestAsync(
         ContractAccess access, long requestId, EvaluationRequests requests, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         return await requests.FindAsync(access.Id, requestId, cancellationToken) is { } request
             ? TypedResults.Ok(request)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Evaluation request not found",
@@ -52,7 +49,6 @@ internal static class EvaluationsEndpoints
     public static async Task<Results<Ok<StatusResponse>, ValidationProblem>> StatusAsync(
         ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         if (!QueryValues.TryReadDate(asOf, clock, out var date))
         {
             return QueryValues.InvalidAsOf();
@@ -64,7 +60,6 @@ internal static class EvaluationsEndpoints
     public static async Task<Results<Ok<SummaryResponse>, ValidationProblem>> SummaryAsync(
         ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         if (!QueryValues.TryReadDate(asOf, clock, out var date))
         {
             return QueryValues.InvalidAsOf();
@@ -78,7 +73,6 @@ internal static class EvaluationsEndpoints
         ContractAccess access, string code, string? from, string? to, MeasureStore measures, StatusReader reader,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var measure = await measures.FindAsync(access.Id, code, cancellationToken);
         if (measure is null)
         {

@@ -14,7 +14,6 @@ internal sealed record MeasureFilter(Measure? Measure, PeriodValue? Period, Vali
     public static async Task<MeasureFilter> ReadAsync(
         long contractId, string? measure, string? period, MeasureStore measures, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(measures);
         Measure? only = null;
         if (!string.IsNullOrWhiteSpace(measure) && (only = await measures.FindAsync(contractId, measure, cancellationToken)) is null)
         {

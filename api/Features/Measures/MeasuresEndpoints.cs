@@ -24,7 +24,6 @@ internal static class MeasuresEndpoints
     public static async Task<Results<Created<MeasureResponse>, ProblemHttpResult>> CreateAsync(
         ContractAccess access, CreateMeasureRequest request, MeasureStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var result = await store.CreateAsync(access.Id, access.Caller, request, cancellationToken);
         return result.Status == WriteStatus.Created
             ? TypedResults.Created($"/api/contracts/{access.Id}/measures/{Uri.EscapeDataString(result.Value!.Code)}", result.Value.ToResponse())
@@ -34,7 +33,6 @@ internal static class MeasuresEndpoints
     public static async Task<Ok<List<MeasureResponse>>> ListAsync(
         ContractAccess access, MeasureStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var measures = await store.ListAsync(access.Id, cancellationToken);
         return TypedResults.Ok(measures.Select(m => m.ToResponse()).ToList());
     }
@@ -42,7 +40,6 @@ internal static class MeasuresEndpoints
     public static async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> GetAsync(
         ContractAccess access, string code, MeasureStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var measure = await store.FindAsync(access.Id, code, cancellationToken);
         return measure is null ? MeasureNotFound(code) : TypedResults.Ok(measure.ToResponse());
     }

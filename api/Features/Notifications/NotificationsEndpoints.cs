@@ -26,7 +26,6 @@ internal static class NotificationsEndpoints
     public static async Task<Results<Ok<NotificationListResponse>, ValidationProblem>> ListAsync(
         ContractAccess access, string? status, NotificationStore notifications, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         if (!QueryValues.TryReadName(status, NotificationFilter.All, out var filter))
         {
             return QueryValues.InvalidName<NotificationFilter>("status");

@@ -31,7 +31,6 @@ internal static class OrganisationsEndpoints
     public static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> CreateAsync(
         CreateOrganisationRequest request, ClaimsPrincipal user, OrganisationStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var caller = user.RequireCaller();
         if (request.Kind == OrganisationKind.Council
             && OrganisationStore.NormaliseCode(request.Code) != OrganisationStore.NormaliseCode(caller.Org))

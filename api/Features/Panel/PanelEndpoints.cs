@@ -21,7 +21,6 @@ internal static class PanelEndpoints
     public static async Task<Ok<PanelResponse>> ReplaceAsync(
         ContractAccess access, PanelRequest request, PanelStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var result = await store.ReplaceAsync(access.Id, access.Caller, request, cancellationToken);
         return TypedResults.Ok(result.Value!);
     }
@@ -29,7 +28,6 @@ internal static class PanelEndpoints
     public static async Task<Ok<PanelResponse>> GetAsync(
         ContractAccess access, PanelStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         return TypedResults.Ok(await store.GetAsync(access.Id, cancellationToken));
     }
 }

@@ -175,8 +175,6 @@ internal static class ReturnsCsv
     /// <summary>The upload's columns first, so an export can be edited and sent back.</summary>
     public static void Write(CsvWriter csv, IEnumerable<ReturnResponse> returns)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        ArgumentNullException.ThrowIfNull(returns);
         csv.WriteHeader(Columns.Concat(ExportOnlyColumns));
         foreach (var r in returns)
         {

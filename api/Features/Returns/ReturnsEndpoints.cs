@@ -48,7 +48,6 @@ internal static class ReturnsEndpoints
         ContractAccess access, SubmitReturnsRequest request, HttpContext context,
         MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         return SubmitRowsAsync(access, request.Returns!, i => $"returns[{i}]", new Dictionary<string, string[]>(),
             context, measures, returns, keys, clock, cancellationToken);
     }
@@ -58,7 +57,6 @@ internal static class ReturnsEndpoints
         ContractAccess access, HttpRequest request,
         MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var charset = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
         if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
@@ -83,7 +81,6 @@ internal static class ReturnsEndpoints
         IReadOnlyDictionary<string, string[]> readErrors, HttpContext context,
         MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var (idempotencyKey, keyProblem) = IdempotencyHeader.Read(context.Request);
         if (keyProblem is not null)
         {
@@ -153,8 +150,6 @@ internal static class ReturnsEndpoints
         ContractAccess access, string? period, string? measure, string? format, HttpRequest request,
         MeasureStore measures, ReturnStore returns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
         Period? only = null;
         if (period is not null)
@@ -196,7 +191,6 @@ internal static class ReturnsEndpoints
     public static async Task<Results<Ok<ReturnHistoryResponse>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
         ContractAccess access, string code, string period, MeasureStore measures, ReturnStore returns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var measure = await measures.FindAsync(access.Id, code, cancellationToken);
         if (measure is null)
         {

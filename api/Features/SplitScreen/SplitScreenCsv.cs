@@ -24,8 +24,6 @@ internal static class SplitScreenCsv
 
     public static void Write(CsvWriter csv, SplitScreenResponse screen)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        ArgumentNullException.ThrowIfNull(screen);
         csv.WriteHeader(Columns);
         foreach (var row in screen.Rows)
         {
@@ -59,7 +57,6 @@ internal static class SplitScreenCsv
     /// </summary>
     public static string Describe(ChallengeDetail challenge)
     {
-        ArgumentNullException.ThrowIfNull(challenge);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"[{Stamp(challenge.CreatedAt)} {challenge.CreatedBy}] #{challenge.Id} {challenge.Period} ");
         text.Append(challenge.Status == ChallengeStatus.Closed ? $"Closed ({challenge.Outcome})" : challenge.Status.ToString());

@@ -27,7 +27,6 @@ internal static class SplitScreenEndpoints
         ContractAccess access, string? asOf, string? format, HttpRequest request, SplitScreenReader reader, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryReadDate(asOf, clock, out var date))
         {

@@ -29,8 +29,6 @@ internal static class TargetsEndpoints
         ContractAccess access, string code, string year, SetTargetRequest request,
         MeasureStore measures, TargetStore targets, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(request);
         if (!FinancialYear.TryParse(year, out var financialYear))
         {
             return TypedResults.ValidationProblem(
@@ -62,7 +60,6 @@ internal static class TargetsEndpoints
     public static async Task<Results<Ok<TargetHistoryResponse>, ProblemHttpResult>> ListAsync(
         ContractAccess access, string code, MeasureStore measures, TargetStore targets, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         var measure = await measures.FindAsync(access.Id, code, cancellationToken);
         return measure is null
             ? MeasuresEndpoints.MeasureNotFound(code)
