@@ -1,15 +1,21 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace ContractMonitor.Api.Problems;
 
 /// <summary>
 /// Turns a body or parameter that could not be read (malformed JSON, a wrong type, an unknown enum
 /// name or field) into a 400 validation problem keyed by the field's JSON path, in words a client can
-/// act on and without the .NET type names the framework's own message carries.
+/// act on and without the .NET type names the framework's own message carries. The field's type is
+/// found from the endpoint's declared request type through System.Text.Json's own metadata
+/// (<see cref="JsonTypeInfo"/>), never from the wording of the exception's message.
 /// </summary>
-internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, IOptions<HttpJsonOptions> json) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,8 +25,14 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         }
 
         httpContext.Response.StatusCode = badRequest.StatusCode;
-        var problem = badRequest.InnerException is JsonException json
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(json)] = [Describe(json)] })
+        // The middleware has cleared the request's endpoint by now; the feature keeps the one that failed.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var problem = badRequest.InnerException is JsonException jsonProblem
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [FieldOf(jsonProblem)] = [Describe(jsonProblem, requestType, json.Value.SerializerOptions)],
+            })
             {
                 Title = "The request body could not be read.",
                 Status = badRequest.StatusCode,
@@ -50,105 +62,83 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         return path is "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
-    internal static string Describe(JsonException exception)
+    /// <param name="requestType">The body type the endpoint declares; null when it declares none.</param>
+    internal static string Describe(JsonException exception, Type? requestType, JsonSerializerOptions options)
     {
-        if (UnmappedProperty().IsMatch(exception.Message))
+        // Bad syntax is the reader's error (a subtype of JsonException), thrown as it is or carried
+        // inside the deserialiser's; a wrong type or an unknown field is the deserialiser's own.
+        if (exception.GetType() != typeof(JsonException) || exception.InnerException is JsonException || requestType is null)
         {
-            return "is not a field of this request.";
+            return NotJson(exception);
         }
 
-        var target = ConvertTarget().Match(exception.Message);
-        if (!target.Success)
+        return Resolve(options.GetTypeInfo(requestType), exception.Path ?? "$", options) switch
         {
-            return exception.LineNumber is { } line
-                ? $"The body is not valid JSON (line {line + 1}, position {exception.BytePositionInLine + 1})."
-                : "The body is not valid JSON.";
-        }
-
-        // The message names the type being built (often the whole request record); the field's own
-        // type is found by walking the JSON path through that type's properties.
-        var type = FindType(target.Groups["type"].Value);
-        if (type is not null)
-        {
-            type = LeafType(type, exception.Path ?? "$") ?? type;
-            type = Nullable.GetUnderlyingType(type) ?? type;
-        }
-
-        return type switch
-        {
-            { IsEnum: true } => $"must be one of: {string.Join(", ", Enum.GetNames(type))}.",
-            _ when type == typeof(int) || type == typeof(long) => "must be a whole number.",
-            _ when type == typeof(decimal) || type == typeof(double) => "must be a number.",
-            _ when type == typeof(DateOnly) => "must be a date written yyyy-MM-dd.",
-            _ when type == typeof(DateTimeOffset) => "must be an ISO 8601 date and time.",
-            _ when type == typeof(string) => "must be a string.",
-            _ when type == typeof(bool) => "must be true or false.",
-            { IsArray: true } => "must be an array.",
-            { IsGenericType: true } when ElementType(type) is not null => "must be an array.",
-            { IsClass: true } => "must be an object.",
-            _ => "has the wrong type.",
+            Resolution.Unknown => "is not a field of this request.",
+            Resolution.Found { Type: var type } => DescribeType(Nullable.GetUnderlyingType(type) ?? type),
+            _ => NotJson(exception),
         };
     }
 
-    private static Type? FindType(string name)
-    {
-        if (name.StartsWith("System.Nullable`1[", StringComparison.Ordinal) && name.EndsWith(']'))
-        {
-            name = name["System.Nullable`1[".Length..^1];
-        }
+    private static string NotJson(JsonException exception) => exception.LineNumber is { } line
+        ? $"The body is not valid JSON (line {line + 1}, position {exception.BytePositionInLine + 1})."
+        : "The body is not valid JSON.";
 
-        return Type.GetType(name) ?? typeof(Contracts.JsonDefaults).Assembly.GetType(name);
+    private static string DescribeType(Type type) => type switch
+    {
+        { IsEnum: true } => $"must be one of: {string.Join(", ", Enum.GetNames(type))}.",
+        _ when type == typeof(int) || type == typeof(long) => "must be a whole number.",
+        _ when type == typeof(decimal) || type == typeof(double) => "must be a number.",
+        _ when type == typeof(DateOnly) => "must be a date written yyyy-MM-dd.",
+        _ when type == typeof(DateTimeOffset) => "must be an ISO 8601 date and time.",
+        _ when type == typeof(string) => "must be a string.",
+        _ when type == typeof(bool) => "must be true or false.",
+        _ when type.IsArray || (type.IsGenericType && type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)) =>
+            "must be an array.",
+        { IsClass: true } => "must be an object.",
+        _ => "has the wrong type.",
+    };
+
+    private abstract record Resolution
+    {
+        public sealed record Found(Type Type) : Resolution;
+
+        /// <summary>The path names a property the type does not have.</summary>
+        public sealed record Unknown : Resolution;
+
+        /// <summary>The path cannot be followed (an index into something that is not a list).</summary>
+        public sealed record Lost : Resolution;
     }
 
-    /// <summary>
-    /// The type at the end of the path. The named type may be the root or, when a record is built
-    /// through its constructor, the object that holds the field, so the longest tail of the path
-    /// that resolves from it is taken.
-    /// </summary>
-    private static Type? LeafType(Type named, string path)
+    /// <summary>Follows the JSON path through the serialiser's view of the type: its JSON names, element types and converters.</summary>
+    private static Resolution Resolve(JsonTypeInfo root, string path, JsonSerializerOptions options)
     {
-        var steps = PathStep().Matches(path).ToList();
-        for (var skip = 0; skip < steps.Count; skip++)
-        {
-            if (Walk(named, steps.Skip(skip)) is { } leaf)
-            {
-                return leaf;
-            }
-        }
-
-        return null;
-    }
-
-    private static Type? Walk(Type root, IEnumerable<Match> steps)
-    {
-        var type = root;
-        foreach (var step in steps)
+        var info = root;
+        foreach (Match step in PathStep().Matches(path))
         {
             if (step.Groups["index"].Success)
             {
-                type = type.IsArray ? type.GetElementType() : ElementType(type);
-            }
-            else
-            {
-                type = type.GetProperty(step.Groups["name"].Value,
-                    System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)?.PropertyType;
+                if (info.ElementType is not { } element)
+                {
+                    return new Resolution.Lost();
+                }
+
+                info = options.GetTypeInfo(element);
+                continue;
             }
 
-            if (type is null)
+            var name = step.Groups["name"].Success ? step.Groups["name"].Value : step.Groups["quoted"].Value;
+            var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
             {
-                return null;
+                return new Resolution.Unknown();
             }
 
-            type = Nullable.GetUnderlyingType(type) ?? type;
+            info = options.GetTypeInfo(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
         }
 
-        return type;
+        return new Resolution.Found(info.Type);
     }
-
-    private static Type? ElementType(Type type) =>
-        type.GetInterfaces().Append(type)
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-            ?.GetGenericArguments()[0] is { } element && type != typeof(string) ? element : null;
 
     private static string DescribeRequest(BadHttpRequestException exception) => exception.StatusCode switch
     {
@@ -160,12 +150,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         _ => "The request could not be read.",
     };
 
-    [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped")]
-    private static partial Regex UnmappedProperty();
-
-    [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\. Path")]
-    private static partial Regex ConvertTarget();
-
-    [GeneratedRegex(@"\.(?<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?<index>\d+)\]")]
+    // A JSON path as System.Text.Json writes it: $.returns[0].value, or $['odd name'] for names that need quoting.
+    [GeneratedRegex(@"\.(?<name>[A-Za-z_][A-Za-z0-9_]*)|\['(?<quoted>[^']*)'\]|\[(?<index>\d+)\]")]
     private static partial Regex PathStep();
 }
