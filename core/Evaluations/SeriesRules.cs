@@ -19,7 +19,7 @@ internal sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDu
 internal sealed record TargetVersion(int FinancialYear, int Version, decimal Target, decimal Tolerance);
 
 /// <summary>
-/// As much of a current figure (<see cref="CurrentFigure"/>) as a rating is worked out from: the
+/// As much of a current figure (<see cref="ReturnFigure"/>) as a rating is worked out from: the
 /// evaluator reads every figure of a portfolio, so it reads no more than this.
 /// </summary>
 internal sealed record FigureToRate(Period Period, int Revision, decimal Value, decimal? Denominator, bool Late);

@@ -163,13 +163,13 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         """ + " " + CurrentRevisionCondition;
 
     /// <summary>The figure that counts for each measure and period the query names, in no order.</summary>
-    internal static async Task<IReadOnlyList<CurrentFigure>> CurrentFiguresAsync(
+    internal static async Task<IReadOnlyList<ReturnFigure>> CurrentFiguresAsync(
         DbConnection connection, DbTransaction? transaction, CurrentFigureQuery query, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<FigureRow>(new CommandDefinition(CurrentFiguresSql, query, transaction, cancellationToken: cancellationToken)))
             .Select(r => r.ToFigure()).ToList();
 
     /// <summary>The figures the batch revises, read over the batch's span of periods.</summary>
-    private static async Task<Dictionary<(long MeasureId, string Period), CurrentFigure>> PreviousFiguresAsync(
+    private static async Task<Dictionary<(long MeasureId, string Period), ReturnFigure>> PreviousFiguresAsync(
         DbTransaction transaction, long contractId, IReadOnlyList<CheckedReturn> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -202,7 +202,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     }
 
     private const string RevisionsSql = """
-        SELECT m.Code AS MeasureCode, m.Unit, m.Frequency, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator,
+        SELECT r.MeasureId, m.Code AS MeasureCode, m.Unit, m.Frequency, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator,
                r.Commentary, r.Late, r.SubmittedBy, r.SubmittedByOrg, r.SubmittedAt
         FROM Returns r
         INNER JOIN Measures m ON m.Id = r.MeasureId
@@ -215,11 +215,11 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         Contract contract, Measure measure, Period period, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var revisions = (await connection.QueryAsync<ReturnRow>(new CommandDefinition(RevisionsSql, new
+        var revisions = (await connection.QueryAsync<FigureRow>(new CommandDefinition(RevisionsSql, new
         {
             MeasureId = measure.Id,
             Period = period.ToString(),
-        }, cancellationToken: cancellationToken))).Select(r => r.ToResponse(contract)).ToList();
+        }, cancellationToken: cancellationToken))).Select(r => ToResponse(r.ToFigure(), contract)).ToList();
         return revisions.Count == 0
             ? null
             : new ReturnHistoryResponse(measure.Code, period.ToString(), period.DueDate(contract.ReturnDueDays), revisions[^1], revisions);
@@ -254,7 +254,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     private static bool IsSmallCohort(Contract contract, MeasureUnit unit, decimal? denominator) =>
         unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
 
-    private static ReturnResponse ToResponse(CurrentFigure f, Contract contract) => new(
+    private static ReturnResponse ToResponse(ReturnFigure f, Contract contract) => new(
         f.MeasureCode, f.Period.ToString(), f.Value, f.Numerator, f.Denominator, f.Commentary, f.Revision, f.Late,
         IsSmallCohort(contract, f.Unit, f.Denominator), f.Period.DueDate(contract.ReturnDueDays), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
 
@@ -275,31 +275,8 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         public string SubmittedByOrg { get; init; } = "";
         public DateTimeOffset SubmittedAt { get; init; }
 
-        public CurrentFigure ToFigure() => new(
+        public ReturnFigure ToFigure() => new(
             MeasureId, MeasureCode, Enum.Parse<MeasureUnit>(Unit), Periods.Period.Parse(Period, Enum.Parse<Frequency>(Frequency)),
             Revision, Value, Numerator, Denominator, Commentary, Late, SubmittedBy, SubmittedByOrg, SubmittedAt);
-    }
-
-    private sealed record ReturnRow
-    {
-        public string MeasureCode { get; init; } = "";
-        public string Unit { get; init; } = "";
-        public string Frequency { get; init; } = "";
-        public string Period { get; init; } = "";
-        public int Revision { get; init; }
-        public decimal Value { get; init; }
-        public decimal? Numerator { get; init; }
-        public decimal? Denominator { get; init; }
-        public string? Commentary { get; init; }
-        public bool Late { get; init; }
-        public string SubmittedBy { get; init; } = "";
-        public string SubmittedByOrg { get; init; } = "";
-        public DateTimeOffset SubmittedAt { get; init; }
-
-        public ReturnResponse ToResponse(Contract contract) => new(
-            MeasureCode, Period, Value, Numerator, Denominator, Commentary, Revision, Late,
-            IsSmallCohort(contract, Enum.Parse<MeasureUnit>(Unit), Denominator),
-            Periods.Period.Parse(Period, Enum.Parse<Frequency>(Frequency)).DueDate(contract.ReturnDueDays),
-            SubmittedBy, SubmittedByOrg, SubmittedAt);
     }
 }

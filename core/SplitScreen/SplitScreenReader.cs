@@ -62,7 +62,7 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
         Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
     private static SplitScreenRow Row(
-        MeasureStatus status, CurrentFigure? figure, IReadOnlyList<ClaimResponse> claims,
+        MeasureStatus status, ReturnFigure? figure, IReadOnlyList<ClaimResponse> claims,
         IReadOnlyList<ChallengeDetail> challenges) => new(
         status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
         status.Escalation, status.Revision,

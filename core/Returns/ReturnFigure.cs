@@ -3,9 +3,9 @@ using ContractMonitor.Core.Periods;
 
 namespace ContractMonitor.Core.Returns;
 
-/// <summary>The highest revision of a figure for a measure and period: the one that counts.</summary>
+/// <summary>One revision of a return as stored; read through CurrentFiguresSql, the revision that counts.</summary>
 /// <param name="Unit">The measure's unit, which says whether the denominator makes it a small cohort.</param>
-internal sealed record CurrentFigure(
+internal sealed record ReturnFigure(
     long MeasureId,
     string MeasureCode,
     MeasureUnit Unit,
