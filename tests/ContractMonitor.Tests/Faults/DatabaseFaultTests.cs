@@ -113,7 +113,7 @@ public sealed class UnreachableSqlServerTests(UnreachableSqlServerApiFactory api
 }
 
 /// <summary>The api on a real SQL Server that the test pauses and resumes (wherever Docker runs).</summary>
-public sealed class SqlServerOutageTests(ContractMonitor.Tests.Data.SqlServerFixture sql) : IClassFixture<ContractMonitor.Tests.Data.SqlServerFixture>
+public sealed class SqlServerOutageTests(SqlServerFixture sql) : IClassFixture<SqlServerFixture>
 {
     [Fact]
     public async Task APausedSqlServerIs503AndTheApiRecoversWhenItResumes()

@@ -1,6 +1,5 @@
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Core.Notifications;
-using ContractMonitor.Tests.Data;
 using ContractMonitor.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;

@@ -5,7 +5,7 @@ using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Organisations;
 
-namespace ContractMonitor.Tests.Data;
+namespace ContractMonitor.Tests.Infrastructure;
 
 /// <summary>A council, a trust and a contract between them, made through the stores.</summary>
 internal static class StoreScenario

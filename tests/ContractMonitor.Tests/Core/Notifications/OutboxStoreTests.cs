@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using NSubstitute;
 
-namespace ContractMonitor.Tests.Data;
+namespace ContractMonitor.Tests.Core.Notifications;
 
 /// <summary>The outbox on a real engine: SQLite always, SQL Server (READPAST claims) wherever Docker runs.</summary>
 public abstract class OutboxStoreTests

@@ -3,7 +3,7 @@ using ContractMonitor.Migrations;
 using DotNet.Testcontainers.Builders;
 using Testcontainers.MsSql;
 
-namespace ContractMonitor.Tests.Data;
+namespace ContractMonitor.Tests.Infrastructure;
 
 /// <summary>
 /// A real SQL Server in a container wherever Docker runs. Where it does not, every test that uses

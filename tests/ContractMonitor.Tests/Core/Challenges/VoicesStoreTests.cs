@@ -14,7 +14,7 @@ using ContractMonitor.Core.Returns;
 using ContractMonitor.Core.SplitScreen;
 using ContractMonitor.Tests.Infrastructure;
 
-namespace ContractMonitor.Tests.Data;
+namespace ContractMonitor.Tests.Core.Challenges;
 
 /// <summary>The claim and challenge stores and the split-screen reads on a real engine: SQLite always, SQL Server wherever Docker runs.</summary>
 public abstract class VoicesStoreTests

@@ -13,7 +13,9 @@ using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Returns;
 using ContractMonitor.Core.Targets;
 
-namespace ContractMonitor.Tests.Data;
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.Core.Notifications;
 
 /// <summary>
 /// A contract from April 2026 whose chair is emailed about escalations, made through the stores and

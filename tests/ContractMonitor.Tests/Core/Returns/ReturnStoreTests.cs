@@ -14,7 +14,7 @@ using ContractMonitor.Migrations;
 using Dapper;
 using ContractMonitor.Tests.Infrastructure;
 
-namespace ContractMonitor.Tests.Data;
+namespace ContractMonitor.Tests.Core.Returns;
 
 /// <summary>The returns store on a real engine: SQLite always, SQL Server wherever Docker runs.</summary>
 public abstract class ReturnStoreTests

@@ -15,7 +15,7 @@ using ContractMonitor.Core.Targets;
 using Dapper;
 using ContractMonitor.Tests.Infrastructure;
 
-namespace ContractMonitor.Tests.Data;
+namespace ContractMonitor.Tests.Core.Contracts;
 
 /// <summary>
 /// The stores against a real engine. The same tests run on SQLite always and on SQL Server wherever
