@@ -37,13 +37,13 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
         """;
 
     /// <summary>Each measure's latest period ending on or before <paramref name="asOf"/>.</summary>
-    public async Task<StatusResponse> StatusAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<ContractStanding> StatusAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         return (await ReadStatusAsync(contract, asOf, cancellationToken)).Status;
     }
 
     /// <summary>The status and the number of unresolved escalations it was built from.</summary>
-    private async Task<(StatusResponse Status, int OpenEscalations)> ReadStatusAsync(
+    private async Task<(ContractStanding Status, int OpenEscalations)> ReadStatusAsync(
         Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         var list = await measures.ListAsync(contract.Id, cancellationToken);
@@ -71,28 +71,28 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
                 .OrderByDescending(e => e.Level).ThenBy(e => e.Reason)
                 .FirstOrDefault();
             return evaluation is null
-                ? new MeasureStatus(measure.Code, measure.Title, period?.ToString(), null, null, null,
+                ? new MeasureStanding(measure.Code, measure.Title, period?.ToString(), null, null, null,
                     Rating.Pending, null, [], escalation, null, null)
-                : new MeasureStatus(measure.Code, measure.Title, evaluation.Period, evaluation.Value,
+                : new MeasureStanding(measure.Code, measure.Title, evaluation.Period, evaluation.Value,
                     evaluation.Target, evaluation.Tolerance, evaluation.RatingValue, evaluation.DirectionValue,
                     evaluation.Caveats, escalation, evaluation.Revision, evaluation.TargetVersion);
         }).ToList();
-        return (new StatusResponse(asOf, rows), escalations.Count);
+        return (new ContractStanding(asOf, rows), escalations.Count);
     }
 
     /// <summary>The status counted: every measure once by rating, and by direction where it has one.</summary>
-    public async Task<SummaryResponse> SummaryAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<StandingCounts> SummaryAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         var (status, openEscalations) = await ReadStatusAsync(contract, asOf, cancellationToken);
         return Summarize(status, openEscalations);
     }
 
     /// <summary>A status counted, with the number of unresolved escalations beside it.</summary>
-    public static SummaryResponse Summarize(StatusResponse status, int openEscalations)
+    public static StandingCounts Summarize(ContractStanding status, int openEscalations)
     {
         int Count(Rating rating) => status.Measures.Count(m => m.Rating == rating);
         int Moving(Direction direction) => status.Measures.Count(m => m.Direction == direction);
-        return new SummaryResponse(status.AsOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
+        return new StandingCounts(status.AsOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
             Count(Rating.Failing), Count(Rating.Missing), Count(Rating.Pending), Moving(Direction.Improving),
             Moving(Direction.Declining), openEscalations);
     }
@@ -107,7 +107,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
     /// contract term that has begun by <paramref name="today"/>, oldest first; none before the
     /// measure's start, since nothing is owed for those.
     /// </summary>
-    public async Task<HistoryResponse> HistoryAsync(
+    public async Task<MeasureHistory> HistoryAsync(
         Contract contract, Measure measure, Period? from, Period? to, DateOnly today, CancellationToken cancellationToken)
     {
         var frequency = measure.Frequency;
@@ -120,9 +120,9 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
         var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
             MeasureEvaluationsSql, new { MeasureId = measure.Id, Until = end }, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Period);
-        return new HistoryResponse(measure.Code, periods.Select(p => evaluations.GetValueOrDefault(p.ToString()) is { } r
-            ? new HistoryPeriod(r.Period, r.Value, r.Target, r.Tolerance, r.RatingValue, r.DirectionValue, r.Caveats, r.Revision, r.TargetVersion)
-            : new HistoryPeriod(p.ToString(), null, null, null, Rating.Pending, null, [], null, null)).ToList());
+        return new MeasureHistory(measure.Code, periods.Select(p => evaluations.GetValueOrDefault(p.ToString()) is { } r
+            ? new PeriodStanding(r.Period, r.Value, r.Target, r.Tolerance, r.RatingValue, r.DirectionValue, r.Caveats, r.Revision, r.TargetVersion)
+            : new PeriodStanding(p.ToString(), null, null, null, Rating.Pending, null, [], null, null)).ToList());
     }
 
     private static Period? LatestEnded(Frequency frequency, Contract contract, DateOnly asOf)
@@ -152,7 +152,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
         public string Status { get; init; } = "";
         public string? LevelName { get; init; }
 
-        public EscalationSummary ToSummary() => new(Id, Enum.Parse<EscalationReason>(Reason), Level, EscalationStore.LevelName(Level, LevelName),
+        public OpenEscalation ToSummary() => new(Id, Enum.Parse<EscalationReason>(Reason), Level, EscalationStore.LevelName(Level, LevelName),
             Enum.Parse<EscalationStatus>(Status));
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ContractMonitor.Contracts.Escalations;
-using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Core.Evaluations;
 
 namespace ContractMonitor.Core.Notifications;
 
@@ -18,8 +18,8 @@ internal sealed record DigestEmailModel(
     string ContractTitle,
     DateOnly SentOn,
     DateOnly AsOf,
-    SummaryResponse Summary,
-    IReadOnlyList<MeasureStatus> Failing,
+    StandingCounts Summary,
+    IReadOnlyList<MeasureStanding> Failing,
     IReadOnlyList<DigestEscalation> SustainedDeclines,
     IReadOnlyList<DigestEscalation> OpenEscalations);
 
@@ -54,7 +54,7 @@ internal static class DigestEmail
         return new EmailContent(subject, text.ToString(), html.ToString());
     }
 
-    private static string Failing(MeasureStatus m) => string.Create(CultureInfo.InvariantCulture,
+    private static string Failing(MeasureStanding m) => string.Create(CultureInfo.InvariantCulture,
         $"{m.Code} {m.Title}, {m.Period}: {EmailText.Number(m.Value)} against target {EmailText.Number(m.Target)}, tolerance {EmailText.Number(m.Tolerance)}");
 
     private static string Escalation(DigestEscalation e) => string.Create(CultureInfo.InvariantCulture,

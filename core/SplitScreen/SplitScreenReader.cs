@@ -62,10 +62,10 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
         Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
     private static SplitScreenRow Row(
-        MeasureStatus status, ReturnFigure? figure, IReadOnlyList<ClaimResponse> claims,
+        MeasureStanding status, ReturnFigure? figure, IReadOnlyList<ClaimResponse> claims,
         IReadOnlyList<ChallengeDetail> challenges) => new(
         status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
-        status.Escalation, status.Revision,
+        status.Escalation is { } e ? new EscalationSummary(e.Id, e.Reason, e.Level, e.LevelName, e.Status) : null, status.Revision,
         new ProviderSide(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),
         new CommissionerSide(challenges));
 }

@@ -54,7 +54,7 @@ internal static class EvaluationsEndpoints
             return QueryValues.InvalidAsOf();
         }
 
-        return TypedResults.Ok(await reader.StatusAsync(access.Contract, date, cancellationToken));
+        return TypedResults.Ok((await reader.StatusAsync(access.Contract, date, cancellationToken)).ToResponse());
     }
 
     public static async Task<Results<Ok<SummaryResponse>, ValidationProblem>> SummaryAsync(
@@ -65,7 +65,7 @@ internal static class EvaluationsEndpoints
             return QueryValues.InvalidAsOf();
         }
 
-        return TypedResults.Ok(await reader.SummaryAsync(access.Contract, date, cancellationToken));
+        return TypedResults.Ok((await reader.SummaryAsync(access.Contract, date, cancellationToken)).ToResponse());
     }
 
     /// <summary>The measure's periods from <c>from</c> to <c>to</c> (periods of its frequency), oldest first.</summary>
@@ -92,7 +92,7 @@ internal static class EvaluationsEndpoints
             return InvalidRequest.Of(errors);
         }
 
-        return TypedResults.Ok(await reader.HistoryAsync(access.Contract, measure, first, last, UkCalendar.Today(clock), cancellationToken));
+        return TypedResults.Ok((await reader.HistoryAsync(access.Contract, measure, first, last, UkCalendar.Today(clock), cancellationToken)).ToResponse());
     }
 
     private static Period? ReadPeriod(string name, string? text, Measure measure, Dictionary<string, string[]> errors)
