@@ -1,14 +1,13 @@
-using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Escalations;
 
 namespace ContractMonitor.Api.Auth;
 
 /// <summary>The escalation named by the route's <c>{id}</c>, looked up as the caller sees it.</summary>
-internal sealed class VisibleEscalation(Caller caller, long id, EscalationResponse? escalation)
-    : VisibleById<EscalationResponse>(caller, id, escalation, "escalation")
+internal sealed class VisibleEscalation(Caller caller, long id, Escalation? escalation)
+    : VisibleById<Escalation>(caller, id, escalation, "escalation")
 {
-    public EscalationResponse Escalation => Value;
+    public Escalation Escalation => Value;
 
     public static async ValueTask<VisibleEscalation?> BindAsync(HttpContext context)
     {

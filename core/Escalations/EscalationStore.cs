@@ -27,7 +27,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         """;
 
     /// <summary>A visible contract's escalations, oldest first; the caller has checked visibility.</summary>
-    public async Task<IReadOnlyList<EscalationResponse>> ListAsync(long contractId, EscalationFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Escalation>> ListAsync(long contractId, EscalationFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<EscalationRow>(new CommandDefinition(ListSql, new
@@ -44,13 +44,13 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         """ + Visibility.VisibleContractIdsSql + ")";
 
     /// <summary>The escalation if the caller's organisation commissions or provides its contract; otherwise null.</summary>
-    public async Task<EscalationResponse?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
+    public async Task<Escalation?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await FindVisibleAsync(connection, null, id, caller, cancellationToken);
     }
 
-    private static async Task<EscalationResponse?> FindVisibleAsync(
+    private static async Task<Escalation?> FindVisibleAsync(
         DbConnection connection, DbTransaction? transaction, long id, Caller caller, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<EscalationRow>(new CommandDefinition(
@@ -68,7 +68,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
     /// escalation needs no acknowledgement: that is a conflict, and nothing is written. Null when the
     /// caller cannot see the escalation.
     /// </summary>
-    public async Task<WriteResult<EscalationResponse>?> AcknowledgeAsync(
+    public async Task<WriteResult<Escalation>?> AcknowledgeAsync(
         long id, Caller caller, string note, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -82,7 +82,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
 
         if (before.Status == EscalationStatus.Resolved)
         {
-            return WriteResult.Conflict<EscalationResponse>(
+            return WriteResult.Conflict<Escalation>(
                 $"Escalation {id} was resolved at {before.ResolvedAt:u}; only an open escalation can be acknowledged.");
         }
 
@@ -117,7 +117,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         SELECT Level, Name FROM EscalationLevels WHERE ContractId = @ContractId
         """;
 
-    private static async Task<IReadOnlyList<EscalationResponse>> WithEventsAsync(
+    private static async Task<IReadOnlyList<Escalation>> WithEventsAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, IReadOnlyList<EscalationRow> rows,
         CancellationToken cancellationToken)
     {
@@ -135,7 +135,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         var emails = (await NotificationStore.ForEscalationsAsync(connection, transaction, contractId, args.EscalationId, cancellationToken))
             .ToLookup(n => n.EscalationId);
         string NameOf(int level) => LevelName(level, levels.GetValueOrDefault(level));
-        return rows.Select(r => r.ToResponse(NameOf, events[r.Id].Select(e => e.ToResponse(NameOf)).ToList(), emails[r.Id].ToList())).ToList();
+        return rows.Select(r => r.ToEscalation(NameOf, events[r.Id].Select(e => e.ToEvent(NameOf)).ToList(), emails[r.Id].ToList())).ToList();
     }
 
     /// <summary>The ladder's name for a level, or "Level n" where the ladder has none.</summary>
@@ -156,8 +156,8 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         public DateTimeOffset OpenedAt { get; init; }
         public DateTimeOffset? ResolvedAt { get; init; }
 
-        public EscalationResponse ToResponse(
-            Func<int, string> levelName, IReadOnlyList<EscalationEventResponse> events, IReadOnlyList<NotificationResponse> notifications) => new(
+        public Escalation ToEscalation(
+            Func<int, string> levelName, IReadOnlyList<EscalationEvent> events, IReadOnlyList<Notification> notifications) => new(
             Id, ContractId, MeasureCode, Enum.Parse<EscalationReason>(Reason), Level, levelName(Level),
             Enum.Parse<EscalationStatus>(Status), OpenedPeriod, LastPeriod, OpenedAt, ResolvedAt, events, notifications, RunStart ?? OpenedPeriod);
     }
@@ -174,7 +174,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         public string Actor { get; init; } = "";
         public DateTimeOffset OccurredAt { get; init; }
 
-        public EscalationEventResponse ToResponse(Func<int, string> levelName) => new(
+        public EscalationEvent ToEvent(Func<int, string> levelName) => new(
             Id, Enum.Parse<EscalationEventType>(Type), Period, Level, levelName(Level), Note, Actor, OccurredAt, Cause);
     }
 }

@@ -20,18 +20,18 @@ internal sealed class NotificationStore(Database database)
         """;
 
     /// <summary>A visible contract's emails, oldest first; the caller has checked visibility.</summary>
-    public async Task<IReadOnlyList<NotificationResponse>> ListAsync(long contractId, NotificationFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Notification>> ListAsync(long contractId, NotificationFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ReadAsync(connection, null, contractId, filter == NotificationFilter.All ? null : filter.ToString(), null, null, cancellationToken);
     }
 
     /// <summary>The emails of a contract's escalations, or of one of them.</summary>
-    internal static Task<IReadOnlyList<NotificationResponse>> ForEscalationsAsync(
+    internal static Task<IReadOnlyList<Notification>> ForEscalationsAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, long? escalationId, CancellationToken cancellationToken) =>
         ReadAsync(connection, transaction, contractId, null, nameof(NotificationKind.Escalation), escalationId, cancellationToken);
 
-    private static async Task<IReadOnlyList<NotificationResponse>> ReadAsync(
+    private static async Task<IReadOnlyList<Notification>> ReadAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, string? status, string? kind, long? escalationId,
         CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ internal sealed class NotificationStore(Database database)
             Kind = kind,
             EscalationId = escalationId,
         }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToResponse()).ToList();
+        return rows.Select(r => r.ToNotification()).ToList();
     }
 
     private sealed record NotificationRow
@@ -64,10 +64,10 @@ internal sealed class NotificationStore(Database database)
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset? SentAt { get; init; }
 
-        public NotificationResponse ToResponse()
+        public Notification ToNotification()
         {
             var status = Enum.Parse<NotificationStatus>(Status);
-            return new NotificationResponse(
+            return new Notification(
                 Id, Enum.Parse<NotificationKind>(Kind), EscalationId, EventId, DigestMonth, Recipient, RecipientName, RecipientRole, Subject,
                 status, Attempts, status == NotificationStatus.Pending ? NextAttemptAt : null, LastError, MessageId, CreatedAt, SentAt);
         }

@@ -36,16 +36,16 @@ internal static class EscalationsEndpoints
         }
 
         var list = await escalations.ListAsync(access.Id, filter, cancellationToken);
-        return TypedResults.Ok(new EscalationListResponse(list.Select(e => AsSeenBy(e, access.Caller)).ToList()));
+        return TypedResults.Ok(new EscalationListResponse(list.Select(e => AsSeenBy(e, access.Caller).ToResponse()).ToList()));
     }
 
     public static Ok<EscalationResponse> Get(VisibleEscalation visible)
     {
-        return TypedResults.Ok(AsSeenBy(visible.Escalation, visible.Caller));
+        return TypedResults.Ok(AsSeenBy(visible.Escalation, visible.Caller).ToResponse());
     }
 
     /// <summary>The emails name the panel's members and addresses, which only the council's side sees.</summary>
-    private static EscalationResponse AsSeenBy(EscalationResponse escalation, Caller caller) =>
+    private static Escalation AsSeenBy(Escalation escalation, Caller caller) =>
         NotificationsEndpoints.MaySee.Contains(caller.Role) ? escalation : escalation with { Notifications = [] };
 
     /// <summary>
@@ -61,6 +61,6 @@ internal static class EscalationsEndpoints
             return visible.NotFound();
         }
 
-        return result.Value is { } escalation ? TypedResults.Ok(escalation) : WriteResults.Refused(result);
+        return result.Value is { } escalation ? TypedResults.Ok(escalation.ToResponse()) : WriteResults.Refused(result);
     }
 }

@@ -31,6 +31,6 @@ internal static class NotificationsEndpoints
             return QueryValues.InvalidName<NotificationFilter>("status");
         }
 
-        return TypedResults.Ok(new NotificationListResponse(await notifications.ListAsync(access.Id, filter, cancellationToken)));
+        return TypedResults.Ok(new NotificationListResponse((await notifications.ListAsync(access.Id, filter, cancellationToken)).Select(n => n.ToResponse()).ToList()));
     }
 }
