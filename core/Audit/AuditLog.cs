@@ -53,7 +53,7 @@ internal sealed class AuditLog(Database database)
             """);
 
     /// <summary>Newest first, keyset-paged by id; the contract's visibility is checked by the caller.</summary>
-    public async Task<IReadOnlyList<AuditEntryResponse>> ListForContractAsync(
+    public async Task<IReadOnlyList<AuditRecord>> ListForContractAsync(
         long contractId, long? beforeId, int take, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -61,7 +61,7 @@ internal sealed class AuditLog(Database database)
             database.Dialect[ListForContractSql],
             new { ContractId = contractId, Before = beforeId ?? long.MaxValue, Take = take },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new AuditEntryResponse(
+        return rows.Select(r => new AuditRecord(
             r.Id, r.OccurredAt, r.Actor, r.ActorOrg, r.Action, r.EntityType, r.EntityId, r.Before, r.After)).ToList();
     }
 

@@ -20,7 +20,7 @@ internal sealed class EvaluationRequests(Database database, TimeProvider clock)
         VALUES (@ContractId, @RequestedBy, @RequestedByOrg, @RequestedAt)
         """);
 
-    public async Task<EvaluationRequestResponse> CreateAsync(long contractId, Caller caller, CancellationToken cancellationToken)
+    public async Task<EvaluationRequest> CreateAsync(long contractId, Caller caller, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -32,7 +32,7 @@ internal sealed class EvaluationRequests(Database database, TimeProvider clock)
             RequestedByOrg = caller.Org,
             RequestedAt = now,
         }, transaction, cancellationToken: cancellationToken));
-        var request = new EvaluationRequestResponse(id, contractId, EvaluationRequestStatus.Queued, caller.Name, now, null, null, null);
+        var request = new EvaluationRequest(id, contractId, EvaluationRequestStatus.Queued, caller.Name, now, null, null, null);
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
             "evaluation.requested", "EvaluationRequest", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             contractId, null, request), cancellationToken);
@@ -46,7 +46,7 @@ internal sealed class EvaluationRequests(Database database, TimeProvider clock)
         WHERE Id = @Id AND ContractId = @ContractId
         """;
 
-    public async Task<EvaluationRequestResponse?> FindAsync(long contractId, long id, CancellationToken cancellationToken)
+    public async Task<EvaluationRequest?> FindAsync(long contractId, long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<RequestRow>(new CommandDefinition(
@@ -64,7 +64,7 @@ internal sealed class EvaluationRequests(Database database, TimeProvider clock)
         public int? EvaluationsWritten { get; init; }
         public int? EventsWritten { get; init; }
 
-        public EvaluationRequestResponse ToResponse() => new(
+        public EvaluationRequest ToResponse() => new(
             Id, ContractId, CompletedAt is null ? EvaluationRequestStatus.Queued : EvaluationRequestStatus.Completed,
             RequestedBy, RequestedAt, CompletedAt, EvaluationsWritten, EventsWritten);
     }

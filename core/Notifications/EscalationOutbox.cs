@@ -63,7 +63,7 @@ internal static class EscalationOutbox
     }
 
     /// <summary>Chair first, then vice-chair, then the levels' addresses from the lowest; each address once.</summary>
-    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<PanelMember> chairs, IEnumerable<LevelRow> levels)
+    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<PanelSeat> chairs, IEnumerable<LevelRow> levels)
     {
         var all = chairs.Select(c => new RecipientRow { Name = c.Name, Email = c.Email, Role = c.Role.ToString() }).ToList();
         all.AddRange(levels.Where(l => l.Email is not null).Select(l => new RecipientRow

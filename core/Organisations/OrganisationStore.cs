@@ -18,17 +18,17 @@ internal sealed class OrganisationStore(Database database, TimeProvider clock)
         """);
 
     /// <param name="request">Already validated; the code is stored lower-case so both engines agree on uniqueness.</param>
-    public async Task<WriteResult<OrganisationResponse>> CreateAsync(
+    public async Task<WriteResult<Organisation>> CreateAsync(
         Caller caller, CreateOrganisationRequest request, CancellationToken cancellationToken)
     {
-        var organisation = new OrganisationResponse(NormaliseCode(request.Code), request.Name.Trim(), request.Kind!.Value);
+        var organisation = new Organisation(NormaliseCode(request.Code), request.Name.Trim(), request.Kind!.Value);
         var now = clock.GetUtcNow();
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await FindIdAsync(transaction, organisation.Code, cancellationToken) is not null)
         {
-            return WriteResult.Conflict<OrganisationResponse>($"An organisation with code '{organisation.Code}' already exists.");
+            return WriteResult.Conflict<Organisation>($"An organisation with code '{organisation.Code}' already exists.");
         }
 
         try
@@ -45,7 +45,7 @@ internal sealed class OrganisationStore(Database database, TimeProvider clock)
         }
         catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
         {
-            return WriteResult.Conflict<OrganisationResponse>($"An organisation with code '{organisation.Code}' already exists.");
+            return WriteResult.Conflict<Organisation>($"An organisation with code '{organisation.Code}' already exists.");
         }
     }
 
@@ -57,12 +57,12 @@ internal sealed class OrganisationStore(Database database, TimeProvider clock)
         """;
 
     /// <summary>The caller's own organisation and every provider they might contract with; never other councils.</summary>
-    public async Task<IReadOnlyList<OrganisationResponse>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Organisation>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OrganisationRow>(new CommandDefinition(
             ListVisibleSql, new { caller.Org }, cancellationToken: cancellationToken));
-        return rows.Select(r => new OrganisationResponse(r.Code, r.Name, Enum.Parse<OrganisationKind>(r.Kind))).ToList();
+        return rows.Select(r => new Organisation(r.Code, r.Name, Enum.Parse<OrganisationKind>(r.Kind))).ToList();
     }
 
     private const string FindIdSql = """

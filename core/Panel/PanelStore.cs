@@ -14,12 +14,12 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
         SELECT Name, Email, Role FROM PanelMembers WHERE ContractId = @ContractId ORDER BY Id
         """;
 
-    public async Task<PanelResponse> GetAsync(long contractId, CancellationToken cancellationToken)
+    public async Task<CouncilPanel> GetAsync(long contractId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PanelMemberRow>(new CommandDefinition(
             ListSql, new { ContractId = contractId }, cancellationToken: cancellationToken));
-        return new PanelResponse(rows.Select(r => r.ToMember()).ToList());
+        return new CouncilPanel(rows.Select(r => r.ToMember()).ToList());
     }
 
     private const string DeleteSql = """
@@ -31,18 +31,18 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
         """;
 
     /// <summary>Replaces the whole panel of a contract the caller may administer; the request is validated.</summary>
-    public async Task<WriteResult<PanelResponse>> ReplaceAsync(
+    public async Task<WriteResult<CouncilPanel>> ReplaceAsync(
         long contractId, Caller caller, PanelRequest request, CancellationToken cancellationToken)
     {
         var members = (request.Members ?? [])
-            .Select(m => new PanelMember(m.Name.Trim(), m.Email.Trim(), m.Role!.Value))
+            .Select(m => new PanelSeat(m.Name.Trim(), m.Email.Trim(), m.Role!.Value))
             .ToList();
-        var after = new PanelResponse(members);
+        var after = new CouncilPanel(members);
         var now = clock.GetUtcNow();
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = new PanelResponse((await connection.QueryAsync<PanelMemberRow>(new CommandDefinition(
+        var before = new CouncilPanel((await connection.QueryAsync<PanelMemberRow>(new CommandDefinition(
             ListSql, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken)))
             .Select(r => r.ToMember()).ToList());
         if (before.Members.SequenceEqual(after.Members))
@@ -72,7 +72,7 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
     /// Who is emailed about a contract: its chair, then its vice-chair, each address once, in the
     /// caller's transaction. Ordinary members are not emailed.
     /// </summary>
-    internal static async Task<IReadOnlyList<PanelMember>> ChairsAsync(
+    internal static async Task<IReadOnlyList<PanelSeat>> ChairsAsync(
         DbTransaction transaction, long contractId, CancellationToken cancellationToken)
     {
         var rows = await transaction.Connection!.QueryAsync<PanelMemberRow>(new CommandDefinition(
@@ -95,6 +95,6 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
         public string Email { get; init; } = "";
         public string Role { get; init; } = "";
 
-        public PanelMember ToMember() => new(Name, Email, Enum.Parse<PanelRole>(Role));
+        public PanelSeat ToMember() => new(Name, Email, Enum.Parse<PanelRole>(Role));
     }
 }

@@ -33,7 +33,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
     /// Sets the target for a year. The same target, tolerance and reason again changes nothing;
     /// anything else adds a version. The request has passed the polarity and unit rules.
     /// </summary>
-    public async Task<WriteResult<TargetResponse>> SetAsync(
+    public async Task<WriteResult<TargetSetting>> SetAsync(
         Measure measure, FinancialYear year, Caller caller, SetTargetRequest request, CancellationToken cancellationToken)
     {
         var target = request.Target!.Value;
@@ -88,7 +88,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
         }
         catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
         {
-            return WriteResult.Conflict<TargetResponse>(
+            return WriteResult.Conflict<TargetSetting>(
                 $"The {year} target of {measure.Code} was changed by someone else at the same moment. Read it again and retry.");
         }
 
@@ -105,7 +105,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
         """;
 
     /// <summary>Every version of every year, oldest first, the version in force marked current.</summary>
-    public async Task<IReadOnlyList<TargetResponse>> ListAsync(Measure measure, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TargetSetting>> ListAsync(Measure measure, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<TargetRow>(new CommandDefinition(
@@ -124,7 +124,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
         public string SetBy { get; init; } = "";
         public DateTimeOffset SetAt { get; init; }
 
-        public TargetResponse ToResponse(bool current) => new(
+        public TargetSetting ToResponse(bool current) => new(
             new FinancialYear(FinancialYear).ToString(), Target, Tolerance, Reason, Version, current, SetBy, SetAt);
     }
 }

@@ -28,6 +28,7 @@ internal static class AuditEndpoints
             });
         }
 
-        return TypedResults.Ok(await audit.ListForContractAsync(access.Id, before, take ?? 100, cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>((await audit.ListForContractAsync(access.Id, before, take ?? 100, cancellationToken))
+            .Select(a => a.ToResponse()).ToList());
     }
 }

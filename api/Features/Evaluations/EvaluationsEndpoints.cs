@@ -34,14 +34,14 @@ internal static class EvaluationsEndpoints
     {
         var request = await requests.CreateAsync(access.Id, access.Caller, cancellationToken);
         jobs.Enqueue<EvaluationJobs>(j => j.EvaluateContractAsync(access.Id, CancellationToken.None));
-        return TypedResults.Accepted($"/api/contracts/{access.Id}/evaluations/{request.Id}", request);
+        return TypedResults.Accepted($"/api/contracts/{access.Id}/evaluations/{request.Id}", request.ToResponse());
     }
 
     public static async Task<Results<Ok<EvaluationRequestResponse>, ProblemHttpResult>> GetRequestAsync(
         ContractAccess access, long requestId, EvaluationRequests requests, CancellationToken cancellationToken)
     {
         return await requests.FindAsync(access.Id, requestId, cancellationToken) is { } request
-            ? TypedResults.Ok(request)
+            ? TypedResults.Ok(request.ToResponse())
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Evaluation request not found",
                 detail: $"This contract has no evaluation request {requestId}.");
     }

@@ -41,11 +41,12 @@ internal static class OrganisationsEndpoints
 
         var result = await store.CreateAsync(caller, request, cancellationToken);
         return result.Status == WriteStatus.Created
-            ? TypedResults.Created($"/api/organisations/{result.Value!.Code}", result.Value)
+            ? TypedResults.Created($"/api/organisations/{result.Value!.Code}", result.Value.ToResponse())
             : WriteResults.Refused(result);
     }
 
     public static async Task<Ok<IReadOnlyList<OrganisationResponse>>> ListAsync(
         ClaimsPrincipal user, OrganisationStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListVisibleAsync(user.RequireCaller(), cancellationToken));
+        TypedResults.Ok<IReadOnlyList<OrganisationResponse>>((await store.ListVisibleAsync(user.RequireCaller(), cancellationToken))
+            .Select(o => o.ToResponse()).ToList());
 }

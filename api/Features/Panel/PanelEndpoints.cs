@@ -22,12 +22,12 @@ internal static class PanelEndpoints
         ContractAccess access, PanelRequest request, PanelStore store, CancellationToken cancellationToken)
     {
         var result = await store.ReplaceAsync(access.Id, access.Caller, request, cancellationToken);
-        return TypedResults.Ok(result.Value!);
+        return TypedResults.Ok(result.Value!.ToResponse());
     }
 
     public static async Task<Ok<PanelResponse>> GetAsync(
         ContractAccess access, PanelStore store, CancellationToken cancellationToken)
     {
-        return TypedResults.Ok(await store.GetAsync(access.Id, cancellationToken));
+        return TypedResults.Ok((await store.GetAsync(access.Id, cancellationToken)).ToResponse());
     }
 }

@@ -51,8 +51,8 @@ internal static class TargetsEndpoints
         return result.Status switch
         {
             WriteStatus.Created => TypedResults.Created(
-                $"/api/contracts/{access.Id}/measures/{Uri.EscapeDataString(measure.Code)}/targets", result.Value),
-            WriteStatus.Updated or WriteStatus.Unchanged => TypedResults.Ok(result.Value),
+                $"/api/contracts/{access.Id}/measures/{Uri.EscapeDataString(measure.Code)}/targets", result.Value!.ToResponse()),
+            WriteStatus.Updated or WriteStatus.Unchanged => TypedResults.Ok(result.Value!.ToResponse()),
             _ => WriteResults.Refused(result),
         };
     }
@@ -63,7 +63,7 @@ internal static class TargetsEndpoints
         var measure = await measures.FindAsync(access.Id, code, cancellationToken);
         return measure is null
             ? MeasuresEndpoints.MeasureNotFound(code)
-            : TypedResults.Ok(new TargetHistoryResponse(measure.Code, await targets.ListAsync(measure, cancellationToken)));
+            : TypedResults.Ok(new TargetHistoryResponse(measure.Code, (await targets.ListAsync(measure, cancellationToken)).Select(t => t.ToResponse()).ToList()));
     }
 
     private static Dictionary<string, string[]> Check(ContractAccess access, Measure measure, FinancialYear year, SetTargetRequest request)
