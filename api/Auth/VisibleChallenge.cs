@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractMonitor.Api.Auth;
 
 /// <summary>The challenge named by the route's <c>{id}</c>, looked up as the caller sees it.</summary>
-internal sealed class VisibleChallenge(Caller caller, long id, ChallengeDetail? challenge)
-    : VisibleById<ChallengeDetail>(caller, id, challenge, Noun)
+internal sealed class VisibleChallenge(Caller caller, long id, Challenge? challenge)
+    : VisibleById<Challenge>(caller, id, challenge, Noun)
 {
     private const string Noun = "challenge";
 
-    public ChallengeDetail Challenge => Value;
+    public Challenge Challenge => Value;
 
     public static ProblemHttpResult NotFound(long id) => AccessProblems.NotFound(Noun, id);
 

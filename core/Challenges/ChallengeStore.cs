@@ -75,7 +75,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     /// The challenges a query selects with their responses, oldest first: two statements however
     /// many challenges there are.
     /// </summary>
-    internal static async Task<IReadOnlyList<ChallengeDetail>> ReadAsync(
+    internal static async Task<IReadOnlyList<Challenge>> ReadAsync(
         DbConnection connection, DbTransaction? transaction, ChallengeQuery query, DateOnly today, CancellationToken cancellationToken)
     {
         var args = new
@@ -97,11 +97,11 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
 
         var replies = (await connection.QueryAsync<ReplyRow>(new CommandDefinition(
             RepliesSql, args, transaction, cancellationToken: cancellationToken))).ToLookup(r => r.ChallengeId);
-        return challenges.Select(c => c.ToResponse(replies[c.Id].Select(r => r.ToReply()).ToList(), today)).ToList();
+        return challenges.Select(c => c.ToChallenge(replies[c.Id].Select(r => r.ToReply()).ToList(), today)).ToList();
     }
 
     /// <summary>A visible contract's challenges; the caller has checked visibility.</summary>
-    public async Task<IReadOnlyList<ChallengeDetail>> ListAsync(
+    public async Task<IReadOnlyList<Challenge>> ListAsync(
         long contractId, Measure? measure, Period? period, ChallengeFilter filter, CancellationToken cancellationToken)
     {
         var today = UkCalendar.Today(clock);
@@ -124,13 +124,13 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         """ + Visibility.VisibleContractIdsSql + ")";
 
     /// <summary>The challenge if the caller's organisation commissions or provides its contract; otherwise null.</summary>
-    public async Task<ChallengeDetail?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
+    public async Task<Challenge?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await FindVisibleAsync(connection, null, id, caller, UkCalendar.Today(clock), cancellationToken);
     }
 
-    private static async Task<ChallengeDetail?> FindVisibleAsync(
+    private static async Task<Challenge?> FindVisibleAsync(
         DbConnection connection, DbTransaction? transaction, long id, Caller caller, DateOnly today, CancellationToken cancellationToken)
     {
         var contractId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -151,7 +151,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         """);
 
     /// <summary>Writes a challenge pinned to the revision that counts now (none, if no return has been sent).</summary>
-    public async Task<ChallengeDetail> CreateAsync(
+    public async Task<Challenge> CreateAsync(
         Contract contract, Caller caller, MeasurePeriod about, string text, DateOnly? responseDueDate,
         CancellationToken cancellationToken)
     {
@@ -197,7 +197,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     /// Adds the trust's response; the first moves the challenge to Responded. A closed challenge
     /// takes no response (Conflict) and nothing is written. Null when the caller cannot see it.
     /// </summary>
-    public async Task<WriteResult<ChallengeDetail>?> RespondAsync(
+    public async Task<WriteResult<Challenge>?> RespondAsync(
         long id, Caller caller, string text, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -213,7 +213,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         if (status is null || await connection.ExecuteAsync(new CommandDefinition(MarkRespondedSql,
                 new { Id = id, Status = status.ToString() }, transaction, cancellationToken: cancellationToken)) == 0)
         {
-            return WriteResult.Conflict<ChallengeDetail>(Closed(id, before));
+            return WriteResult.Conflict<Challenge>(Closed(id, before));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(InsertReplySql, new
@@ -244,7 +244,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     /// Closes the challenge with the council's outcome. Closing twice is a Conflict and writes
     /// nothing. Null when the caller cannot see it.
     /// </summary>
-    public async Task<WriteResult<ChallengeDetail>?> CloseAsync(
+    public async Task<WriteResult<Challenge>?> CloseAsync(
         long id, Caller caller, ChallengeOutcome outcome, string? note, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -265,7 +265,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
                 ClosedAt = now,
             }, transaction, cancellationToken: cancellationToken)) == 0)
         {
-            return WriteResult.Conflict<ChallengeDetail>(Closed(id, before));
+            return WriteResult.Conflict<Challenge>(Closed(id, before));
         }
 
         var after = (await FindVisibleAsync(connection, transaction, id, caller, today, cancellationToken))!;
@@ -276,7 +276,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         return WriteResult.Updated(after);
     }
 
-    private static string Closed(long id, ChallengeDetail challenge) => challenge.ClosedAt is { } at
+    private static string Closed(long id, Challenge challenge) => challenge.ClosedAt is { } at
         ? string.Create(CultureInfo.InvariantCulture,
             $"Challenge {id} was closed as {challenge.Outcome} by {challenge.ClosedBy} at {at:u}; write a new challenge to raise it again.")
         : string.Create(CultureInfo.InvariantCulture, $"Challenge {id} has just been closed; write a new challenge to raise it again.");
@@ -302,10 +302,10 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         public string? ClosedBy { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
 
-        public ChallengeDetail ToResponse(IReadOnlyList<ChallengeReply> replies, DateOnly today)
+        public Challenge ToChallenge(IReadOnlyList<Reply> replies, DateOnly today)
         {
             var status = Enum.Parse<ChallengeStatus>(Status);
-            return new ChallengeDetail(
+            return new Challenge(
                 Id, ContractId, MeasureCode, Period, Text, status, Outcome is null ? null : Enum.Parse<ChallengeOutcome>(Outcome),
                 CloseNote, ResponseDueDate, ChallengeRules.IsOverdue(status, ResponseDueDate, today),
                 ReturnRevision, ReturnRevision is null, ChallengedValue, CurrentRevision, CurrentValue,
@@ -324,6 +324,6 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         public string AuthorOrg { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
 
-        public ChallengeReply ToReply() => new(Id, Text, Revision, Author, AuthorOrg, CreatedAt);
+        public Reply ToReply() => new(Id, Text, Revision, Author, AuthorOrg, CreatedAt);
     }
 }

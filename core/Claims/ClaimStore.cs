@@ -47,12 +47,12 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
     /// The claims a query selects, in the order they were made. A revision that repeats the
     /// commentary of the one before (a spreadsheet sent again with a corrected figure) adds no claim.
     /// </summary>
-    internal static async Task<IReadOnlyList<ClaimResponse>> ReadAsync(
+    internal static async Task<IReadOnlyList<ProviderClaim>> ReadAsync(
         DbConnection connection, DbTransaction? transaction, ClaimQuery query, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(ClaimsSql, query, transaction, cancellationToken: cancellationToken));
         var said = new Dictionary<(long MeasureId, string Period), string>();
-        var claims = new List<ClaimResponse>();
+        var claims = new List<ProviderClaim>();
         foreach (var row in rows.OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.MeasureId).ThenBy(r => r.Period, StringComparer.Ordinal)
                      .ThenBy(r => r.Revision).ThenBy(r => r.Id))
         {
@@ -67,14 +67,14 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
                 }
             }
 
-            claims.Add(row.ToResponse());
+            claims.Add(row.ToClaim());
         }
 
         return claims.OrderBy(c => c.CreatedAt).ThenBy(c => c.Kind).ThenBy(c => c.Revision).ThenBy(c => c.Id).ToList();
     }
 
     /// <summary>A visible contract's claims; the caller has checked visibility.</summary>
-    public async Task<IReadOnlyList<ClaimResponse>> ListAsync(long contractId, Measure? measure, Period? period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProviderClaim>> ListAsync(long contractId, Measure? measure, Period? period, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ReadAsync(connection, null, new ClaimQuery(contractId, measure?.Id, period?.ToString()), cancellationToken);
@@ -89,7 +89,7 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
         """);
 
     /// <summary>Adds a note about the figure, recording the revision that counts as it is written.</summary>
-    public async Task<ClaimResponse> AddAsync(
+    public async Task<ProviderClaim> AddAsync(
         Contract contract, Caller caller, MeasurePeriod about, string text, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -109,7 +109,7 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
             AuthorOrg = caller.Org,
             CreatedAt = now,
         }, transaction, cancellationToken: cancellationToken));
-        var claim = new ClaimResponse(id, ClaimKind.Note, about.Measure.Code, period, text.Trim(), revision, caller.Name, caller.Org, now);
+        var claim = new ProviderClaim(id, ClaimKind.Note, about.Measure.Code, period, text.Trim(), revision, caller.Name, caller.Org, now);
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
             "claim.created", "Claim", id.ToString(CultureInfo.InvariantCulture), contract.Id, null, claim), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -129,7 +129,7 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
         public DateTimeOffset CreatedAt { get; init; }
         public long MeasureId { get; init; }
 
-        public ClaimResponse ToResponse() => new(
+        public ProviderClaim ToClaim() => new(
             Id, Enum.Parse<ClaimKind>(Kind), MeasureCode, Period, Text, Revision, Author, AuthorOrg, CreatedAt);
     }
 }

@@ -51,7 +51,7 @@ internal sealed class EvaluationRequests(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<RequestRow>(new CommandDefinition(
             FindSql, new { Id = id, ContractId = contractId }, cancellationToken: cancellationToken));
-        return row?.ToResponse();
+        return row?.ToRequest();
     }
 
     private sealed record RequestRow
@@ -64,7 +64,7 @@ internal sealed class EvaluationRequests(Database database, TimeProvider clock)
         public int? EvaluationsWritten { get; init; }
         public int? EventsWritten { get; init; }
 
-        public EvaluationRequest ToResponse() => new(
+        public EvaluationRequest ToRequest() => new(
             Id, ContractId, CompletedAt is null ? EvaluationRequestStatus.Queued : EvaluationRequestStatus.Completed,
             RequestedBy, RequestedAt, CompletedAt, EvaluationsWritten, EventsWritten);
     }

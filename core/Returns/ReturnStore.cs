@@ -28,7 +28,7 @@ internal enum SubmitStatus
 
 /// <param name="Stored">The revisions the batch stored, when it was stored.</param>
 /// <param name="Earlier">The first answer to the key, when the batch is a repeat.</param>
-internal sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<ReturnResponse>? Stored, StoredAnswer? Earlier)
+internal sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<StoredReturn>? Stored, StoredAnswer? Earlier)
 {
     /// <summary>What a request gets when its key already has an answer: that answer, or a refusal if the request differs.</summary>
     public static SubmitResult Repeat(StoredAnswer earlier, IdempotentRequest request)
@@ -97,7 +97,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
             var period = row.Period.ToString();
             current.TryGetValue((row.Measure.Id, period), out var previous);
             var dueDate = row.Period.DueDate(contract.ReturnDueDays);
-            var stored = new ReturnResponse(
+            var stored = new StoredReturn(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
                 (previous?.Revision ?? 0) + 1, today > dueDate, IsSmallCohort(contract, row.Measure.Unit, row.Denominator),
                 dueDate, caller.Name, caller.Org, now);
@@ -136,7 +136,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         var written = revisions.Select(r => r.Stored).ToList();
         if (idempotency is not null && keyHash is not null)
         {
-            await IdempotencyKeys.CompleteAsync(transaction, keyHash, idempotency, new ReturnListResponse(written), cancellationToken);
+            await IdempotencyKeys.CompleteAsync(transaction, keyHash, idempotency, new { Returns = written }, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -190,7 +190,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     /// <summary>The figure that counts for each measure and period, by measure code then period.</summary>
     /// <param name="period">One period; null for every period.</param>
     /// <param name="measure">One measure; null for every measure.</param>
-    public async Task<IReadOnlyList<ReturnResponse>> ListCurrentAsync(
+    public async Task<IReadOnlyList<StoredReturn>> ListCurrentAsync(
         Contract contract, Measure? measure, Period? period, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -198,7 +198,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
             new CurrentFigureQuery(contract.Id, measure?.Id, period?.Start, period?.Start), cancellationToken);
         return figures.Where(f => period is null || f.Period == period)
             .OrderBy(f => f.MeasureCode, StringComparer.Ordinal).ThenBy(f => f.Period.Start)
-            .Select(f => ToResponse(f, contract)).ToList();
+            .Select(f => ToStored(f, contract)).ToList();
     }
 
     private const string RevisionsSql = """
@@ -211,7 +211,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         """;
 
     /// <summary>Every revision of one figure, or null when none was ever sent.</summary>
-    public async Task<ReturnHistoryResponse?> HistoryAsync(
+    public async Task<ReturnRevisions?> HistoryAsync(
         Contract contract, Measure measure, Period period, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -219,10 +219,10 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         {
             MeasureId = measure.Id,
             Period = period.ToString(),
-        }, cancellationToken: cancellationToken))).Select(r => ToResponse(r.ToFigure(), contract)).ToList();
+        }, cancellationToken: cancellationToken))).Select(r => ToStored(r.ToFigure(), contract)).ToList();
         return revisions.Count == 0
             ? null
-            : new ReturnHistoryResponse(measure.Code, period.ToString(), period.DueDate(contract.ReturnDueDays), revisions[^1], revisions);
+            : new ReturnRevisions(measure.Code, period.ToString(), period.DueDate(contract.ReturnDueDays), revisions[^1], revisions);
     }
 
     /// <summary>The revision that counts now for a measure and period, or null when none has been sent.</summary>
@@ -254,7 +254,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     private static bool IsSmallCohort(Contract contract, MeasureUnit unit, decimal? denominator) =>
         unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
 
-    private static ReturnResponse ToResponse(ReturnFigure f, Contract contract) => new(
+    private static StoredReturn ToStored(ReturnFigure f, Contract contract) => new(
         f.MeasureCode, f.Period.ToString(), f.Value, f.Numerator, f.Denominator, f.Commentary, f.Revision, f.Late,
         IsSmallCohort(contract, f.Unit, f.Denominator), f.Period.DueDate(contract.ReturnDueDays), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
 

@@ -21,7 +21,7 @@ namespace ContractMonitor.Core.SplitScreen;
 internal sealed class SplitScreenReader(Database database, StatusReader statusReader, TimeProvider clock)
 {
     /// <summary>Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code.</summary>
-    public async Task<SplitScreenResponse> ReadAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<SplitScreenReport> ReadAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
     {
         var status = await statusReader.StatusAsync(contract, asOf, cancellationToken);
         var starts = status.Measures
@@ -30,7 +30,7 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
                 $"The status named {m.Period}, which is not a period."));
         if (starts.Count == 0)
         {
-            return new SplitScreenResponse(asOf, contract.Id, contract.Reference, contract.Title,
+            return new SplitScreenReport(asOf, contract.Id, contract.Reference, contract.Title,
                 status.Measures.Select(m => Row(m, null, [], [])).ToList());
         }
 
@@ -45,7 +45,7 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
                 new ChallengeQuery(contract.Id, Until: until, OpenOrFrom: from), UkCalendar.Today(clock), cancellationToken))
             .ToLookup(c => c.MeasureCode);
 
-        return new SplitScreenResponse(asOf, contract.Id, contract.Reference, contract.Title, status.Measures.Select(m =>
+        return new SplitScreenReport(asOf, contract.Id, contract.Reference, contract.Title, status.Measures.Select(m =>
         {
             if (m.Period is not { } period)
             {
@@ -58,14 +58,14 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
         }).ToList());
     }
 
-    private static DateOnly StartOf(ChallengeDetail challenge) =>
+    private static DateOnly StartOf(Challenge challenge) =>
         Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
-    private static SplitScreenRow Row(
-        MeasureStanding status, ReturnFigure? figure, IReadOnlyList<ClaimResponse> claims,
-        IReadOnlyList<ChallengeDetail> challenges) => new(
+    private static SplitScreenLine Row(
+        MeasureStanding status, ReturnFigure? figure, IReadOnlyList<ProviderClaim> claims,
+        IReadOnlyList<Challenge> challenges) => new(
         status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
-        status.Escalation is { } e ? new EscalationSummary(e.Id, e.Reason, e.Level, e.LevelName, e.Status) : null, status.Revision,
-        new ProviderSide(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),
-        new CommissionerSide(challenges));
+        status.Escalation, status.Revision,
+        new ProviderVoice(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),
+        new CommissionerVoice(challenges));
 }

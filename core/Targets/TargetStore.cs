@@ -48,7 +48,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
             cancellationToken: cancellationToken));
         if (current is not null && current.Target == target && current.Tolerance == tolerance && current.Reason == reason)
         {
-            return WriteResult.Unchanged(current.ToResponse(current: true));
+            return WriteResult.Unchanged(current.ToSetting(current: true));
         }
 
         var row = new TargetRow
@@ -77,7 +77,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
             await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
                 "target.set", "MeasureTarget",
                 string.Create(CultureInfo.InvariantCulture, $"{measure.Code}/{year}/v{row.Version}"),
-                measure.ContractId, current?.ToResponse(current: false), row.ToResponse(current: true)), cancellationToken);
+                measure.ContractId, current?.ToSetting(current: false), row.ToSetting(current: true)), cancellationToken);
             // Only this year's periods are rated against this target, so only they are rated again.
             var today = UkCalendar.Today(clock);
             await PendingEvaluations.MarkAsync(transaction, database.Dialect,
@@ -93,8 +93,8 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
         }
 
         return current is null
-            ? WriteResult.Created(row.ToResponse(current: true))
-            : WriteResult.Updated(row.ToResponse(current: true));
+            ? WriteResult.Created(row.ToSetting(current: true))
+            : WriteResult.Updated(row.ToSetting(current: true));
     }
 
     private const string ListSql = """
@@ -111,7 +111,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
         var rows = (await connection.QueryAsync<TargetRow>(new CommandDefinition(
             ListSql, new { MeasureId = measure.Id }, cancellationToken: cancellationToken))).ToList();
         var latest = rows.GroupBy(r => r.FinancialYear).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
-        return rows.Select(r => r.ToResponse(current: latest[r.FinancialYear] == r.Version)).ToList();
+        return rows.Select(r => r.ToSetting(current: latest[r.FinancialYear] == r.Version)).ToList();
     }
 
     private sealed record TargetRow
@@ -124,7 +124,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
         public string SetBy { get; init; } = "";
         public DateTimeOffset SetAt { get; init; }
 
-        public TargetSetting ToResponse(bool current) => new(
+        public TargetSetting ToSetting(bool current) => new(
             new FinancialYear(FinancialYear).ToString(), Target, Tolerance, Reason, Version, current, SetBy, SetAt);
     }
 }

@@ -60,7 +60,7 @@ internal static class ChallengesEndpoints
         }
 
         var challenge = await challenges.CreateAsync(access.Contract, access.Caller, about, request.Text!, request.ResponseDueDate, cancellationToken);
-        return TypedResults.Created(Location(challenge.Id), challenge);
+        return TypedResults.Created(Location(challenge.Id), challenge.ToResponse());
     }
 
     /// <summary>
@@ -88,12 +88,12 @@ internal static class ChallengesEndpoints
         }
 
         return TypedResults.Ok(new ChallengeListResponse(
-            await challenges.ListAsync(access.Id, narrowed.Measure, narrowed.Period, filter, cancellationToken)));
+            (await challenges.ListAsync(access.Id, narrowed.Measure, narrowed.Period, filter, cancellationToken)).Select(c => c.ToResponse()).ToList()));
     }
 
     public static Ok<ChallengeDetail> Get(VisibleChallenge visible)
     {
-        return TypedResults.Ok(visible.Challenge);
+        return TypedResults.Ok(visible.Challenge.ToResponse());
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ internal static class ChallengesEndpoints
         VisibleChallenge visible, RespondToChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
         return Answer(visible.Id, await challenges.RespondAsync(visible.Id, visible.Caller, request.Text!, cancellationToken),
-            challenge => TypedResults.Created(Location(visible.Id), challenge));
+            challenge => TypedResults.Created(Location(visible.Id), challenge.ToResponse()));
     }
 
     /// <summary>The council closes a challenge as Agreed or Disputed; closing it again is 409.</summary>
@@ -112,11 +112,11 @@ internal static class ChallengesEndpoints
         VisibleChallenge visible, CloseChallengeRequest request, ChallengeStore challenges, CancellationToken cancellationToken)
     {
         return Answer(visible.Id, await challenges.CloseAsync(visible.Id, visible.Caller, request.Outcome!.Value, request.Note, cancellationToken),
-            TypedResults.Ok);
+            challenge => TypedResults.Ok(challenge.ToResponse()));
     }
 
     private static Results<TSuccess, ProblemHttpResult> Answer<TSuccess>(
-        long id, WriteResult<ChallengeDetail>? result, Func<ChallengeDetail, TSuccess> success)
+        long id, WriteResult<Challenge>? result, Func<Challenge, TSuccess> success)
         where TSuccess : IResult
     {
         if (result is null)

@@ -37,7 +37,7 @@ internal static class ClaimsEndpoints
         }
 
         var claim = await claims.AddAsync(access.Contract, access.Caller, about, request.Text!, cancellationToken);
-        return TypedResults.Created($"/api/contracts/{access.Id}/claims?measure={Uri.EscapeDataString(claim.MeasureCode)}&period={claim.Period}", claim);
+        return TypedResults.Created($"/api/contracts/{access.Id}/claims?measure={Uri.EscapeDataString(claim.MeasureCode)}&period={claim.Period}", claim.ToResponse());
     }
 
     /// <summary>Everything the trust has said, oldest first: commentary of each revision and notes, optionally for one measure or period.</summary>
@@ -55,6 +55,7 @@ internal static class ClaimsEndpoints
             return notFound;
         }
 
-        return TypedResults.Ok(new ClaimListResponse(await claims.ListAsync(access.Id, filter.Measure, filter.Period, cancellationToken)));
+        return TypedResults.Ok(new ClaimListResponse(
+            (await claims.ListAsync(access.Id, filter.Measure, filter.Period, cancellationToken)).Select(c => c.ToResponse()).ToList()));
     }
 }

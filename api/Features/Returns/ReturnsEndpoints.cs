@@ -131,7 +131,7 @@ internal static class ReturnsEndpoints
             return TypedResults.Created(earlier.Location, JsonSerializer.Deserialize<ReturnListResponse>(earlier.Body, JsonDefaults.Web));
         }
 
-        return TypedResults.Created(location, new ReturnListResponse(result.Stored!));
+        return TypedResults.Created(location, new ReturnListResponse(result.Stored!.ToResponses()));
     }
 
     /// <summary>The n of <c>returns[n].field</c> or <c>lines[n]</c>, so errors read in the order of the rows.</summary>
@@ -181,7 +181,7 @@ internal static class ReturnsEndpoints
             return MeasuresEndpoints.MeasureNotFound(measure);
         }
 
-        var current = await returns.ListCurrentAsync(access.Contract, one, only, cancellationToken);
+        var current = (await returns.ListCurrentAsync(access.Contract, one, only, cancellationToken)).ToResponses();
         return csv == true
             ? CsvExport.File("returns", access.Contract, writer => ReturnsCsv.Write(writer, current))
             : TypedResults.Ok(new ReturnListResponse(current));
@@ -206,6 +206,6 @@ internal static class ReturnsEndpoints
         return history is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Return not found",
                 detail: $"No return has been sent for {measure.Code} in {parsed}.")
-            : TypedResults.Ok(history);
+            : TypedResults.Ok(history.ToResponse());
     }
 }

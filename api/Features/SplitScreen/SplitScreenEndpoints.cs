@@ -44,7 +44,7 @@ internal static class SplitScreenEndpoints
             return InvalidRequest.Of(errors);
         }
 
-        var screen = await reader.ReadAsync(access.Contract, date, cancellationToken);
+        var screen = (await reader.ReadAsync(access.Contract, date, cancellationToken)).ToResponse();
         return csv == true
             ? CsvExport.File("split-screen", access.Contract, writer => SplitScreenCsv.Write(writer, screen))
             : TypedResults.Ok(screen);

@@ -70,7 +70,7 @@ public abstract class ReturnStoreTests
         var other = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-11", 6)], request with { RequestHash = "other" }, default);
 
         Assert.Equal((SubmitStatus.Stored, SubmitStatus.Replayed, SubmitStatus.KeyReused), (first.Status, repeat.Status, other.Status));
-        Assert.Equal(JsonSerializer.Serialize(new ReturnListResponse(first.Stored!), JsonDefaults.Web), repeat.Earlier!.Body);
+        Assert.Equal(JsonSerializer.Serialize(new { Returns = first.Stored! }, JsonDefaults.Web), repeat.Earlier!.Body);
         Assert.Single(await store.ListCurrentAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default));
         Assert.Equal(1, (await store.HistoryAsync(contract, measure, Period.Parse("2016-11", Frequency.Monthly), default))!.Current.Revision);
     }
