@@ -1,4 +1,3 @@
-using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Claims;
 using ContractMonitor.Core.Evaluations;
@@ -8,20 +7,8 @@ namespace ContractMonitor.Core.SplitScreen;
 /// <summary>The split screen of DESIGN §3.5: every measure at its latest period ended by the date, with both voices.</summary>
 internal sealed record SplitScreenReport(DateOnly AsOf, long ContractId, string Reference, string Title, IReadOnlyList<SplitScreenLine> Rows);
 
-/// <param name="RatedRevision">The revision the rating was worked out from; behind the provider's revision until the next evaluation.</param>
-internal sealed record SplitScreenLine(
-    string MeasureCode,
-    string Title,
-    string? Period,
-    decimal? Target,
-    decimal? Tolerance,
-    Rating Rating,
-    Direction? Direction,
-    IReadOnlyList<RatingCaveat> Flags,
-    OpenEscalation? Escalation,
-    int? RatedRevision,
-    ProviderVoice Provider,
-    CommissionerVoice Commissioner);
+/// <summary>One measure's line: where it stands (its rating worked out from <see cref="MeasureStanding.Revision"/>), and both voices.</summary>
+internal sealed record SplitScreenLine(MeasureStanding Standing, ProviderVoice Provider, CommissionerVoice Commissioner);
 
 /// <summary>The trust's side: its current figure for the period and what it has said about it.</summary>
 internal sealed record ProviderVoice(

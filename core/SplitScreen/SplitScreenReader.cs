@@ -64,8 +64,7 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
     private static SplitScreenLine Row(
         MeasureStanding status, ReturnFigure? figure, IReadOnlyList<ProviderClaim> claims,
         IReadOnlyList<Challenge> challenges) => new(
-        status.Code, status.Title, status.Period, status.Target, status.Tolerance, status.Rating, status.Direction, status.Flags,
-        status.Escalation, status.Revision,
+        status,
         new ProviderVoice(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),
         new CommissionerVoice(challenges));
 }

@@ -117,7 +117,7 @@ public abstract class VoicesStoreTests
 
         Assert.Equal([(ClaimKind.Commentary, (long?)null, "Commentary."), (ClaimKind.Note, note.Id, "A note.")], claims.Select(c => (c.Kind, c.Id, c.Text)));
         var row = Assert.Single(screen.Rows);
-        Assert.Equal(("2016-12", 52m, 1), (row.Period, row.Provider.Value!.Value, row.Provider.Revision!.Value));
+        Assert.Equal(("2016-12", 52m, 1), (row.Standing.Period, row.Provider.Value!.Value, row.Provider.Revision!.Value));
         Assert.Equal(["Commentary.", "A note."], row.Provider.Claims.Select(c => c.Text));
         Assert.Equal([challenge.Id], row.Commissioner.Challenges.Select(c => c.Id));
     }
