@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ internal sealed class ContractAccess : IVisible
     public static async ValueTask<ContractAccess?> BindAsync(HttpContext context)
     {
         var caller = context.User.RequireCaller();
-        if (!VisibilityFilter.TryReadId(context, "contractId", out var id))
+        if (!VisibilityFilter.TryReadId(context, "contractId", NumberStyles.None, out var id))
         {
             return new ContractAccess(caller, null);
         }

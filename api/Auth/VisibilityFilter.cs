@@ -35,29 +35,36 @@ internal sealed class VisibilityFilter : IEndpointFilter
         return await next(context);
     }
 
-    /// <summary>A route's id, or false (and an id nothing has) when it is not a plain positive number.</summary>
-    public static bool TryReadId(HttpContext context, string name, out long id)
-    {
-        return long.TryParse(context.Request.RouteValues[name] as string, NumberStyles.None, CultureInfo.InvariantCulture, out id);
-    }
+    /// <summary>A route's id, or false (and an id nothing has) when it is not a number of the given form.</summary>
+    public static bool TryReadId(HttpContext context, string name, NumberStyles styles, out long id) =>
+        long.TryParse(context.Request.RouteValues[name] as string, styles, CultureInfo.InvariantCulture, out id);
 }
 
 internal static class VisibilityExtensions
 {
     /// <summary>The contract-scoped route group: visibility and role checks for every endpoint in it.</summary>
-    public static RouteGroupBuilder MapContractGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
-        endpoints.MapVisibleGroup(prefix, tag);
+    public static RouteGroupBuilder MapContractGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag)
+    {
+        var group = endpoints.MapVisibleGroup(prefix, tag);
+        group.AddEndpointFilter<VisibilityFilter>();
+        return group;
+    }
 
-    /// <summary>A group whose routes name a thing by id, bound by an <see cref="IVisible"/>: the same checks.</summary>
+    /// <summary>A group whose routes name a thing by id, bound by an <see cref="IVisible"/>: each route adds <see cref="RequireVisible"/>.</summary>
     public static RouteGroupBuilder MapVisibleGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag)
     {
         var group = endpoints.MapGroup(prefix).WithTags(tag);
-        group.AddEndpointFilter<VisibilityFilter>();
         group.ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
+
+    /// <summary>
+    /// The visibility and role checks for one route, after the filters added before it: on a route
+    /// reached by an id, a body that cannot be valid is 400 before anyone is asked who may see what.
+    /// </summary>
+    public static RouteHandlerBuilder RequireVisible(this RouteHandlerBuilder builder) => builder.AddEndpointFilter<VisibilityFilter>();
 
     public static RouteHandlerBuilder AllowRoles(this RouteHandlerBuilder builder, params Role[] roles) =>
         builder.WithMetadata(new AllowedRolesMetadata(roles.ToHashSet()));

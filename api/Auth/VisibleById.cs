@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +26,8 @@ internal abstract class VisibleById<T>(Caller caller, long id, T? value, string 
         where TStore : notnull
     {
         var caller = context.User.RequireCaller();
-        if (!VisibilityFilter.TryReadId(context, "id", out var id))
+        // As the {id:long} route constraint reads it.
+        if (!VisibilityFilter.TryReadId(context, "id", NumberStyles.Integer, out var id))
         {
             return (caller, id, null);
         }

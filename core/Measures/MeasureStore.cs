@@ -79,8 +79,14 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
             var created = measure with { Id = id };
+            // The audit records the measure as it was defined, as it always has: its ids are the entry's own fields.
+            var definition = new
+            {
+                created.Code, created.Title, created.Definition, created.Category, created.Unit, created.Polarity, created.Frequency,
+                created.Decimals, created.StartPeriod,
+            };
             await AuditLog.WriteAsync(transaction, caller, now,
-                new AuditEntry("measure.created", "Measure", id.ToString(CultureInfo.InvariantCulture), contractId, null, created),
+                new AuditEntry("measure.created", "Measure", id.ToString(CultureInfo.InvariantCulture), contractId, null, definition),
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return WriteResult.Created(created);

@@ -160,9 +160,12 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
           AND (@From IS NULL OR r.PeriodStart >= @From)
           AND (@To IS NULL OR r.PeriodStart <= @To)
           AND
-        """ + " " + CurrentRevisionCondition;
+        """ + " " + CurrentRevisionCondition + " ORDER BY m.Code, r.PeriodStart";
 
-    /// <summary>The figure that counts for each measure and period the query names, in no order.</summary>
+    /// <summary>
+    /// The figure that counts for each measure and period the query names, by measure code then
+    /// period, in the database's own order of codes (SQL Server's collation is not ordinal).
+    /// </summary>
     internal static async Task<IReadOnlyList<ReturnFigure>> CurrentFiguresAsync(
         DbConnection connection, DbTransaction? transaction, CurrentFigureQuery query, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<FigureRow>(new CommandDefinition(CurrentFiguresSql, query, transaction, cancellationToken: cancellationToken)))
@@ -196,9 +199,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var figures = await CurrentFiguresAsync(connection, null,
             new CurrentFigureQuery(contract.Id, measure?.Id, period?.Start, period?.Start), cancellationToken);
-        return figures.Where(f => period is null || f.Period == period)
-            .OrderBy(f => f.MeasureCode, StringComparer.Ordinal).ThenBy(f => f.Period.Start)
-            .Select(f => ToStored(f, contract)).ToList();
+        return figures.Where(f => period is null || f.Period == period).Select(f => ToStored(f, contract)).ToList();
     }
 
     private const string RevisionsSql = """

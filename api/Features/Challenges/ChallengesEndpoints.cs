@@ -27,12 +27,12 @@ internal static class ChallengesEndpoints
         contract.MapGet("/", ListAsync).WithName("ListChallenges").ProducesValidationProblem();
 
         var group = endpoints.MapVisibleGroup("/api/challenges", "Challenges");
-        group.MapGet("/{id:long}", Get).WithName("GetChallenge");
+        group.MapGet("/{id:long}", Get).WithName("GetChallenge").RequireVisible();
         group.MapPost("/{id:long}/responses", RespondAsync).WithName("RespondToChallenge")
-            .WithValidation<RespondToChallengeRequest>().AllowRoles(MayRespond)
+            .WithValidation<RespondToChallengeRequest>().RequireVisible().AllowRoles(MayRespond)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:long}/close", CloseAsync).WithName("CloseChallenge")
-            .WithValidation<CloseChallengeRequest>().AllowRoles(MayChallenge)
+            .WithValidation<CloseChallengeRequest>().RequireVisible().AllowRoles(MayChallenge)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }

@@ -19,9 +19,9 @@ internal static class EscalationsEndpoints
             .MapGet("/", ListAsync).WithName("ListEscalations").ProducesValidationProblem();
 
         var group = endpoints.MapVisibleGroup("/api/escalations", "Escalations");
-        group.MapGet("/{id:long}", Get).WithName("GetEscalation");
+        group.MapGet("/{id:long}", Get).WithName("GetEscalation").RequireVisible();
         group.MapPost("/{id:long}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeEscalation")
-            .WithValidation<AcknowledgeEscalationRequest>().AllowRoles(MayAcknowledge)
+            .WithValidation<AcknowledgeEscalationRequest>().RequireVisible().AllowRoles(MayAcknowledge)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
