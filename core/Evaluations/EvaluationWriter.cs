@@ -167,19 +167,19 @@ internal sealed class EvaluationWriter(
         {
             case Create create:
                 creations.Add(new Creation(measureId, reason, create));
-                return;
+                break;
             case Advance next:
                 await UpdateAsync(next.Escalation.Id, next.Episode);
+                AddEvents(next.Escalation.Id, next);
                 break;
             case Withdraw withdraw:
                 var stored = withdraw.Escalation;
                 await UpdateAsync(stored.Id, stored.RunStart, stored.OpenedPeriod, stored.Level, EscalationStatus.Resolved, stored.LastPeriod);
+                AddEvents(stored.Id, withdraw);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
         }
-
-        AddEvents(change switch { Advance c => c.Escalation.Id, Withdraw w => w.Escalation.Id, _ => 0 }, change);
     }
 
     private Task UpdateAsync(long id, EscalationEpisode episode) =>
