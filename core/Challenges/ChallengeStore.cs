@@ -197,42 +197,29 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     /// Adds the trust's response; the first moves the challenge to Responded. A closed challenge
     /// takes no response (Conflict) and nothing is written. Null when the caller cannot see it.
     /// </summary>
-    public async Task<WriteResult<Challenge>?> RespondAsync(
-        long id, Caller caller, string text, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var today = UkCalendar.DateOf(now);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await FindVisibleAsync(connection, transaction, id, caller, today, cancellationToken) is not { } before)
+    public Task<WriteResult<Challenge>?> RespondAsync(
+        long id, Caller caller, string text, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, "challenge.responded", async (before, connection, transaction, now) =>
         {
-            return null;
-        }
+            var status = ChallengeRules.AfterResponse(before.Status);
+            if (status is null || await connection.ExecuteAsync(new CommandDefinition(MarkRespondedSql,
+                    new { Id = id, Status = status.ToString() }, transaction, cancellationToken: cancellationToken)) == 0)
+            {
+                return false;
+            }
 
-        var status = ChallengeRules.AfterResponse(before.Status);
-        if (status is null || await connection.ExecuteAsync(new CommandDefinition(MarkRespondedSql,
-                new { Id = id, Status = status.ToString() }, transaction, cancellationToken: cancellationToken)) == 0)
-        {
-            return WriteResult.Conflict<Challenge>(Closed(id, before));
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(InsertReplySql, new
-        {
-            ChallengeId = id,
-            Text = text.Trim(),
-            // Read inside this transaction, so it is the revision the trust could see as it wrote.
-            ReturnRevision = before.CurrentRevision,
-            Author = caller.Name,
-            AuthorOrg = caller.Org,
-            CreatedAt = now,
-        }, transaction, cancellationToken: cancellationToken));
-        var after = (await FindVisibleAsync(connection, transaction, id, caller, today, cancellationToken))!;
-        await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
-            "challenge.responded", "Challenge", id.ToString(CultureInfo.InvariantCulture), before.ContractId,
-            before with { Responses = [] }, after.Responses[^1]), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return WriteResult.Updated(after);
-    }
+            await connection.ExecuteAsync(new CommandDefinition(InsertReplySql, new
+            {
+                ChallengeId = id,
+                Text = text.Trim(),
+                // Read inside this transaction, so it is the revision the trust could see as it wrote.
+                ReturnRevision = before.CurrentRevision,
+                Author = caller.Name,
+                AuthorOrg = caller.Org,
+                CreatedAt = now,
+            }, transaction, cancellationToken: cancellationToken));
+            return true;
+        }, after => after.Responses[^1], cancellationToken);
 
     private const string CloseSql = """
         UPDATE Challenges
@@ -244,8 +231,26 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
     /// Closes the challenge with the council's outcome. Closing twice is a Conflict and writes
     /// nothing. Null when the caller cannot see it.
     /// </summary>
-    public async Task<WriteResult<Challenge>?> CloseAsync(
-        long id, Caller caller, ChallengeOutcome outcome, string? note, CancellationToken cancellationToken)
+    public Task<WriteResult<Challenge>?> CloseAsync(
+        long id, Caller caller, ChallengeOutcome outcome, string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, "challenge.closed", async (before, connection, transaction, now) =>
+            ChallengeRules.CanClose(before.Status) && await connection.ExecuteAsync(new CommandDefinition(CloseSql, new
+            {
+                Id = id,
+                Outcome = outcome.ToString(),
+                CloseNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+                ClosedBy = caller.Name,
+                ClosedAt = now,
+            }, transaction, cancellationToken: cancellationToken)) > 0,
+            after => after with { Responses = [] }, cancellationToken);
+
+    /// <summary>
+    /// A status change on a challenge the caller can see, in one transaction: <paramref name="change"/>
+    /// writes it, or answers false when the challenge's state refuses it (Conflict, nothing written).
+    /// </summary>
+    private async Task<WriteResult<Challenge>?> ChangeAsync(
+        long id, Caller caller, string action, Func<Challenge, DbConnection, DbTransaction, DateTimeOffset, Task<bool>> change,
+        Func<Challenge, object> audited, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = UkCalendar.DateOf(now);
@@ -256,22 +261,15 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
             return null;
         }
 
-        if (!ChallengeRules.CanClose(before.Status) || await connection.ExecuteAsync(new CommandDefinition(CloseSql, new
-            {
-                Id = id,
-                Outcome = outcome.ToString(),
-                CloseNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-                ClosedBy = caller.Name,
-                ClosedAt = now,
-            }, transaction, cancellationToken: cancellationToken)) == 0)
+        if (!await change(before, connection, transaction, now))
         {
             return WriteResult.Conflict<Challenge>(Closed(id, before));
         }
 
         var after = (await FindVisibleAsync(connection, transaction, id, caller, today, cancellationToken))!;
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
-            "challenge.closed", "Challenge", id.ToString(CultureInfo.InvariantCulture), before.ContractId,
-            before with { Responses = [] }, after with { Responses = [] }), cancellationToken);
+            action, "Challenge", id.ToString(CultureInfo.InvariantCulture), before.ContractId,
+            before with { Responses = [] }, audited(after)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult.Updated(after);
     }

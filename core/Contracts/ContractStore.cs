@@ -170,26 +170,16 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
         return rows.ToLookup(r => r.ContractId, r => new LadderRung(r.Level, r.Name, r.Email));
     }
 
-    private sealed record ContractRow
+    private sealed record ContractRow : ContractTermsRow
     {
-        public long Id { get; init; }
         public string Reference { get; init; } = "";
         public string Title { get; init; } = "";
         public string CommissionerCode { get; init; } = "";
         public string ProviderCode { get; init; } = "";
-        public DateOnly StartDate { get; init; }
-        public DateOnly? EndDate { get; init; }
-        public int ReturnDueDays { get; init; }
-        public int SmallCohort { get; init; }
-        public int RaiseAfter { get; init; }
-        public int ResolveAfter { get; init; }
-        public int DeclineRunLength { get; init; }
-        public DateOnly? MonitoredFrom { get; init; }
 
-        // Contracts recorded before monitoredFrom existed were monitored from their start.
         public Contract ToContract(IEnumerable<LadderRung> ladder) => new(
             Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
-            new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFrom ?? StartDate);
+            new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFromOrStart);
     }
 
     private sealed record LadderRow

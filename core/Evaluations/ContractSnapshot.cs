@@ -2,6 +2,7 @@ using System.Data.Common;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
@@ -86,6 +87,8 @@ internal sealed record EvaluationRow
     public IReadOnlyList<RatingCaveat> Caveats => SeriesRules.FlagsOf(Late, SmallCohort, RatingValue, Value);
 
     public StoredRating ToStored(Period period) => new(period, Revision, TargetVersion, RatingValue);
+
+    public RatedFigure ToFigure() => new(Value, Target, Tolerance, RatingValue, DirectionValue, Caveats, Revision, TargetVersion);
 }
 
 internal sealed record EscalationRow
@@ -199,7 +202,7 @@ internal sealed partial class ContractEvaluator
         CommandDefinition Command(string sql) => new(sql, args, transaction, cancellationToken: cancellationToken);
 
         await connection.ExecuteAsync(Command(database.Dialect[LockSql]));
-        var contract = await connection.QuerySingleOrDefaultAsync<ContractTermsRow>(Command(ContractSql));
+        var contract = await connection.QuerySingleOrDefaultAsync<SnapshotContractRow>(Command(ContractSql));
         if (contract is null)
         {
             return null;
@@ -223,9 +226,7 @@ internal sealed partial class ContractEvaluator
         var events = escalations.Count == 0 ? Array.Empty<EventRow>() : await connection.QueryAsync<EventRow>(Scoped(EventsSql));
         return new ContractSnapshot(
             contractId,
-            // Null on contracts from before monitoredFrom existed: they were monitored from their start.
-            new ContractTerms(contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort,
-                contract.MonitoredFrom ?? contract.StartDate),
+            contract.ToTerms(),
             contract.RaiseAfter, contract.ResolveAfter, contract.DeclineRunLength, contract.TopLevel ?? 1,
             marks, requests, measures,
             (await connection.QueryAsync<FigureRow>(Scoped(FiguresSql))).ToLookup(f => f.MeasureId),
@@ -235,17 +236,8 @@ internal sealed partial class ContractEvaluator
             events.ToLookup(e => e.EscalationId));
     }
 
-    private sealed record ContractTermsRow
+    private sealed record SnapshotContractRow : ContractTermsRow
     {
-        public long Id { get; init; }
-        public DateOnly StartDate { get; init; }
-        public DateOnly? EndDate { get; init; }
-        public int ReturnDueDays { get; init; }
-        public int SmallCohort { get; init; }
-        public int RaiseAfter { get; init; }
-        public int ResolveAfter { get; init; }
-        public int DeclineRunLength { get; init; }
-        public DateOnly? MonitoredFrom { get; init; }
         public int? TopLevel { get; init; }
     }
 

@@ -66,16 +66,11 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
         {
             var period = latest[measure.Id];
             var evaluation = period is { } p ? evaluations.GetValueOrDefault((measure.Id, p.ToString())) : null;
-            var escalation = byMeasure[measure.Id]
+            var open = byMeasure[measure.Id]
                 .Select(e => e.ToSummary())
                 .OrderByDescending(e => e.Level).ThenBy(e => e.Reason)
-                .FirstOrDefault();
-            return evaluation is null
-                ? new MeasureStanding(measure.Code, measure.Title, period?.ToString(), null, null, null,
-                    Rating.Pending, null, [], escalation, null, null)
-                : new MeasureStanding(measure.Code, measure.Title, evaluation.Period, evaluation.Value,
-                    evaluation.Target, evaluation.Tolerance, evaluation.RatingValue, evaluation.DirectionValue,
-                    evaluation.Caveats, escalation, evaluation.Revision, evaluation.TargetVersion);
+                .ToList();
+            return new MeasureStanding(measure.Code, measure.Title, period?.ToString(), evaluation?.ToFigure() ?? RatedFigure.Pending, open);
         }).ToList();
         return (new ContractStanding(asOf, rows), escalations.Count);
     }
@@ -90,8 +85,8 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
     /// <summary>A status counted, with the number of unresolved escalations beside it.</summary>
     public static StandingCounts Summarize(ContractStanding status, int openEscalations)
     {
-        int Count(Rating rating) => status.Measures.Count(m => m.Rating == rating);
-        int Moving(Direction direction) => status.Measures.Count(m => m.Direction == direction);
+        int Count(Rating rating) => status.Measures.Count(m => m.Figure.Rating == rating);
+        int Moving(Direction direction) => status.Measures.Count(m => m.Figure.Direction == direction);
         return new StandingCounts(status.AsOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
             Count(Rating.Failing), Count(Rating.Missing), Count(Rating.Pending), Moving(Direction.Improving),
             Moving(Direction.Declining), openEscalations);
@@ -120,9 +115,9 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
         var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
             MeasureEvaluationsSql, new { MeasureId = measure.Id, Until = end }, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Period);
-        return new MeasureHistory(measure.Code, periods.Select(p => evaluations.GetValueOrDefault(p.ToString()) is { } r
-            ? new PeriodStanding(r.Period, r.Value, r.Target, r.Tolerance, r.RatingValue, r.DirectionValue, r.Caveats, r.Revision, r.TargetVersion)
-            : new PeriodStanding(p.ToString(), null, null, null, Rating.Pending, null, [], null, null)).ToList());
+        return new MeasureHistory(measure.Code, periods
+            .Select(p => new PeriodStanding(p.ToString(), evaluations.GetValueOrDefault(p.ToString())?.ToFigure() ?? RatedFigure.Pending))
+            .ToList());
     }
 
     private static Period? LatestEnded(Frequency frequency, Contract contract, DateOnly asOf)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Core.Evaluations;
@@ -64,102 +62,30 @@ internal static class EscalationEmail
         var splitScreen = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen"));
         var escalation = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/escalations/{model.EscalationId}"));
 
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Contract: {model.ContractReference} {model.ContractTitle}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Measure: {model.MeasureCode} {model.MeasureTitle}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Escalation: {what}.");
-        if (model.Note is { Length: > 0 } note)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Why: {note}");
-        }
-
-        if (Changed(model) is { } cause)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"What changed: {cause}.");
-        }
-
+        var changed = Changed(model) is { } cause ? [$"What changed: {cause}."] : Array.Empty<string>();
+        var why = model.Note is { Length: > 0 } note ? [$"Why: {note}"] : Array.Empty<string>();
+        var body = new EmailBody()
+            .Heading($"{model.ContractReference} {model.MeasureCode}: {what}")
+            .Paragraph([$"Contract: {model.ContractReference} {model.ContractTitle}", $"Measure: {model.MeasureCode} {model.MeasureTitle}",
+                $"Escalation: {what}.", .. why, .. changed]);
         if (model.RunEvents.Count > 1)
         {
-            text.AppendLine().AppendLine("This evaluation:");
-            foreach (var e in model.RunEvents)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {e.Period ?? "–"}  {Step(e)}");
-            }
+            body.Gap().List("This evaluation", model.RunEvents.Select(e => $"{e.Period ?? "–"}: {Step(e)}"), "");
         }
 
-        text.AppendLine().AppendLine("Recent periods (value; target; tolerance; rating):");
-        foreach (var f in model.RecentFigures)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {f.Period}  {EmailText.Number(f.Value)}; {EmailText.Number(f.Target)}; {EmailText.Number(f.Tolerance)}; {f.Rating}");
-        }
-
-        text.AppendLine().AppendLine(model.LatestClaim is { } claim
-            ? string.Create(CultureInfo.InvariantCulture, $"The trust's latest claim ({claim.Period}, {claim.Author}, {claim.At:yyyy-MM-dd}): {claim.Text}")
-            : "The trust has made no claim about this measure.");
-        text.AppendLine().AppendLine(model.OpenChallenges.Count == 0 ? "The council has no open challenge on this measure." : "Open challenges:");
-        foreach (var c in model.OpenChallenges)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  - {c.Period} ({ChallengeState(c)}): {c.Text}");
-        }
-
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Split screen: {splitScreen}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Escalation and its history: {escalation}");
-
-        var html = new StringBuilder();
-        html.Append("<html><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{H(model.ContractReference)} {H(model.MeasureCode)}: {H(what)}</h2>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Contract: {H(model.ContractReference)} {H(model.ContractTitle)}<br>");
-        html.Append(CultureInfo.InvariantCulture, $"Measure: {H(model.MeasureCode)} {H(model.MeasureTitle)}</p>");
-        if (model.Note is { Length: > 0 } why)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p>Why: {H(why)}</p>");
-        }
-
-        if (Changed(model) is { } changed)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p>What changed: {H(changed)}.</p>");
-        }
-
-        if (model.RunEvents.Count > 1)
-        {
-            html.Append("<p>This evaluation:</p><ul>");
-            foreach (var e in model.RunEvents)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<li>{H(e.Period ?? "–")}: {H(Step(e))}</li>");
-            }
-
-            html.Append("</ul>");
-        }
-
-        html.Append("<table border=\"1\" cellpadding=\"4\"><tr><th>Period</th><th>Value</th><th>Target</th><th>Tolerance</th><th>Rating</th></tr>");
-        foreach (var f in model.RecentFigures)
-        {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{H(f.Period)}</td><td>{EmailText.Number(f.Value)}</td><td>{EmailText.Number(f.Target)}</td><td>{EmailText.Number(f.Tolerance)}</td><td>{f.Rating}</td></tr>");
-        }
-
-        html.Append("</table>");
-        html.Append(model.LatestClaim is { } latest
-            ? string.Create(CultureInfo.InvariantCulture, $"<p>The trust's latest claim ({H(latest.Period)}, {H(latest.Author)}, {latest.At:yyyy-MM-dd}): {H(latest.Text)}</p>")
-            : "<p>The trust has made no claim about this measure.</p>");
-        if (model.OpenChallenges.Count == 0)
-        {
-            html.Append("<p>The council has no open challenge on this measure.</p>");
-        }
-        else
-        {
-            html.Append("<p>Open challenges:</p><ul>");
-            foreach (var c in model.OpenChallenges)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<li>{H(c.Period)} ({H(ChallengeState(c))}): {H(c.Text)}</li>");
-            }
-
-            html.Append("</ul>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{H(splitScreen.ToString())}\">Split screen</a> · <a href=\"{H(escalation.ToString())}\">Escalation and its history</a></p>");
-        html.Append("</body></html>");
-        return new EmailContent(subject, text.ToString(), html.ToString());
+        return body.Gap()
+            .Table("Recent periods", ["Period", "Value", "Target", "Tolerance", "Rating"], model.RecentFigures.Select(f =>
+                (IReadOnlyList<string>)[f.Period, EmailText.Number(f.Value), EmailText.Number(f.Target), EmailText.Number(f.Tolerance), f.Rating.ToString()]))
+            .Gap()
+            .Paragraph(model.LatestClaim is { } claim
+                ? string.Create(CultureInfo.InvariantCulture, $"The trust's latest claim ({claim.Period}, {claim.Author}, {claim.At:yyyy-MM-dd}): {claim.Text}")
+                : "The trust has made no claim about this measure.")
+            .Gap()
+            .List("Open challenges", model.OpenChallenges.Select(c => $"{c.Period} ({ChallengeState(c)}): {c.Text}"),
+                "The council has no open challenge on this measure.")
+            .Gap()
+            .Links(("Split screen", splitScreen), ("Escalation and its history", escalation))
+            .ToContent(subject);
     }
 
     /// <summary>
@@ -221,8 +147,6 @@ internal static class EscalationEmail
         { ResponseDueDate: { } due } => string.Create(CultureInfo.InvariantCulture, $"{challenge.Status}, response due {due:yyyy-MM-dd}"),
         _ => challenge.Status,
     };
-
-    private static string H(string text) => WebUtility.HtmlEncode(text);
 }
 
 /// <summary>Text helpers shared by the emails.</summary>

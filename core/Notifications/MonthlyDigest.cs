@@ -89,7 +89,7 @@ internal sealed class MonthlyDigest(
             .ToList();
         var summary = StatusReader.Summarize(current, open.Count);
         var content = DigestEmail.Render(new DigestEmailModel(contract.Id, contract.Reference, contract.Title, today, asOf, summary,
-            current.Measures.Where(m => m.Rating == Rating.Failing).ToList(),
+            current.Measures.Where(m => m.Figure.Rating == Rating.Failing).ToList(),
             open.Where(e => e.Reason == EscalationReason.SustainedDecline).ToList(),
             open), settings.BaseUrl);
 

@@ -7,7 +7,7 @@ namespace ContractMonitor.Core.SplitScreen;
 /// <summary>The split screen of DESIGN §3.5: every measure at its latest period ended by the date, with both voices.</summary>
 internal sealed record SplitScreenReport(DateOnly AsOf, long ContractId, string Reference, string Title, IReadOnlyList<SplitScreenLine> Rows);
 
-/// <summary>One measure's line: where it stands (its rating worked out from <see cref="MeasureStanding.Revision"/>), and both voices.</summary>
+/// <summary>One measure's line: where it stands (its rating worked out from <see cref="RatedFigure.Revision"/>), and both voices.</summary>
 internal sealed record SplitScreenLine(MeasureStanding Standing, ProviderVoice Provider, CommissionerVoice Commissioner);
 
 /// <summary>The trust's side: its current figure for the period and what it has said about it.</summary>

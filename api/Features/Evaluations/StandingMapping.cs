@@ -7,14 +7,16 @@ namespace ContractMonitor.Api.Features.Evaluations;
 internal static class StandingMapping
 {
     public static StatusResponse ToResponse(this ContractStanding standing) =>
-        new(standing.AsOf, standing.Measures.Select(m => new MeasureStatus(m.Code, m.Title, m.Period, m.Value, m.Target, m.Tolerance,
-            m.Rating, m.Direction, m.Flags, m.Escalation is { } e ? new EscalationSummary(e.Id, e.Reason, e.Level, e.LevelName, e.Status) : null,
-            m.Revision, m.TargetVersion)).ToList());
+        new(standing.AsOf, standing.Measures.Select(m => new MeasureStatus(m.Code, m.Title, m.Period, m.Figure.Value, m.Figure.Target,
+            m.Figure.Tolerance, m.Figure.Rating, m.Figure.Direction, m.Figure.Flags, m.Escalation?.ToResponse(), m.Figure.Revision,
+            m.Figure.TargetVersion)).ToList());
+
+    public static EscalationSummary ToResponse(this OpenEscalation e) => new(e.Id, e.Reason, e.Level, e.LevelName, e.Status);
 
     public static SummaryResponse ToResponse(this StandingCounts c) =>
         new(c.AsOf, c.Total, c.OnTarget, c.WithinTolerance, c.Failing, c.Missing, c.Pending, c.Improving, c.Declining, c.OpenEscalations);
 
     public static HistoryResponse ToResponse(this MeasureHistory history) =>
-        new(history.Code, history.Periods.Select(p => new HistoryPeriod(p.Period, p.Value, p.Target, p.Tolerance, p.Rating, p.Direction, p.Flags,
-            p.Revision, p.TargetVersion)).ToList());
+        new(history.Code, history.Periods.Select(p => new HistoryPeriod(p.Period, p.Figure.Value, p.Figure.Target, p.Figure.Tolerance,
+            p.Figure.Rating, p.Figure.Direction, p.Figure.Flags, p.Figure.Revision, p.Figure.TargetVersion)).ToList());
 }
