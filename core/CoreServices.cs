@@ -95,8 +95,14 @@ internal static class CoreServices
             Directory.CreateDirectory(directory);
         }
 
-        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, database.ConnectionString, services.GetService<ILoggerFactory>());
-        using var connection = new SqliteConnection(database.ConnectionString);
+        MigrateSqlite(database.ConnectionString, services.GetService<ILoggerFactory>());
+    }
+
+    /// <summary>Brings a SQLite file to the latest schema in WAL mode, as the app runs it.</summary>
+    public static void MigrateSqlite(string connectionString, ILoggerFactory? loggerFactory = null)
+    {
+        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, connectionString, loggerFactory);
+        using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var wal = connection.CreateCommand();
         // Readers stop blocking the writer; the setting is stored in the file.

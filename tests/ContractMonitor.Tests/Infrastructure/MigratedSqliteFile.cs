@@ -1,3 +1,4 @@
+using ContractMonitor.Core;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Migrations;
 
@@ -14,7 +15,8 @@ public sealed class MigratedSqliteFile : IDisposable
 
     public MigratedSqliteFile()
     {
-        SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
+        // As the app prepares its own file: WAL mode, where a commit is one append rather than a journal dance.
+        CoreServices.MigrateSqlite(file.ConnectionString);
         database = new(() => new Database(DatabaseProvider.Sqlite, file.ConnectionString));
     }
 

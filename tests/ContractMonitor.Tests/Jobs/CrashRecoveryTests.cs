@@ -1,3 +1,4 @@
+using ContractMonitor.Core;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Migrations;
@@ -22,7 +23,7 @@ public sealed class CrashRecoveryTests
         using var crashed = new TempSqliteFile();
         foreach (var file in new[] { reference, crashed })
         {
-            SchemaMigrator.MigrateUp(DatabaseProvider.Sqlite, file.ConnectionString);
+            CoreServices.MigrateSqlite(file.ConnectionString);
             await PortfolioSeed.SeedAsync(file.ConnectionString, Contracts, Measures, Months, panel: true);
         }
 

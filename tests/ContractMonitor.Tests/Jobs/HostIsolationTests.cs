@@ -22,7 +22,7 @@ public sealed class HostIsolationTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         }
 
-        var request = await scenario.EvaluateAsync();
+        var request = await scenario.RequestEvaluationAsync();
 
         Assert.Equal(Contracts.Evaluations.EvaluationRequestStatus.Completed, request.Status);
     }

@@ -49,7 +49,7 @@ public sealed class AuthorisationWorld
         var submitted = await scenario.Provider.PostAsync($"/api/contracts/{scenario.ContractId}/returns", Json(
             """{"returns":[{"measureCode":"A1","period":"2016-04","value":50},{"measureCode":"A1","period":"2016-05","value":51}]}"""));
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
-        var evaluation = await scenario.EvaluateAsync();
+        var evaluation = await scenario.RequestEvaluationAsync();
         var escalations = await scenario.Commissioner.GetFromJsonAsync<EscalationListResponse>(
             $"/api/contracts/{scenario.ContractId}/escalations?status=Open", JsonDefaults.Web);
         var challenge = await CreateChallengeAsync(scenario);

@@ -40,7 +40,7 @@ public sealed class EvaluationEndToEndTests(ClockedApiFactory api) : IClassFixtu
             Row("B1", "2026-04", 50m), Row("B1", "2026-05", 50m), Row("B1", "2026-06", 61m), Row("B1", "2026-07", 62m),
             Row("D1", "2026-04", 70m), Row("D1", "2026-05", 68m), Row("D1", "2026-06", 66m), Row("D1", "2026-07", 64m)))
             .EnsureSuccessStatusCode();
-        await scenario.EvaluateAsync();
+        await scenario.RequestEvaluationAsync();
         return scenario;
     }
 
@@ -136,7 +136,7 @@ public sealed class EvaluationEndToEndTests(ClockedApiFactory api) : IClassFixtu
         var escalations = await scenario.Commissioner.GetStringAsync($"/api/contracts/{scenario.ContractId}/escalations");
         var before = await DatabaseCounts.ReadAsync(api.ConnectionString);
 
-        var again = await scenario.EvaluateAsync();
+        var again = await scenario.RequestEvaluationAsync();
 
         Assert.Equal((0, 0), (again.EvaluationsWritten, again.EventsWritten));
         var after = await DatabaseCounts.ReadAsync(api.ConnectionString);
@@ -155,7 +155,7 @@ public sealed class EvaluationEndToEndTests(ClockedApiFactory api) : IClassFixtu
             Row("M1", "2026-04", 61m), Row("M1", "2026-05", 61m), Row("M1", "2026-06", 61m), Row("M1", "2026-07", 61m)))
             .EnsureSuccessStatusCode();
 
-        await scenario.EvaluateAsync();
+        await scenario.RequestEvaluationAsync();
 
         var escalations = await scenario.Commissioner.GetAsync<EscalationListResponse>($"/api/contracts/{scenario.ContractId}/escalations");
         var missing = escalations!.Escalations.Single(e => e.MeasureCode == "M1");

@@ -3,11 +3,14 @@ using System.Net.Http.Json;
 using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Targets;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Notifications;
 using ContractMonitor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractMonitor.Tests.Features.Evaluations;
 
-public static class EvaluationsApi
+internal static class EvaluationsApi
 {
     public static async Task SetTargetAsync(this Scenario scenario, string code, string year, decimal target, decimal tolerance)
     {
@@ -16,8 +19,25 @@ public static class EvaluationsApi
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Asks for an evaluation and waits until the in-process job server has answered it.</summary>
-    public static async Task<EvaluationRequestResponse> EvaluateAsync(this Scenario scenario)
+    /// <summary>
+    /// Runs the evaluation job's work for the contract directly, then sends the emails it wrote, as
+    /// the dispatch it enqueues would. Tests about what an evaluation decides use this; only tests of
+    /// the evaluate-now request and the job server go through <see cref="RequestEvaluationAsync"/>.
+    /// </summary>
+    public static async Task<EvaluationOutcome> EvaluateAsync(this Scenario scenario)
+    {
+        var services = scenario.Api.Services;
+        var outcome = await services.GetRequiredService<ContractEvaluator>().EvaluateContractAsync(scenario.ContractId, CancellationToken.None);
+        if (outcome.NotificationsWritten > 0)
+        {
+            await services.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Asks for an evaluation over HTTP and waits until the in-process job server has answered it.</summary>
+    public static async Task<EvaluationRequestResponse> RequestEvaluationAsync(this Scenario scenario)
     {
         var response = await scenario.Commissioner.PostAsync($"/api/contracts/{scenario.ContractId}/evaluations", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

@@ -7,7 +7,7 @@ using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
 namespace ContractMonitor.Tests.Features.Notifications;
 
-/// <summary>Escalation emails from a real evaluation, through the real job server, to a real SMTP server on loopback.</summary>
+/// <summary>Escalation emails from a real evaluation, through the real dispatcher, to a real SMTP server on loopback.</summary>
 public sealed class EscalationEmailTests(EmailApiFactory api) : IClassFixture<EmailApiFactory>
 {
     [Fact]
