@@ -27,6 +27,71 @@ internal static class QueryValues
     public static readonly string InvalidAsOfMessage = string.Create(CultureInfo.InvariantCulture,
         $"must be a date such as 2026-11-23 (yyyy-MM-dd) from {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}; leave it out for today.");
 
+    public static readonly string InvalidKnownAtMessage =
+        "must be a date such as 2026-09-30 (what was known at the end of that day, English time) or an instant with its offset "
+        + "such as 2026-09-30T17:00:00Z, and not in the future; leave it out for what is known now.";
+
+    /// <summary>
+    /// The two dates of a read (DESIGN §5): <c>asOf</c> chooses the periods, <c>knownAt</c> the
+    /// knowledge. Each bad one adds its message to <paramref name="errors"/>. A <c>knownAt</c> left
+    /// out, or not yet past (today, say), is what is known now: null. An <c>asOf</c> left out is the
+    /// day the knowledge is of, so a view of September is as September saw it.
+    /// </summary>
+    public static (DateOnly AsOf, DateTimeOffset? KnownAt) ReadDates(
+        string? asOf, string? knownAt, TimeProvider clock, IDictionary<string, string[]> errors)
+    {
+        DateTimeOffset? known = null;
+        if (!string.IsNullOrWhiteSpace(knownAt))
+        {
+            if (TryReadInstant(knownAt.Trim(), clock.GetUtcNow(), out var instant))
+            {
+                known = instant;
+            }
+            else
+            {
+                errors["knownAt"] = [InvalidKnownAtMessage];
+            }
+        }
+
+        var date = UkCalendar.Today(clock);
+        if (string.IsNullOrWhiteSpace(asOf) && known is { } at)
+        {
+            date = UkCalendar.DayEndedBy(at);
+        }
+        else if (!TryReadDate(asOf, clock, out date))
+        {
+            errors["asOf"] = [InvalidAsOfMessage];
+        }
+
+        return (date, known);
+    }
+
+    /// <summary>An instant no later than now, or the end of a day no later than today (then clipped to now, which it has not reached).</summary>
+    private static bool TryReadInstant(string text, DateTimeOffset now, out DateTimeOffset? instant)
+    {
+        instant = null;
+        DateTimeOffset end;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            if (day < FirstDate || day > UkCalendar.DateOf(now))
+            {
+                return false;
+            }
+
+            end = UkCalendar.EndOf(day);
+        }
+        else if (!DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm'Z'"],
+                     CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out end)
+                 || end > now || end < new DateTimeOffset(FirstDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+        {
+            return false;
+        }
+
+        // What is known by an instant still to come is what is known now: the fast, stored answer.
+        instant = end >= now ? null : end.ToUniversalTime();
+        return true;
+    }
+
     public static ValidationProblem InvalidAsOf() => InvalidRequest.Of("asOf", InvalidAsOfMessage);
 
     /// <summary>One of an enum's names, in any case; left out, <paramref name="fallback"/>. Numbers are refused.</summary>

@@ -29,7 +29,7 @@ public enum RatingCaveat
     NoTarget,
 }
 
-/// <summary>The open escalation of highest level for a measure, as the status shows it.</summary>
+/// <summary>An open escalation as the status and split screen show it: <c>escalation</c> is the highest, <c>escalations</c> lists all.</summary>
 public sealed record EscalationSummary(long Id, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status);
 
 public sealed record MeasureStatus(
@@ -44,9 +44,11 @@ public sealed record MeasureStatus(
     IReadOnlyList<RatingCaveat> Flags,
     EscalationSummary? Escalation,
     int? Revision,
-    int? TargetVersion);
+    int? TargetVersion,
+    IReadOnlyList<EscalationSummary> Escalations);
 
-public sealed record StatusResponse(DateOnly AsOf, IReadOnlyList<MeasureStatus> Measures);
+/// <param name="KnownAt">The instant the knowledge is of (DESIGN §5); null for what is known now.</param>
+public sealed record StatusResponse(DateOnly AsOf, IReadOnlyList<MeasureStatus> Measures, DateTimeOffset? KnownAt = null);
 
 public sealed record SummaryResponse(
     DateOnly AsOf,
@@ -58,7 +60,8 @@ public sealed record SummaryResponse(
     int Pending,
     int Improving,
     int Declining,
-    int OpenEscalations);
+    int OpenEscalations,
+    DateTimeOffset? KnownAt = null);
 
 public sealed record HistoryPeriod(
     string Period,
@@ -71,7 +74,7 @@ public sealed record HistoryPeriod(
     int? Revision,
     int? TargetVersion);
 
-public sealed record HistoryResponse(string Code, IReadOnlyList<HistoryPeriod> Periods);
+public sealed record HistoryResponse(string Code, IReadOnlyList<HistoryPeriod> Periods, DateTimeOffset? KnownAt = null);
 
 public enum EvaluationRequestStatus
 {

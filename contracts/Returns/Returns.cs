@@ -19,6 +19,7 @@ public sealed record ReturnRowRequest(
 /// <param name="Commentary">The trust's claim for this figure, shown on its side of the split screen.</param>
 /// <param name="Late">Received after <paramref name="DueDate"/>.</param>
 /// <param name="SmallCohort">A percentage whose denominator is below the contract's small cohort: its rating is indicative.</param>
+/// <param name="Unchanged">In a submission's answer: the row repeated the revision that counts, so nothing was written and this is that revision.</param>
 public sealed record ReturnResponse(
     string MeasureCode,
     string Period,
@@ -32,7 +33,8 @@ public sealed record ReturnResponse(
     DateOnly DueDate,
     string SubmittedBy,
     string SubmittedByOrg,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    bool Unchanged = false);
 
 public sealed record ReturnListResponse(IReadOnlyList<ReturnResponse> Returns);
 

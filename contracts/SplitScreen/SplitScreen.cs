@@ -38,11 +38,13 @@ public sealed record SplitScreenRow(
     EscalationSummary? Escalation,
     int? RatedRevision,
     ProviderSide Provider,
-    CommissionerSide Commissioner);
+    CommissionerSide Commissioner,
+    IReadOnlyList<EscalationSummary> Escalations);
 
 public sealed record SplitScreenResponse(
     DateOnly AsOf,
     long ContractId,
     string Reference,
     string Title,
-    IReadOnlyList<SplitScreenRow> Rows);
+    IReadOnlyList<SplitScreenRow> Rows,
+    DateTimeOffset? KnownAt = null);

@@ -18,6 +18,10 @@ internal static class ChallengeRules
     public static ChallengeStatus? AfterResponse(ChallengeStatus status) =>
         status == ChallengeStatus.Closed ? null : ChallengeStatus.Responded;
 
+    /// <summary>The status a challenge's life so far gives it: how a past view tells it without a status history.</summary>
+    public static ChallengeStatus StatusOf(bool closed, int responses) =>
+        closed ? ChallengeStatus.Closed : responses > 0 ? ChallengeStatus.Responded : ChallengeStatus.Open;
+
     /// <summary>
     /// The council may close an Open challenge too: a question answered at the challenge meeting
     /// needs no written response before it is agreed.

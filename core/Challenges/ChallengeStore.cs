@@ -15,6 +15,10 @@ namespace ContractMonitor.Core.Challenges;
 
 /// <summary>Which challenges of a contract to read; every filter left null matches all.</summary>
 /// <param name="OpenOrFrom">Challenges on periods starting on or after this date, and unclosed ones on earlier periods.</param>
+/// <param name="KnownAt">
+/// The challenges as they stood before this instant (DESIGN §5, knownAt): those written by then, with
+/// the responses written by then, the status those left, and the revision that counted then.
+/// </param>
 internal sealed record ChallengeQuery(
     long ContractId,
     long? Id = null,
@@ -22,7 +26,8 @@ internal sealed record ChallengeQuery(
     string? Period = null,
     ChallengeStatus? Status = null,
     DateOnly? Until = null,
-    DateOnly? OpenOrFrom = null);
+    DateOnly? OpenOrFrom = null,
+    DateTimeOffset? KnownAt = null);
 
 /// <summary>
 /// The council's challenges (DESIGN §3.5), each pinned to the return revision current when it was
@@ -40,35 +45,34 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
           AND (@Period IS NULL OR ch.Period = @Period)
           AND (@Status IS NULL OR ch.Status = @Status)
           AND (@Until IS NULL OR ch.PeriodStart <= @Until)
-          AND (@OpenOrFrom IS NULL OR ch.PeriodStart >= @OpenOrFrom OR ch.Status <> 'Closed')
+          AND (@OpenOrFrom IS NULL OR ch.PeriodStart >= @OpenOrFrom OR ch.ClosedAt IS NULL OR ch.ClosedAt >= @KnownAt)
+          AND (@KnownAt IS NULL OR ch.CreatedAt < @KnownAt)
         """;
 
     private const string ChallengesSql = """
         SELECT ch.Id, ch.ContractId, m.Code AS MeasureCode, ch.Period, ch.Text, ch.Status, ch.Outcome, ch.CloseNote,
                ch.ResponseDueDate, ch.ReturnRevision, pinned.Value AS ChallengedValue,
-               cur.Revision AS CurrentRevision, cur.Value AS CurrentValue,
+               r.Revision AS CurrentRevision, r.Value AS CurrentValue,
                ch.CreatedBy, ch.CreatedByOrg, ch.CreatedAt, ch.ClosedBy, ch.ClosedAt
         FROM Challenges ch
         JOIN Measures m ON m.Id = ch.MeasureId
         LEFT JOIN Returns pinned
             ON pinned.MeasureId = ch.MeasureId AND pinned.Period = ch.Period AND pinned.Revision = ch.ReturnRevision
-        LEFT JOIN Returns cur
-            ON cur.MeasureId = ch.MeasureId AND cur.Period = ch.Period
-           AND NOT EXISTS (
-               SELECT 1 FROM Returns n
-               WHERE n.MeasureId = cur.MeasureId AND n.Period = cur.Period AND n.Revision > cur.Revision)
-        """ + WhereChallenges + """
+        LEFT JOIN Returns r
+            ON r.MeasureId = ch.MeasureId AND r.Period = ch.Period AND
+        """ + ReturnStore.CurrentRevisionCondition + WhereChallenges + """
 
         ORDER BY ch.Id
         """;
 
     private const string RepliesSql = """
-        SELECT r.Id, r.ChallengeId, r.Text, r.ReturnRevision AS Revision, r.Author, r.AuthorOrg, r.CreatedAt
-        FROM ChallengeResponses r
-        JOIN Challenges ch ON ch.Id = r.ChallengeId
+        SELECT x.Id, x.ChallengeId, x.Text, x.ReturnRevision AS Revision, x.Author, x.AuthorOrg, x.CreatedAt
+        FROM ChallengeResponses x
+        JOIN Challenges ch ON ch.Id = x.ChallengeId
         """ + WhereChallenges + """
 
-        ORDER BY r.Id
+          AND (@KnownAt IS NULL OR x.CreatedAt < @KnownAt)
+        ORDER BY x.Id
         """;
 
     /// <summary>
@@ -87,6 +91,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
             Status = query.Status?.ToString(),
             query.Until,
             query.OpenOrFrom,
+            query.KnownAt,
         };
         var challenges = (await connection.QueryAsync<ChallengeRow>(new CommandDefinition(
             ChallengesSql, args, transaction, cancellationToken: cancellationToken))).ToList();
@@ -97,7 +102,7 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
 
         var replies = (await connection.QueryAsync<ReplyRow>(new CommandDefinition(
             RepliesSql, args, transaction, cancellationToken: cancellationToken))).ToLookup(r => r.ChallengeId);
-        return challenges.Select(c => c.ToChallenge(replies[c.Id].Select(r => r.ToReply()).ToList(), today)).ToList();
+        return challenges.Select(c => c.ToChallenge(replies[c.Id].Select(r => r.ToReply()).ToList(), today, query.KnownAt)).ToList();
     }
 
     /// <summary>A visible contract's challenges; the caller has checked visibility.</summary>
@@ -300,15 +305,17 @@ internal sealed class ChallengeStore(Database database, TimeProvider clock)
         public string? ClosedBy { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
 
-        public Challenge ToChallenge(IReadOnlyList<Reply> replies, DateOnly today)
+        /// <param name="replies">The responses written before <paramref name="knownAt"/>, when it is set.</param>
+        public Challenge ToChallenge(List<Reply> replies, DateOnly today, DateTimeOffset? knownAt)
         {
-            var status = Enum.Parse<ChallengeStatus>(Status);
+            var closed = ClosedAt is { } at && (knownAt is null || at < knownAt);
+            var status = knownAt is null ? Enum.Parse<ChallengeStatus>(Status) : ChallengeRules.StatusOf(closed, replies.Count);
             return new Challenge(
-                Id, ContractId, MeasureCode, Period, Text, status, Outcome is null ? null : Enum.Parse<ChallengeOutcome>(Outcome),
-                CloseNote, ResponseDueDate, ChallengeRules.IsOverdue(status, ResponseDueDate, today),
+                Id, ContractId, MeasureCode, Period, Text, status, closed && Outcome is not null ? Enum.Parse<ChallengeOutcome>(Outcome) : null,
+                closed ? CloseNote : null, ResponseDueDate, ChallengeRules.IsOverdue(status, ResponseDueDate, today),
                 ReturnRevision, ReturnRevision is null, ChallengedValue, CurrentRevision, CurrentValue,
                 CurrentRevision is { } current && current != (ReturnRevision ?? 0),
-                CreatedBy, CreatedByOrg, CreatedAt, ClosedBy, ClosedAt, replies);
+                CreatedBy, CreatedByOrg, CreatedAt, closed ? ClosedBy : null, closed ? ClosedAt : null, replies);
         }
     }
 

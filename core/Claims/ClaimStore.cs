@@ -14,7 +14,9 @@ using Dapper;
 namespace ContractMonitor.Core.Claims;
 
 /// <summary>Which claims of a contract to read; every filter left null matches all.</summary>
-internal sealed record ClaimQuery(long ContractId, long? MeasureId = null, string? Period = null, DateOnly? From = null, DateOnly? Until = null);
+/// <param name="KnownAt">Only what was said before this instant (DESIGN §5, knownAt); null for everything.</param>
+internal sealed record ClaimQuery(
+    long ContractId, long? MeasureId = null, string? Period = null, DateOnly? From = null, DateOnly? Until = null, DateTimeOffset? KnownAt = null);
 
 /// <summary>
 /// The trust's voice (DESIGN §3.5): the commentary sent with each return revision, and notes written
@@ -32,6 +34,7 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
           AND (@Period IS NULL OR r.Period = @Period)
           AND (@From IS NULL OR r.PeriodStart >= @From)
           AND (@Until IS NULL OR r.PeriodStart <= @Until)
+          AND (@KnownAt IS NULL OR r.SubmittedAt < @KnownAt)
         UNION ALL
         SELECT c.Id, 'Note', m.Code, c.Period, c.Text, c.ReturnRevision, c.Author, c.AuthorOrg, c.CreatedAt, c.MeasureId
         FROM Claims c
@@ -41,6 +44,7 @@ internal sealed class ClaimStore(Database database, TimeProvider clock)
           AND (@Period IS NULL OR c.Period = @Period)
           AND (@From IS NULL OR c.PeriodStart >= @From)
           AND (@Until IS NULL OR c.PeriodStart <= @Until)
+          AND (@KnownAt IS NULL OR c.CreatedAt < @KnownAt)
         """;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using ContractMonitor.Core.Evaluations;
+
 namespace ContractMonitor.Core.Contracts;
 
 /// <summary>A contract as core knows it: what rules, stores, jobs and pages work from. The api maps it to its wire shape.</summary>
@@ -15,7 +17,11 @@ internal sealed record Contract(
     int ReturnDueDays,
     int SmallCohort,
     ContractPolicy EscalationPolicy,
-    DateOnly MonitoredFrom);
+    DateOnly MonitoredFrom)
+{
+    /// <summary>What the rating rules read of the contract.</summary>
+    public ContractTerms Terms => new(StartDate, EndDate, ReturnDueDays, SmallCohort, MonitoredFrom);
+}
 
 /// <summary>When escalations open, resolve and climb (DESIGN §3.4), and the ladder they climb.</summary>
 internal sealed record ContractPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderRung> Ladder);

@@ -23,19 +23,31 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
     private const string ListSql = SelectSql + """
 
         WHERE e.ContractId = @ContractId AND (@Status IS NULL OR e.Status = @Status)
+          AND (@KnownAt IS NULL OR e.OpenedAt < @KnownAt)
         ORDER BY e.Id
         """;
 
-    /// <summary>A visible contract's escalations, oldest first; the caller has checked visibility.</summary>
-    public async Task<IReadOnlyList<Escalation>> ListAsync(long contractId, EscalationFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// A visible contract's escalations, oldest first; the caller has checked visibility. With
+    /// <paramref name="knownAt"/>, as they stood before it: the records opened by then, their events
+    /// and emails by then, and the level and status those events left them at.
+    /// </summary>
+    public async Task<IReadOnlyList<Escalation>> ListAsync(
+        long contractId, EscalationFilter filter, DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
+        var status = filter == EscalationFilter.All ? null : filter.ToString();
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<EscalationRow>(new CommandDefinition(ListSql, new
         {
             ContractId = contractId,
-            Status = filter == EscalationFilter.All ? null : filter.ToString(),
+            // Today's status says nothing of the status then, so a past view filters after replaying.
+            Status = knownAt is null ? status : null,
+            KnownAt = knownAt,
         }, cancellationToken: cancellationToken))).ToList();
-        return await WithEventsAsync(connection, null, contractId, rows, cancellationToken);
+        var escalations = await WithEventsAsync(connection, null, contractId, rows, knownAt, cancellationToken);
+        return knownAt is { } at
+            ? escalations.Select(e => EscalationHistory.AsKnownAt(e, at)).Where(e => status is null || e.Status.ToString() == status).ToList()
+            : escalations;
     }
 
     private const string FindVisibleSql = SelectSql + """
@@ -55,7 +67,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
     {
         var row = await connection.QuerySingleOrDefaultAsync<EscalationRow>(new CommandDefinition(
             FindVisibleSql, new { Id = id, caller.CommissionerOrg, caller.ProviderOrg }, transaction, cancellationToken: cancellationToken));
-        return row is null ? null : (await WithEventsAsync(connection, transaction, row.ContractId, [row], cancellationToken))[0];
+        return row is null ? null : (await WithEventsAsync(connection, transaction, row.ContractId, [row], null, cancellationToken))[0];
     }
 
     private const string InsertEventSql = """
@@ -110,6 +122,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         FROM EscalationEvents ev
         JOIN Escalations e ON e.Id = ev.EscalationId
         WHERE e.ContractId = @ContractId AND (@EscalationId IS NULL OR ev.EscalationId = @EscalationId)
+          AND (@KnownAt IS NULL OR ev.OccurredAt < @KnownAt)
         ORDER BY ev.Id
         """;
 
@@ -119,7 +132,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
 
     private static async Task<IReadOnlyList<Escalation>> WithEventsAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, IReadOnlyList<EscalationRow> rows,
-        CancellationToken cancellationToken)
+        DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -127,12 +140,13 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         }
 
         // One escalation reads only its own events; a list reads the contract's at once.
-        var args = new { ContractId = contractId, EscalationId = rows.Count == 1 ? rows[0].Id : (long?)null };
+        var args = new { ContractId = contractId, EscalationId = rows.Count == 1 ? rows[0].Id : (long?)null, KnownAt = knownAt };
         var levels = (await connection.QueryAsync<(int Level, string Name)>(new CommandDefinition(
             LevelsSql, args, transaction, cancellationToken: cancellationToken))).ToDictionary(l => l.Level, l => l.Name);
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             EventsSql, args, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.EscalationId);
         var emails = (await NotificationStore.ForEscalationsAsync(connection, transaction, contractId, args.EscalationId, cancellationToken))
+            .Where(n => knownAt is null || n.CreatedAt < knownAt)
             .ToLookup(n => n.EscalationId);
         string NameOf(int level) => LevelName(level, levels.GetValueOrDefault(level));
         return rows.Select(r => r.ToEscalation(NameOf, events[r.Id].Select(e => e.ToEvent(NameOf)).ToList(), emails[r.Id].ToList())).ToList();

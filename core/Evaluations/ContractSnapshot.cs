@@ -154,7 +154,7 @@ internal sealed partial class ContractEvaluator
         SELECT Id, Code, Polarity, Unit, Frequency, StartPeriod FROM Measures WHERE ContractId = @ContractId ORDER BY Code
         """;
 
-    private const string FiguresSql = """
+    internal const string FiguresSql = """
         SELECT r.MeasureId, r.Period, r.Revision, r.Value, r.Denominator, r.Late
         FROM Returns r JOIN Measures m ON m.Id = r.MeasureId
         WHERE m.ContractId = @ContractId
@@ -162,11 +162,13 @@ internal sealed partial class ContractEvaluator
           AND
         """ + " " + ReturnStore.CurrentRevisionCondition;
 
-    private const string TargetsSql = """
+    /// <summary>Each year's latest target version; with <c>@KnownAt</c>, the latest set before it.</summary>
+    internal const string TargetsSql = """
         SELECT t.MeasureId, t.FinancialYear, t.Version, t.Target, t.Tolerance, t.SetBy
         FROM MeasureTargets t JOIN Measures m ON m.Id = t.MeasureId
         WHERE m.ContractId = @ContractId
-          AND t.Version = (SELECT MAX(x.Version) FROM MeasureTargets x WHERE x.MeasureId = t.MeasureId AND x.FinancialYear = t.FinancialYear)
+          AND t.Version = (SELECT MAX(x.Version) FROM MeasureTargets x WHERE x.MeasureId = t.MeasureId AND x.FinancialYear = t.FinancialYear
+                           AND (@KnownAt IS NULL OR x.SetAt < @KnownAt))
           AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = m.Id))
         """;
 
@@ -219,7 +221,7 @@ internal sealed partial class ContractEvaluator
         // measure marked after the marks were read is read too, harmlessly: it is not evaluated
         // until its mark is seen.
         var everything = requests.Count > 0 || marks.Select(m => m.MeasureId).Distinct().Count() >= measures.Count;
-        var scope = new { ContractId = contractId, Everything = everything };
+        var scope = new { ContractId = contractId, Everything = everything, KnownAt = (DateTimeOffset?)null };
         CommandDefinition Scoped(string sql) => new(sql, scope, transaction, cancellationToken: cancellationToken);
         var escalations = (await connection.QueryAsync<EscalationRow>(Scoped(EscalationsSql))).ToLookup(e => e.MeasureId);
         // A contract evaluated for the first time has no escalations, and so no events to read.

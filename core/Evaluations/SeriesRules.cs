@@ -35,7 +35,11 @@ internal sealed record PeriodRating(
     Rating Rating,
     Direction? Direction,
     bool Late,
-    bool SmallCohort);
+    bool SmallCohort)
+{
+    public RatedFigure ToFigure() =>
+        new(Value, Target, Tolerance, Rating, Direction, SeriesRules.FlagsOf(Late, SmallCohort, Rating, Value), Revision, TargetVersion);
+}
 
 /// <summary>
 /// A measure's whole series, rated from what is stored: pure, so the same figures, targets and

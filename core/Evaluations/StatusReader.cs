@@ -12,10 +12,12 @@ using Dapper;
 namespace ContractMonitor.Core.Evaluations;
 
 /// <summary>
-/// The stored ratings as the status, summary and history read them. A period with no stored rating
-/// is Pending: not yet due, or not yet evaluated.
+/// Where measures stand, read two ways (DESIGN §5). What is known now is read from the stored
+/// ratings: a period with none is Pending, not yet due or not yet evaluated. What was known at an
+/// earlier instant is worked out again from the figures, targets and escalation events recorded by
+/// then (<see cref="PastKnowledge"/>).
 /// </summary>
-internal sealed class StatusReader(Database database, MeasureStore measures)
+internal sealed class StatusReader(Database database, MeasureStore measures, EscalationStore escalations)
 {
     private const string SelectEvaluationsSql = """
         SELECT e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction,
@@ -36,17 +38,26 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
         WHERE e.ContractId = @ContractId AND e.ResolvedAt IS NULL
         """;
 
-    /// <summary>Each measure's latest period ending on or before <paramref name="asOf"/>.</summary>
-    public async Task<ContractStanding> StatusAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
-    {
-        return (await ReadStatusAsync(contract, asOf, cancellationToken)).Status;
-    }
-
-    /// <summary>The status and the number of unresolved escalations it was built from.</summary>
-    private async Task<(ContractStanding Status, int OpenEscalations)> ReadStatusAsync(
-        Contract contract, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each measure's latest period ending on or before <paramref name="asOf"/>, with every
+    /// escalation of it still open, as known now or, with <paramref name="knownAt"/>, as known then.
+    /// </summary>
+    public async Task<ContractStanding> StatusAsync(
+        Contract contract, DateOnly asOf, DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
         var list = await measures.ListAsync(contract.Id, cancellationToken);
+        if (knownAt is { } at)
+        {
+            var past = await PastKnowledge.LoadAsync(database, escalations, contract, at, cancellationToken);
+            return new ContractStanding(asOf, list.Where(past.Knows).Select(measure =>
+            {
+                var period = LatestEnded(measure.Frequency, contract, asOf);
+                var rated = period is { } p ? past.Rate(measure).GetValueOrDefault(p) : null;
+                return new MeasureStanding(measure.Code, measure.Title, period?.ToString(), rated?.ToFigure() ?? RatedFigure.Pending,
+                    past.OpenFor(measure.Code));
+            }).ToList());
+        }
+
         var latest = list.ToDictionary(m => m.Id, m => LatestEnded(m.Frequency, contract, asOf));
 
         // Only each measure's latest period is read: one per frequency at most, whatever the history.
@@ -57,39 +68,32 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
             : (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
                 EvaluationsSql, new { ContractId = contract.Id, Periods = periods }, cancellationToken: cancellationToken)))
             .ToDictionary(e => (e.MeasureId, e.Period));
-        var escalations = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
+        var open = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
             OpenEscalationsSql, new { ContractId = contract.Id }, cancellationToken: cancellationToken)))
-            .ToList();
-        var byMeasure = escalations.ToLookup(e => e.MeasureId);
+            .ToLookup(e => e.MeasureId, e => e.ToSummary());
 
-        var rows = list.Select(measure =>
+        return new ContractStanding(asOf, list.Select(measure =>
         {
             var period = latest[measure.Id];
             var evaluation = period is { } p ? evaluations.GetValueOrDefault((measure.Id, p.ToString())) : null;
-            var open = byMeasure[measure.Id]
-                .Select(e => e.ToSummary())
-                .OrderByDescending(e => e.Level).ThenBy(e => e.Reason)
-                .ToList();
-            return new MeasureStanding(measure.Code, measure.Title, period?.ToString(), evaluation?.ToFigure() ?? RatedFigure.Pending, open);
-        }).ToList();
-        return (new ContractStanding(asOf, rows), escalations.Count);
+            return new MeasureStanding(measure.Code, measure.Title, period?.ToString(), evaluation?.ToFigure() ?? RatedFigure.Pending,
+                open[measure.Id].OrderByDescending(e => e.Level).ThenBy(e => e.Reason).ToList());
+        }).ToList());
     }
 
-    /// <summary>The status counted: every measure once by rating, and by direction where it has one.</summary>
-    public async Task<StandingCounts> SummaryAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
-    {
-        var (status, openEscalations) = await ReadStatusAsync(contract, asOf, cancellationToken);
-        return Summarize(status, openEscalations);
-    }
+    /// <summary>The status counted: what it shows, so the two never disagree.</summary>
+    public async Task<StandingCounts> SummaryAsync(
+        Contract contract, DateOnly asOf, DateTimeOffset? knownAt, CancellationToken cancellationToken) =>
+        Summarize(await StatusAsync(contract, asOf, knownAt, cancellationToken));
 
-    /// <summary>A status counted, with the number of unresolved escalations beside it.</summary>
-    public static StandingCounts Summarize(ContractStanding status, int openEscalations)
+    /// <summary>Every measure once by rating, by direction where it has one, and every open escalation the status lists.</summary>
+    public static StandingCounts Summarize(ContractStanding status)
     {
         int Count(Rating rating) => status.Measures.Count(m => m.Figure.Rating == rating);
         int Moving(Direction direction) => status.Measures.Count(m => m.Figure.Direction == direction);
         return new StandingCounts(status.AsOf, status.Measures.Count, Count(Rating.OnTarget), Count(Rating.WithinTolerance),
             Count(Rating.Failing), Count(Rating.Missing), Count(Rating.Pending), Moving(Direction.Improving),
-            Moving(Direction.Declining), openEscalations);
+            Moving(Direction.Declining), status.Measures.Sum(m => m.Escalations.Count));
     }
 
     private const string MeasureEvaluationsSql = SelectEvaluationsSql + """
@@ -98,19 +102,34 @@ internal sealed class StatusReader(Database database, MeasureStore measures)
         """;
 
     /// <summary>
-    /// Every period of the measure from <paramref name="from"/> to <paramref name="to"/> inside the
-    /// contract term that has begun by <paramref name="today"/>, oldest first; none before the
-    /// measure's start, since nothing is owed for those.
+    /// Every period of the measure that overlaps <paramref name="from"/> to <paramref name="to"/>,
+    /// inside the contract term and begun by the day the knowledge is of, oldest first; none before
+    /// the measure's start, since nothing is owed for those. With <paramref name="knownAt"/>, rated as
+    /// known then; a measure recorded later has no history then.
     /// </summary>
     public async Task<MeasureHistory> HistoryAsync(
-        Contract contract, Measure measure, Period? from, Period? to, DateOnly today, CancellationToken cancellationToken)
+        Contract contract, Measure measure, DateOnly? from, DateOnly? to, DateOnly today, DateTimeOffset? knownAt,
+        CancellationToken cancellationToken)
     {
-        var frequency = measure.Frequency;
-        var end = ContractTerm.LastDayBy(contract.EndDate, today);
-        var start = measure.StartPeriod;
-        var periods = Period.Between(frequency, contract.StartDate, end)
-            .Where(p => p >= start && (from is null || p >= from) && (to is null || p <= to))
+        var day = knownAt is { } at ? UkCalendar.DayEndedBy(at) : today;
+        var end = ContractTerm.LastDayBy(contract.EndDate, day);
+        var periods = Period.Between(measure.Frequency, contract.StartDate, end)
+            .Where(p => p >= measure.StartPeriod && (from is null || p.End >= from) && (to is null || p.Start <= to))
             .ToList();
+        if (knownAt is { } instant)
+        {
+            var past = await PastKnowledge.LoadAsync(database, escalations, contract, instant, cancellationToken);
+            if (!past.Knows(measure))
+            {
+                return new MeasureHistory(measure.Code, []);
+            }
+
+            var rated = past.Rate(measure);
+            return new MeasureHistory(measure.Code, periods
+                .Select(p => new PeriodStanding(p.ToString(), rated.GetValueOrDefault(p)?.ToFigure() ?? RatedFigure.Pending))
+                .ToList());
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
             MeasureEvaluationsSql, new { MeasureId = measure.Id, Until = end }, cancellationToken: cancellationToken)))

@@ -1,4 +1,5 @@
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Periods;
 
 namespace ContractMonitor.Core.Measures;
@@ -16,4 +17,8 @@ internal sealed record Measure(
     Polarity Polarity,
     Frequency Frequency,
     int Decimals,
-    Period StartPeriod);
+    Period StartPeriod)
+{
+    /// <summary>What the rating rules read of the measure.</summary>
+    public MeasureTerms Terms => new(Id, Code, Polarity, Unit, Frequency, StartPeriod);
+}

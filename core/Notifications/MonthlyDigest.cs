@@ -82,12 +82,12 @@ internal sealed class MonthlyDigest(
         // On the first working day last month's returns are not yet due, so its periods would all be
         // Pending: the digest reports the latest periods whose returns were due by today.
         var asOf = today.AddDays(-contract.ReturnDueDays);
-        var current = await status.StatusAsync(contract, asOf, cancellationToken);
-        var open = (await escalations.ListAsync(contract.Id, EscalationFilter.All, cancellationToken))
+        var current = await status.StatusAsync(contract, asOf, null, cancellationToken);
+        var open = (await escalations.ListAsync(contract.Id, EscalationFilter.All, null, cancellationToken))
             .Where(e => e.Status != EscalationStatus.Resolved)
             .Select(e => new DigestEscalation(e.MeasureCode, e.Reason, e.Level, e.LevelName, e.Status))
             .ToList();
-        var summary = StatusReader.Summarize(current, open.Count);
+        var summary = StatusReader.Summarize(current);
         var content = DigestEmail.Render(new DigestEmailModel(contract.Id, contract.Reference, contract.Title, today, asOf, summary,
             current.Measures.Where(m => m.Figure.Rating == Rating.Failing).ToList(),
             open.Where(e => e.Reason == EscalationReason.SustainedDecline).ToList(),

@@ -25,4 +25,5 @@ internal sealed record ReturnFigure(
 }
 
 /// <summary>Which current figures to read: a contract's, narrowed to one measure or a span of period starts.</summary>
-internal sealed record CurrentFigureQuery(long ContractId, long? MeasureId = null, DateOnly? From = null, DateOnly? To = null);
+/// <param name="KnownAt">Figures as they stood before this instant (DESIGN §5, knownAt); null for now.</param>
+internal sealed record CurrentFigureQuery(long ContractId, long? MeasureId = null, DateOnly? From = null, DateOnly? To = null, DateTimeOffset? KnownAt = null);

@@ -18,6 +18,15 @@ internal static class ReturnRules
 {
     private const int StoredDecimals = 6;
 
+    /// <summary>
+    /// True when a checked row says exactly what the revision that counts says: the same value,
+    /// numerator, denominator and commentary (61.5 and 61.50 are the same figure). Sending it again is
+    /// not a revision, so re-uploading an exported file changes nothing.
+    /// </summary>
+    public static bool Repeats(CheckedReturn row, ReturnFigure current) =>
+        row.Value == current.Value && row.Numerator == current.Numerator && row.Denominator == current.Denominator
+        && string.Equals(row.Commentary, current.Commentary, StringComparison.Ordinal);
+
     public static ReturnCheck Check(
         IReadOnlyList<ReturnRowRequest?> rows,
         Contract contract,

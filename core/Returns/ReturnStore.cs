@@ -96,6 +96,11 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         {
             var period = row.Period.ToString();
             current.TryGetValue((row.Measure.Id, period), out var previous);
+            if (previous is not null && ReturnRules.Repeats(row, previous))
+            {
+                return (Row: row, Previous: previous, Stored: ToStored(previous, contract) with { Unchanged = true });
+            }
+
             var dueDate = row.Period.DueDate(contract.ReturnDueDays);
             var stored = new StoredReturn(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
@@ -105,24 +110,30 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         }).ToList();
 
         // Rows are written in key order whatever the batch's order, so two batches that overlap take
-        // their locks in the same order and do not deadlock each other on SQL Server.
-        var inKeyOrder = revisions.OrderBy(r => r.Row.Measure.Id).ThenBy(r => r.Row.Period.Start).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, inKeyOrder.Select(r => new
+        // their locks in the same order and do not deadlock each other on SQL Server. A row that
+        // repeats the figure that counts writes nothing: no revision, no audit row, no mark.
+        var inKeyOrder = revisions.Where(r => !r.Stored.Unchanged)
+            .OrderBy(r => r.Row.Measure.Id).ThenBy(r => r.Row.Period.Start).ToList();
+        if (inKeyOrder.Count > 0)
         {
-            MeasureId = r.Row.Measure.Id,
-            r.Stored.Period,
-            PeriodStart = r.Row.Period.Start,
-            r.Stored.Revision,
-            r.Stored.Value,
-            r.Stored.Numerator,
-            r.Stored.Denominator,
-            r.Stored.Commentary,
-            r.Stored.Late,
-            r.Stored.SubmittedBy,
-            r.Stored.SubmittedByOrg,
-            r.Stored.SubmittedAt,
-        }).ToList(), transaction, cancellationToken: cancellationToken));
-        foreach (var (_, previous, stored) in revisions)
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, inKeyOrder.Select(r => new
+            {
+                MeasureId = r.Row.Measure.Id,
+                r.Stored.Period,
+                PeriodStart = r.Row.Period.Start,
+                r.Stored.Revision,
+                r.Stored.Value,
+                r.Stored.Numerator,
+                r.Stored.Denominator,
+                r.Stored.Commentary,
+                r.Stored.Late,
+                r.Stored.SubmittedBy,
+                r.Stored.SubmittedByOrg,
+                r.Stored.SubmittedAt,
+            }).ToList(), transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var (_, previous, stored) in inKeyOrder)
         {
             await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
                 "return.submitted", "Return",
@@ -146,9 +157,14 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     /// <summary>
     /// The one way "the revision that counts" is written, for a query over <c>Returns r</c>: no
     /// higher revision exists for its measure and period (the unique key makes that an index probe).
+    /// With <c>@KnownAt</c> set it is the revision that counted then: the latest received before it.
+    /// Every query that uses it binds <c>@KnownAt</c>, null for now.
     /// </summary>
-    internal const string CurrentRevisionCondition =
-        "NOT EXISTS (SELECT 1 FROM Returns n WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision)";
+    internal const string CurrentRevisionCondition = """
+        (@KnownAt IS NULL OR r.SubmittedAt < @KnownAt)
+        AND NOT EXISTS (SELECT 1 FROM Returns n WHERE n.MeasureId = r.MeasureId AND n.Period = r.Period AND n.Revision > r.Revision
+                        AND (@KnownAt IS NULL OR n.SubmittedAt < @KnownAt))
+        """;
 
     private const string CurrentFiguresSql = """
         SELECT r.MeasureId, m.Code AS MeasureCode, m.Unit, m.Frequency, r.Period, r.Revision, r.Value, r.Numerator, r.Denominator,

@@ -14,7 +14,11 @@ internal sealed record StoredReturn(
     DateOnly DueDate,
     string SubmittedBy,
     string SubmittedByOrg,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt)
+{
+    /// <summary>The row repeated the revision that counts, so nothing was written and this is that revision.</summary>
+    public bool Unchanged { get; init; }
+}
 
 /// <summary>The figure that counts for a measure and period, and every revision before it, oldest first.</summary>
 internal sealed record ReturnRevisions(string MeasureCode, string Period, DateOnly DueDate, StoredReturn Current, IReadOnlyList<StoredReturn> Revisions);

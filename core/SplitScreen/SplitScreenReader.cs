@@ -20,10 +20,14 @@ namespace ContractMonitor.Core.SplitScreen;
 /// </summary>
 internal sealed class SplitScreenReader(Database database, StatusReader statusReader, TimeProvider clock)
 {
-    /// <summary>Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code.</summary>
-    public async Task<SplitScreenReport> ReadAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each measure at its latest period ended on or before <paramref name="asOf"/>, by measure code;
+    /// with <paramref name="knownAt"/>, both voices as they stood then: the revisions received, the
+    /// claims, challenges and responses written, and the challenges' status, by that instant.
+    /// </summary>
+    public async Task<SplitScreenReport> ReadAsync(Contract contract, DateOnly asOf, DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
-        var status = await statusReader.StatusAsync(contract, asOf, cancellationToken);
+        var status = await statusReader.StatusAsync(contract, asOf, knownAt, cancellationToken);
         var starts = status.Measures
             .Where(m => m.Period is not null)
             .ToDictionary(m => m.Code, m => Period.TryParse(m.Period, out var p) ? p.Start : throw new InvalidOperationException(
@@ -37,12 +41,14 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
         var from = starts.Values.Min();
         var until = starts.Values.Max();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var figures = (await ReturnStore.CurrentFiguresAsync(connection, null, new CurrentFigureQuery(contract.Id, From: from, To: until), cancellationToken))
+        var figures = (await ReturnStore.CurrentFiguresAsync(connection, null,
+                new CurrentFigureQuery(contract.Id, From: from, To: until, KnownAt: knownAt), cancellationToken))
             .ToDictionary(f => (f.MeasureCode, f.Period.ToString()));
-        var claims = (await ClaimStore.ReadAsync(connection, null, new ClaimQuery(contract.Id, From: from, Until: until), cancellationToken))
+        var claims = (await ClaimStore.ReadAsync(connection, null, new ClaimQuery(contract.Id, From: from, Until: until, KnownAt: knownAt), cancellationToken))
             .ToLookup(c => (c.MeasureCode, c.Period));
         var challenges = (await ChallengeStore.ReadAsync(connection, null,
-                new ChallengeQuery(contract.Id, Until: until, OpenOrFrom: from), UkCalendar.Today(clock), cancellationToken))
+                new ChallengeQuery(contract.Id, Until: until, OpenOrFrom: from, KnownAt: knownAt),
+                knownAt is { } at ? UkCalendar.DayEndedBy(at) : UkCalendar.Today(clock), cancellationToken))
             .ToLookup(c => c.MeasureCode);
 
         return new SplitScreenReport(asOf, contract.Id, contract.Reference, contract.Title, status.Measures.Select(m =>

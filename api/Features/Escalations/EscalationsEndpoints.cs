@@ -26,16 +26,28 @@ internal static class EscalationsEndpoints
         return endpoints;
     }
 
-    /// <summary>The contract's escalations with their events; <c>status</c> is Open, Recovering, Resolved or All (the default).</summary>
+    /// <summary>
+    /// The contract's escalations with their events; <c>status</c> is Open, Recovering, Resolved or All
+    /// (the default). With <c>knownAt</c>, as they stood then: opened by then, with the events and
+    /// emails of then, at the level and status those events left.
+    /// </summary>
     public static async Task<Results<Ok<EscalationListResponse>, ValidationProblem>> ListAsync(
-        ContractAccess access, string? status, EscalationStore escalations, CancellationToken cancellationToken)
+        ContractAccess access, string? status, string? knownAt, EscalationStore escalations, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryReadName(status, EscalationFilter.All, out var filter))
         {
-            return QueryValues.InvalidName<EscalationFilter>("status");
+            errors["status"] = [$"must be one of: {string.Join(", ", Enum.GetNames<EscalationFilter>())}."];
         }
 
-        var list = await escalations.ListAsync(access.Id, filter, cancellationToken);
+        var dates = QueryValues.ReadDates(null, knownAt, clock, errors);
+        if (errors.Count > 0)
+        {
+            return InvalidRequest.Of(errors);
+        }
+
+        var list = await escalations.ListAsync(access.Id, filter, dates.KnownAt, cancellationToken);
         return TypedResults.Ok(new EscalationListResponse(list.Select(e => AsSeenBy(e, access.Caller).ToResponse()).ToList()));
     }
 

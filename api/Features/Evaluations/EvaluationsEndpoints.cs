@@ -46,31 +46,46 @@ internal static class EvaluationsEndpoints
                 detail: $"This contract has no evaluation request {requestId}.");
     }
 
+    /// <summary>Each measure at its latest period ended by <c>asOf</c>, as known at <c>knownAt</c> (default: now).</summary>
     public static async Task<Results<Ok<StatusResponse>, ValidationProblem>> StatusAsync(
-        ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
+        ContractAccess access, string? asOf, string? knownAt, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!QueryValues.TryReadDate(asOf, clock, out var date))
+        var errors = new Dictionary<string, string[]>();
+        var dates = QueryValues.ReadDates(asOf, knownAt, clock, errors);
+        if (errors.Count > 0)
         {
-            return QueryValues.InvalidAsOf();
+            return InvalidRequest.Of(errors);
         }
 
-        return TypedResults.Ok((await reader.StatusAsync(access.Contract, date, cancellationToken)).ToResponse());
+        return TypedResults.Ok((await reader.StatusAsync(access.Contract, dates.AsOf, dates.KnownAt, cancellationToken)).ToResponse() with
+        {
+            KnownAt = dates.KnownAt,
+        });
     }
 
+    /// <summary>The status counted, with the same dates.</summary>
     public static async Task<Results<Ok<SummaryResponse>, ValidationProblem>> SummaryAsync(
-        ContractAccess access, string? asOf, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
+        ContractAccess access, string? asOf, string? knownAt, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!QueryValues.TryReadDate(asOf, clock, out var date))
+        var errors = new Dictionary<string, string[]>();
+        var dates = QueryValues.ReadDates(asOf, knownAt, clock, errors);
+        if (errors.Count > 0)
         {
-            return QueryValues.InvalidAsOf();
+            return InvalidRequest.Of(errors);
         }
 
-        return TypedResults.Ok((await reader.SummaryAsync(access.Contract, date, cancellationToken)).ToResponse());
+        return TypedResults.Ok((await reader.SummaryAsync(access.Contract, dates.AsOf, dates.KnownAt, cancellationToken)).ToResponse() with
+        {
+            KnownAt = dates.KnownAt,
+        });
     }
 
-    /// <summary>The measure's periods from <c>from</c> to <c>to</c> (periods of its frequency), oldest first.</summary>
+    /// <summary>
+    /// The measure's periods that overlap <c>from</c> to <c>to</c>, oldest first. Either may be a
+    /// month, a quarter or a financial year, whatever the measure's frequency.
+    /// </summary>
     public static async Task<Results<Ok<HistoryResponse>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
-        ContractAccess access, string code, string? from, string? to, MeasureStore measures, StatusReader reader,
+        ContractAccess access, string code, string? from, string? to, string? knownAt, MeasureStore measures, StatusReader reader,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var measure = await measures.FindAsync(access.Id, code, cancellationToken);
@@ -82,19 +97,23 @@ internal static class EvaluationsEndpoints
         var errors = new Dictionary<string, string[]>();
         var first = ReadPeriod("from", from, measure, errors);
         var last = ReadPeriod("to", to, measure, errors);
-        if (first is { } f && last is { } l && f > l)
+        if (first is { } f && last is { } l && l.End < f.Start)
         {
-            errors["to"] = [$"must not be before from ({f})."];
+            errors["to"] = [$"must not end before from ({f}) starts; {l} ends on {l.End:yyyy-MM-dd}."];
         }
 
+        var dates = QueryValues.ReadDates(null, knownAt, clock, errors);
         if (errors.Count > 0)
         {
             return InvalidRequest.Of(errors);
         }
 
-        return TypedResults.Ok((await reader.HistoryAsync(access.Contract, measure, first, last, UkCalendar.Today(clock), cancellationToken)).ToResponse());
+        var history = await reader.HistoryAsync(access.Contract, measure, first?.Start, last?.End, UkCalendar.Today(clock), dates.KnownAt,
+            cancellationToken);
+        return TypedResults.Ok(history.ToResponse() with { KnownAt = dates.KnownAt });
     }
 
+    /// <summary>A period of any form; one that could be read two ways reads as the measure's own frequency.</summary>
     private static Period? ReadPeriod(string name, string? text, Measure measure, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -102,12 +121,18 @@ internal static class EvaluationsEndpoints
             return null;
         }
 
-        if (Period.TryParse(text.Trim(), measure.Frequency, out var period, out var error))
+        var trimmed = text.Trim();
+        if (Period.TryParse(trimmed, measure.Frequency, out var own, out _))
         {
-            return period;
+            return own;
         }
 
-        errors[name] = [error];
+        if (Period.TryParse(trimmed, out var any))
+        {
+            return any;
+        }
+
+        errors[name] = [$"'{trimmed}' is not a period. Use {Period.AcceptedForms}."];
         return null;
     }
 }

@@ -7,7 +7,7 @@ internal static class ReturnMapping
 {
     public static ReturnResponse ToResponse(this StoredReturn r) => new(
         r.MeasureCode, r.Period, r.Value, r.Numerator, r.Denominator, r.Commentary, r.Revision, r.Late, r.SmallCohort, r.DueDate,
-        r.SubmittedBy, r.SubmittedByOrg, r.SubmittedAt);
+        r.SubmittedBy, r.SubmittedByOrg, r.SubmittedAt, r.Unchanged);
 
     public static List<ReturnResponse> ToResponses(this IEnumerable<StoredReturn> returns) => returns.Select(r => r.ToResponse()).ToList();
 

@@ -18,7 +18,7 @@ internal static class SplitScreenCsv
     [
         "measureCode", "title", "period",
         "value", "revision", "numerator", "denominator", "late", "claims",
-        "target", "tolerance", "rating", "direction", "flags", "escalation",
+        "target", "tolerance", "rating", "direction", "flags", "escalations",
         "challenges", "openChallenges", "overdueChallenges",
     ];
 
@@ -41,9 +41,8 @@ internal static class SplitScreenCsv
             csv.WriteField(row.Rating.ToString());
             csv.WriteField(row.Direction?.ToString() ?? "");
             csv.WriteField(string.Join(" ", row.Flags));
-            csv.WriteText(row.Escalation is { } e
-                ? string.Create(CultureInfo.InvariantCulture, $"{e.Reason}, level {e.Level} {e.LevelName}, {e.Status}")
-                : "");
+            csv.WriteText(string.Join("\n", row.Escalations.Select(e =>
+                string.Create(CultureInfo.InvariantCulture, $"{e.Reason}, level {e.Level} {e.LevelName}, {e.Status}"))));
             csv.WriteText(string.Join("\n", row.Commissioner.Challenges.Select(Describe)));
             csv.WriteField(row.Commissioner.Challenges.Count(c => c.Status != ChallengeStatus.Closed).ToString(CultureInfo.InvariantCulture));
             csv.WriteField(row.Commissioner.Challenges.Count(c => c.Overdue).ToString(CultureInfo.InvariantCulture));

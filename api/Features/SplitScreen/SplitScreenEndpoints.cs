@@ -20,18 +20,15 @@ internal static class SplitScreenEndpoints
 
     /// <summary>
     /// Every measure at its latest period ended by <c>asOf</c> (default today): the trust's figure
-    /// and claims, the rating, and the council's challenges. JSON, or one line per measure with
+    /// and claims, the rating, and the council's challenges, as known at <c>knownAt</c> (default now). JSON, or one line per measure with
     /// <c>?format=csv</c> or <c>Accept: text/csv</c>.
     /// </summary>
     public static async Task<Results<Ok<SplitScreenResponse>, FileContentHttpResult, ValidationProblem>> ReadAsync(
-        ContractAccess access, string? asOf, string? format, HttpRequest request, SplitScreenReader reader, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ContractAccess access, string? asOf, string? knownAt, string? format, HttpRequest request, SplitScreenReader reader,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!QueryValues.TryReadDate(asOf, clock, out var date))
-        {
-            errors["asOf"] = [QueryValues.InvalidAsOfMessage];
-        }
+        var dates = QueryValues.ReadDates(asOf, knownAt, clock, errors);
 
         var csv = CsvExport.Wanted(format, request);
         if (csv is null)
@@ -44,7 +41,7 @@ internal static class SplitScreenEndpoints
             return InvalidRequest.Of(errors);
         }
 
-        var screen = (await reader.ReadAsync(access.Contract, date, cancellationToken)).ToResponse();
+        var screen = (await reader.ReadAsync(access.Contract, dates.AsOf, dates.KnownAt, cancellationToken)).ToResponse() with { KnownAt = dates.KnownAt };
         return csv == true
             ? CsvExport.File("split-screen", access.Contract, writer => SplitScreenCsv.Write(writer, screen))
             : TypedResults.Ok(screen);

@@ -16,5 +16,6 @@ internal static class SplitScreenMapping
             r.Standing.Figure.Revision,
             new ProviderSide(r.Provider.Value, r.Provider.Revision, r.Provider.Numerator, r.Provider.Denominator, r.Provider.Late,
                 r.Provider.SubmittedAt, r.Provider.Claims.Select(c => c.ToResponse()).ToList()),
-            new CommissionerSide(r.Commissioner.Challenges.Select(c => c.ToResponse()).ToList()))).ToList());
+            new CommissionerSide(r.Commissioner.Challenges.Select(c => c.ToResponse()).ToList()),
+            r.Standing.Escalations.Select(e => e.ToResponse()).ToList())).ToList());
 }

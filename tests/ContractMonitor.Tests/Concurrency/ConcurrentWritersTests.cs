@@ -51,7 +51,8 @@ public sealed class ConcurrentWritersTests(ApiFactory api) : IClassFixture<ApiFa
         var challenges = (await Task.WhenAll(officers)).SelectMany(c => c).ToList();
 
         Assert.Equal(TrustClients * BatchesPerClient, accepted.Count);
-        var expected = accepted.SelectMany(a => a.Returns)
+        // A row that repeated the figure that counted when it landed was answered, not stored.
+        var expected = accepted.SelectMany(a => a.Returns).Where(r => !r.Unchanged)
             .Select(r => (r.MeasureCode, r.Period, r.Revision, Value: r.Value.ToString(CultureInfo.InvariantCulture))).ToList();
         await using var connection = new SqliteConnection(api.ConnectionString);
         var stored = (await connection.QueryAsync<(string MeasureCode, string Period, long Revision, double Value)>(

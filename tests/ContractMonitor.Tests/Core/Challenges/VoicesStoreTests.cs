@@ -7,6 +7,7 @@ using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Claims;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
@@ -112,8 +113,8 @@ public abstract class VoicesStoreTests
         var challenge = await new ChallengeStore(a.Db, clock).CreateAsync(a.Contract, a.Officer, a.About("2016-12"), "Why?", null, default);
 
         var claims = await new ClaimStore(a.Db, clock).ListAsync(a.Contract.Id, a.Measure, null, default);
-        var screen = await new SplitScreenReader(a.Db, new StatusReader(a.Db, new MeasureStore(a.Db, clock)), clock)
-            .ReadAsync(a.Contract, new DateOnly(2017, 1, 20), default);
+        var screen = await new SplitScreenReader(a.Db, new StatusReader(a.Db, new MeasureStore(a.Db, clock), new EscalationStore(a.Db, clock)), clock)
+            .ReadAsync(a.Contract, new DateOnly(2017, 1, 20), null, default);
 
         Assert.Equal([(ClaimKind.Commentary, (long?)null, "Commentary."), (ClaimKind.Note, note.Id, "A note.")], claims.Select(c => (c.Kind, c.Id, c.Text)));
         var row = Assert.Single(screen.Rows);

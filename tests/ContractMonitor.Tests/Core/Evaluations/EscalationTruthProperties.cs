@@ -1,9 +1,11 @@
+using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Organisations;
 using ContractMonitor.Contracts.Targets;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Notifications;
@@ -26,7 +28,9 @@ namespace ContractMonitor.Tests.Core.Evaluations;
 /// months never sent, years without a target, either polarity, a random monitoredFrom) that
 /// arrives in random batches four months apart, out of order, late, with wrong figures revised
 /// later, evaluated after every batch on that batch's date (so periods fall due between batches);
-/// beside it the same final figures arrive at once and are evaluated once.
+/// beside it the same final figures arrive at once and are evaluated once. Afterwards, the status as
+/// known at each batch's instant (DESIGN §5, knownAt), worked out from what was recorded by then,
+/// must be the status the stored ratings gave at that instant.
 /// </summary>
 public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassFixture<MigratedSqliteFile>
 {
@@ -87,6 +91,8 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         var pieces = await NewContractAsync(c, clock);
         var whole = await NewContractAsync(c, clock);
         var evaluator = new ContractEvaluator(file.Database, clock);
+        var status = new StatusReader(file.Database, new MeasureStore(file.Database, clock), new EscalationStore(file.Database, clock));
+        var seen = new List<(DateTimeOffset At, DateOnly AsOf, string Status)>();
 
         for (var batch = 0; batch < c.Batches; batch++)
         {
@@ -94,15 +100,17 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
             var rows = Enumerable.Range(0, c.Months.Length)
                 .SelectMany(i => Sent(c, i).Where(s => s.Batch == batch).Select(s => Row(pieces.Measure, i, s.Value)))
                 .ToList();
-            await SubmitAsync(pieces, rows);
+            await SubmitAsync(pieces, rows, clock);
             // As the council's "evaluate now" would: periods that fell due since are rated too.
             await new EvaluationRequests(file.Database, clock).CreateAsync(pieces.Contract.Id, pieces.Admin, default);
             await evaluator.EvaluateContractAsync(pieces.Contract.Id, default);
             await CheckRunAsync(c, pieces, UkCalendar.Today(clock));
+            var asOf = UkCalendar.Today(clock);
+            seen.Add((clock.GetUtcNow(), asOf, Json(await status.StatusAsync(pieces.Contract, asOf, null, default))));
         }
 
         await SubmitAsync(whole, Enumerable.Range(0, c.Months.Length).Where(i => c.Months[i].Kind != '-')
-            .Select(i => Row(whole.Measure, i, Value(c, c.Months[i].Kind, c.Months[i].Offset))).ToList());
+            .Select(i => Row(whole.Measure, i, Value(c, c.Months[i].Kind, c.Months[i].Offset))).ToList(), clock);
         await new EvaluationRequests(file.Database, clock).CreateAsync(whole.Contract.Id, pieces.Admin, default);
         await evaluator.EvaluateContractAsync(whole.Contract.Id, default);
 
@@ -118,8 +126,26 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         var atOnce = Open(await RecordsAsync(whole.Contract.Id));
         Assert.True(inPieces == atOnce, $"In pieces: [{inPieces}]; at once: [{atOnce}].");
         await NoResolutionAtABadPeriodAsync(pieces.Contract.Id);
+
+        // What a past view (knownAt) works out from what was recorded by then is what the stored view said then.
+        foreach (var (at, asOf, then) in seen)
+        {
+            var workedOut = Json(await status.StatusAsync(pieces.Contract, asOf, at.AddTicks(1), default));
+            Assert.True(then == workedOut, $"At {at:u} the status said {then}; worked out afterwards it says {workedOut}.");
+        }
+
+        // A past view (knownAt) tells a record's state from its events alone: they must tell the stored one.
+        foreach (var record in await new EscalationStore(file.Database, clock).ListAsync(pieces.Contract.Id, EscalationFilter.All, null, default))
+        {
+            var told = EscalationHistory.AsKnownAt(record, DateTimeOffset.MaxValue);
+            Assert.True((told.Level, told.Status) == (record.Level, record.Status),
+                $"Escalation {record.Id} is {record.Status} at level {record.Level}, but its events tell {told.Status} at level {told.Level}.");
+        }
+
         return true;
     }
+
+    private static string Json(ContractStanding standing) => System.Text.Json.JsonSerializer.Serialize(standing);
 
     /// <summary>What the trust sends for a month, never before it has ended: a wrong figure first, if any, then the final one.</summary>
     private static IEnumerable<(int Batch, decimal Value)> Sent(History c, int i)
@@ -185,11 +211,12 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
     private static CheckedReturn Row(Measure measure, int month, decimal value) =>
         new(measure, Period.Containing(Frequency.Monthly, Start.AddMonths(month)), value, null, null, null);
 
-    private async Task SubmitAsync(World world, List<CheckedReturn> rows)
+    /// <summary>Sent on the clock's day, so each revision is stamped with the day it arrived, as past views read it.</summary>
+    private async Task SubmitAsync(World world, List<CheckedReturn> rows, TimeProvider clock)
     {
         if (rows.Count > 0)
         {
-            await new ReturnStore(file.Database, TimeProvider.System).SubmitAsync(world.Contract, world.Trust, rows, null, default);
+            await new ReturnStore(file.Database, clock).SubmitAsync(world.Contract, world.Trust, rows, null, default);
         }
     }
 

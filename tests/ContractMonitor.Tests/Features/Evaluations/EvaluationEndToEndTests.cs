@@ -232,6 +232,13 @@ public sealed class EvaluationEndToEndTests(ClockedApiFactory api) : IClassFixtu
     [InlineData("escalations?status=1", "status")]
     [InlineData("measures/A1/history?from=2026-Q1", "from")]
     [InlineData("measures/A1/history?from=2026-07&to=2026-05", "to")]
+    [InlineData("measures/A1/history?from=2026-27-Q3&to=2026-07", "to")]
+    [InlineData("status?knownAt=2026-08-21", "knownAt")]
+    [InlineData("summary?knownAt=2026-08-20T10:00:00Z", "knownAt")]
+    [InlineData("split-screen?knownAt=yesterday", "knownAt")]
+    [InlineData("escalations?knownAt=2026-08-20T25:00Z", "knownAt")]
+    [InlineData("measures/A1/history?knownAt=1066-10-14", "knownAt")]
+    [InlineData("status?knownAt=2026-08-19T12:00", "knownAt")]
     public async Task BadQueriesAreNamed(string query, string field)
     {
         api.Clock.Now = Today;

@@ -91,7 +91,8 @@ public sealed class SplitScreenTests(ClockedApiFactory api) : IClassFixture<Cloc
                     new DateOnly(2026, 8, 19), false, 1, false, 52m, 2, 55.5m, true, "carol.commissioner", council, At(2026, 8, 5, 10),
                     "carol.commissioner", Today,
                     [new ChallengeReply(story.ReplyId, "Six visits were recorded late; a corrected figure follows.", 1, "pat.provider", trust, At(2026, 8, 6, 10))]),
-            ]));
+            ]),
+            []);
         Assert.Equal((new DateOnly(2026, 8, 20), scenario.ContractId), (screen!.AsOf, screen.ContractId));
         Assert.Equal(["A1", "B1"], screen.Rows.Select(r => r.MeasureCode));
         Assert.Equal(Json(expectedA1), Json(screen.Rows[0]));
@@ -161,7 +162,7 @@ public sealed class SplitScreenTests(ClockedApiFactory api) : IClassFixture<Cloc
         var a1 = lines[0];
         Assert.Equal(("2", "1", "1"), (a1["revision"], a1["openChallenges"], a1["overdueChallenges"]));
         Assert.Contains("Closed (Disputed); challenged 52 (r1), now 55.5 (r2)", a1["challenges"], StringComparison.Ordinal);
-        Assert.Equal("MissingReturns, level 1 Contract manager challenge meeting, Open", lines[1]["escalation"]);
+        Assert.Equal("MissingReturns, level 1 Contract manager challenge meeting, Open", lines[1]["escalations"]);
         Assert.Contains("challenged before a return was sent", lines[1]["challenges"], StringComparison.Ordinal);
     }
 

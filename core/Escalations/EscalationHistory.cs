@@ -1,0 +1,41 @@
+using ContractMonitor.Contracts.Escalations;
+
+namespace ContractMonitor.Core.Escalations;
+
+/// <summary>
+/// An escalation as it stood at an earlier instant. Every change of level or status is an appended
+/// event (DESIGN §3.4) and the record always holds what its last event says, so the events recorded
+/// by then are enough to say where it stood then.
+/// </summary>
+internal static class EscalationHistory
+{
+    /// <param name="escalation">Read with only the events and emails recorded before <paramref name="knownAt"/>.</param>
+    public static Escalation AsKnownAt(Escalation escalation, DateTimeOffset knownAt)
+    {
+        var story = escalation.Events.Where(e => e.Type != EscalationEventType.Acknowledged && e.OccurredAt < knownAt).ToList();
+        if (story.Count == 0)
+        {
+            return escalation;
+        }
+
+        var last = story[^1];
+        var status = StatusAfter(last.Type);
+        return escalation with
+        {
+            Level = last.Level,
+            LevelName = last.LevelName,
+            Status = status,
+            OpenedPeriod = story.LastOrDefault(e => e.Type == EscalationEventType.Raised)?.Period ?? escalation.OpenedPeriod,
+            LastPeriod = story.LastOrDefault(e => e.Period is not null)?.Period ?? escalation.OpenedPeriod,
+            ResolvedAt = status == EscalationStatus.Resolved ? last.OccurredAt : null,
+        };
+    }
+
+    /// <summary>The status an event leaves its escalation in.</summary>
+    public static EscalationStatus StatusAfter(EscalationEventType type) => type switch
+    {
+        EscalationEventType.Resolved => EscalationStatus.Resolved,
+        EscalationEventType.Recovering => EscalationStatus.Recovering,
+        _ => EscalationStatus.Open,
+    };
+}
