@@ -19,6 +19,12 @@ internal sealed record Contract(
     ContractPolicy EscalationPolicy,
     DateOnly MonitoredFrom)
 {
+    /// <summary>
+    /// Moves whenever what the stored reads of the contract show changes (ratings, escalations,
+    /// measures): the key under which a read of it may be kept.
+    /// </summary>
+    public long ReadVersion { get; init; }
+
     /// <summary>What the rating rules read of the contract.</summary>
     public ContractTerms Terms => new(StartDate, EndDate, ReturnDueDays, SmallCohort, MonitoredFrom);
 }

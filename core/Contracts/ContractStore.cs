@@ -115,31 +115,37 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Run in the transaction of every write that changes what the stored reads of a contract show,
+    /// last, so that the row is locked only until the commit just after it.
+    /// </summary>
+    internal const string TouchSql = "UPDATE Contracts SET ReadVersion = ReadVersion + 1 WHERE Id = @ContractId";
+
     private const string SelectVisibleSql = """
         SELECT c.Id, c.Reference, c.Title, co.Code AS CommissionerCode, po.Code AS ProviderCode,
                c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength,
-               c.MonitoredFrom
+               c.MonitoredFrom, c.ReadVersion
         FROM Contracts c
         JOIN Organisations co ON co.Id = c.CommissionerOrgId
         JOIN Organisations po ON po.Id = c.ProviderOrgId
         WHERE c.Id IN (
         """ + Visibility.VisibleContractIdsSql + ")";
 
-    private const string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id";
+    // Every contract route starts here, so the contract and its ladder come back from one command.
+    // The ladder is read whether or not the contract is visible, and dropped unread if it is not.
+    private const string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id;\n" + """
+        SELECT ContractId, Level, Name, Email FROM EscalationLevels WHERE ContractId = @Id ORDER BY Level
+        """;
 
     /// <summary>The contract if the caller's organisation commissions or provides it (by role); otherwise null.</summary>
     public async Task<Contract?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ContractRow>(new CommandDefinition(
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             FindVisibleSql, new { Id = id, caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken));
-        if (row is null)
-        {
-            return null;
-        }
-
-        var ladders = await LaddersAsync(connection, [row.Id], cancellationToken);
-        return row.ToContract(ladders[row.Id]);
+        var row = await results.ReadSingleOrDefaultAsync<ContractRow>();
+        var ladder = await results.ReadAsync<LadderRow>();
+        return row?.ToContract(ladder.Select(r => new LadderRung(r.Level, r.Name, r.Email)));
     }
 
     private const string ListVisibleSql = SelectVisibleSql + " ORDER BY c.Reference, c.Id";
@@ -176,10 +182,14 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
         public string Title { get; init; } = "";
         public string CommissionerCode { get; init; } = "";
         public string ProviderCode { get; init; } = "";
+        public long ReadVersion { get; init; }
 
         public Contract ToContract(IEnumerable<LadderRung> ladder) => new(
             Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
-            new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFromOrStart);
+            new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFromOrStart)
+        {
+            ReadVersion = ReadVersion,
+        };
     }
 
     private sealed record LadderRow

@@ -2,6 +2,7 @@ using System.Data.Common;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Periods;
 using Dapper;
@@ -88,6 +89,12 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         await writer.FlushAsync();
         var cleared = await writer.ClearMarksAsync(read.Marks);
         await writer.CompleteRequestsAsync(read.Requests);
+        if (writer.EvaluationsWritten + writer.EscalationsWritten + writer.EventsWritten > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contractId }, transaction,
+                cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new EvaluationOutcome(1, measures.Count, writer.EvaluationsWritten, writer.EscalationsWritten, writer.EventsWritten, cleared,
             writer.NotificationsWritten);

@@ -8,6 +8,7 @@ using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 using Dapper;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ContractMonitor.Core.Evaluations;
 
@@ -17,18 +18,16 @@ namespace ContractMonitor.Core.Evaluations;
 /// earlier instant is worked out again from the figures, targets and escalation events recorded by
 /// then (<see cref="PastKnowledge"/>).
 /// </summary>
-internal sealed class StatusReader(Database database, MeasureStore measures, EscalationStore escalations)
+internal sealed class StatusReader(Database database, MeasureStore measures, EscalationStore escalations) : IDisposable
 {
+    // Standings kept by (contract, read version, asOf): a version moves in the transaction that
+    // changes what they show, so a kept one is never stale for a contract read after that commit.
+    private readonly MemoryCache kept = new(new MemoryCacheOptions { SizeLimit = 2_000 });
+
     private const string SelectEvaluationsSql = """
         SELECT e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction,
                e.Late, e.SmallCohort
         FROM Evaluations e
-        """;
-
-    private const string EvaluationsSql = SelectEvaluationsSql + """
-
-        JOIN Measures m ON m.Id = e.MeasureId
-        WHERE m.ContractId = @ContractId AND e.Period IN @Periods
         """;
 
     private const string OpenEscalationsSql = """
@@ -38,18 +37,33 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         WHERE e.ContractId = @ContractId AND e.ResolvedAt IS NULL
         """;
 
+    // Each frequency's latest period is asked for at once: a period's text names its frequency, so
+    // each measure can only meet the one of its own.
+    private const string LatestRatingsSql = """
+        SELECT m.Id, m.Code, m.Title, m.Frequency,
+               e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction, e.Late, e.SmallCohort
+        FROM Measures m
+        LEFT JOIN Evaluations e ON e.MeasureId = m.Id AND e.Period IN @Periods
+        WHERE m.ContractId = @ContractId
+        ORDER BY m.Code
+        """;
+
+    private const string StatusSql = LatestRatingsSql + ";\n" + OpenEscalationsSql;
+
     /// <summary>
     /// Each measure's latest period ending on or before <paramref name="asOf"/>, with every
     /// escalation of it still open, as known now or, with <paramref name="knownAt"/>, as known then.
+    /// What is known now is kept in memory under <see cref="Contract.ReadVersion"/>, so pass a
+    /// contract read for the request at hand.
     /// </summary>
     public async Task<ContractStanding> StatusAsync(
         Contract contract, DateOnly asOf, DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
-        var list = await measures.ListAsync(contract.Id, cancellationToken);
         if (knownAt is { } at)
         {
+            var recorded = await measures.ListAsync(contract.Id, cancellationToken);
             var past = await PastKnowledge.LoadAsync(database, escalations, contract, at, cancellationToken);
-            return new ContractStanding(asOf, list.Where(past.Knows).Select(measure =>
+            return new ContractStanding(asOf, recorded.Where(past.Knows).Select(measure =>
             {
                 var period = LatestEnded(measure.Frequency, contract, asOf);
                 var rated = period is { } p ? past.Rate(measure).GetValueOrDefault(p) : null;
@@ -58,28 +72,35 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
             }).ToList());
         }
 
-        var latest = list.ToDictionary(m => m.Id, m => LatestEnded(m.Frequency, contract, asOf));
-
-        // Only each measure's latest period is read: one per frequency at most, whatever the history.
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var periods = latest.Values.OfType<Period>().Select(p => p.ToString()).Distinct().ToList();
-        var evaluations = periods.Count == 0
-            ? []
-            : (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(
-                EvaluationsSql, new { ContractId = contract.Id, Periods = periods }, cancellationToken: cancellationToken)))
-            .ToDictionary(e => (e.MeasureId, e.Period));
-        var open = (await connection.QueryAsync<OpenEscalationRow>(new CommandDefinition(
-            OpenEscalationsSql, new { ContractId = contract.Id }, cancellationToken: cancellationToken)))
-            .ToLookup(e => e.MeasureId, e => e.ToSummary());
-
-        return new ContractStanding(asOf, list.Select(measure =>
+        return (await kept.GetOrCreateAsync((contract.Id, contract.ReadVersion, asOf), entry =>
         {
-            var period = latest[measure.Id];
-            var evaluation = period is { } p ? evaluations.GetValueOrDefault((measure.Id, p.ToString())) : null;
-            return new MeasureStanding(measure.Code, measure.Title, period?.ToString(), evaluation?.ToFigure() ?? RatedFigure.Pending,
-                open[measure.Id].OrderByDescending(e => e.Level).ThenBy(e => e.Reason).ToList());
-        }).ToList());
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return ReadStoredAsync(contract, asOf, cancellationToken);
+        }))!;
     }
+
+    private async Task<ContractStanding> ReadStoredAsync(Contract contract, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        // The read most pages call: the measures, their latest ratings and open escalations come back
+        // from one command. Each frequency has one latest period, so all three are asked for at once.
+        var latest = Enum.GetValues<Frequency>().ToDictionary(f => f, f => LatestEnded(f, contract, asOf));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(StatusSql,
+            new { ContractId = contract.Id, Periods = latest.Values.OfType<Period>().Select(p => p.ToString()).ToList() },
+            cancellationToken: cancellationToken));
+        // A measure without a rating for its period has nulls from Period on, which Dapper maps to no row.
+        var rows = results.Read<StandingRow, EvaluationRow, (StandingRow Measure, EvaluationRow? Rating)>(
+            (measure, rating) => (measure, rating), splitOn: "Period").ToList();
+        var open = (await results.ReadAsync<OpenEscalationRow>()).ToLookup(e => e.MeasureId, e => e.ToSummary());
+
+        return new ContractStanding(asOf, rows.Select(row => new MeasureStanding(
+            row.Measure.Code, row.Measure.Title, latest[Enum.Parse<Frequency>(row.Measure.Frequency)]?.ToString(),
+            row.Rating?.ToFigure() ?? RatedFigure.Pending,
+            open[row.Measure.Id].OrderByDescending(e => e.Level).ThenBy(e => e.Reason).ToList())).ToList());
+    }
+
+    public void Dispose() => kept.Dispose();
 
     /// <summary>The status counted: what it shows, so the two never disagree.</summary>
     public async Task<StandingCounts> SummaryAsync(
@@ -155,6 +176,14 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         }
 
         return period.End < contract.StartDate ? null : period;
+    }
+
+    private sealed record StandingRow
+    {
+        public long Id { get; init; }
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Frequency { get; init; } = "";
     }
 
     private sealed record OpenEscalationRow

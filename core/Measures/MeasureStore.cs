@@ -3,6 +3,7 @@ using System.Globalization;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Periods;
 using Dapper;
@@ -88,6 +89,8 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
             await AuditLog.WriteAsync(transaction, caller, now,
                 new AuditEntry("measure.created", "Measure", id.ToString(CultureInfo.InvariantCulture), contractId, null, definition),
                 cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contractId }, transaction,
+                cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             return WriteResult.Created(created);
         }
@@ -97,7 +100,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
         }
     }
 
-    private const string ListSql = """
+    internal const string ListSql = """
         SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
                m.StartPeriod, c.StartDate AS ContractStart
         FROM Measures m
@@ -145,7 +148,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
         public DateOnly? EndDate { get; init; }
     }
 
-    private sealed record MeasureRow
+    internal sealed record MeasureRow
     {
         public long Id { get; init; }
         public long ContractId { get; init; }

@@ -53,7 +53,14 @@ public sealed class BenchmarkApi : WebApplicationFactory<Program>
 
     public HttpClient ClientFor(Role role, string org)
     {
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role, org));
+        return client;
+    }
+
+    /// <summary>A bearer token the api accepts, for a load tool outside .NET.</summary>
+    public static string TokenFor(Role role, string org) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
@@ -61,10 +68,6 @@ public sealed class BenchmarkApi : WebApplicationFactory<Program>
             Expires = DateTime.UtcNow.AddDays(1),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Key), SecurityAlgorithms.HmacSha256),
         });
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     protected override void Dispose(bool disposing)
     {

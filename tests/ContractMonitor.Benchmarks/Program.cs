@@ -4,6 +4,18 @@ namespace ContractMonitor.Benchmarks;
 
 public static class Benchmarks
 {
-    /// <summary><c>dotnet run -c Release --project tests/ContractMonitor.Benchmarks -- --filter '*'</c></summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Benchmarks).Assembly).Run(args);
+    /// <summary>
+    /// <c>dotnet run -c Release --project tests/ContractMonitor.Benchmarks -- --filter '*'</c> for the
+    /// BenchmarkDotNet benchmarks; <c>-- status-load</c> for the status read under wrk.
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "status-load")
+        {
+            return await StatusLoad.StatusLoad.RunAsync(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Benchmarks).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -29,8 +29,11 @@ public class SubmitReturnsBenchmark
     private BenchmarkApi api = null!;
     private HttpClient provider = null!;
     private long contractId;
-    private string json = "";
-    private string csv = "";
+    // Two versions of each body, sent in turn: a row that repeats the figure that counts is not a
+    // revision (issue 16), so every call must change every figure to write what it did before.
+    private readonly string[] json = ["", ""];
+    private readonly string[] csv = ["", ""];
+    private int calls;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -45,7 +48,7 @@ public class SubmitReturnsBenchmark
         for (var m = 0; m < Measures; m++)
         {
             await Ok(admin.PostAsJsonAsync($"/api/contracts/{contractId}/measures", new CreateMeasureRequest(
-                $"M{m:D2}", $"Measure {m}", null, null, MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Monthly, 1), JsonDefaults.Web));
+                $"M{m:D2}", $"Measure {m}", null, null, MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Monthly, 1, "2016-04"), JsonDefaults.Web));
         }
 
         var rows = (from m in Enumerable.Range(0, Measures)
@@ -54,22 +57,27 @@ public class SubmitReturnsBenchmark
                     select new ReturnRowRequest($"M{m:D2}", period.ToString("yyyy-MM", CultureInfo.InvariantCulture),
                         Math.Round(100m * (month + 1) / (month + 2), 1, MidpointRounding.AwayFromZero), month + 1, month + 2,
                         "Commentary of an ordinary length that explains the month's figure to the panel.")).ToList();
-        json = System.Text.Json.JsonSerializer.Serialize(new SubmitReturnsRequest(rows), JsonDefaults.Web);
-        var text = new StringBuilder("measureCode,period,value,numerator,denominator,commentary\n");
-        foreach (var r in rows)
+        for (var version = 0; version < 2; version++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{r.MeasureCode},{r.Period},{r.Value},{r.Numerator},{r.Denominator},{r.Commentary}\n");
+            var sent = rows.Select(r => r with { Commentary = $"{r.Commentary} ({version})" }).ToList();
+            json[version] = System.Text.Json.JsonSerializer.Serialize(new SubmitReturnsRequest(sent), JsonDefaults.Web);
+            var text = new StringBuilder("measureCode,period,value,numerator,denominator,commentary\n");
+            foreach (var r in sent)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{r.MeasureCode},{r.Period},{r.Value},{r.Numerator},{r.Denominator},{r.Commentary}\n");
+            }
+
+            csv[version] = text.ToString();
         }
 
-        csv = text.ToString();
         provider = api.ClientFor(Role.Provider, "bench-trust");
     }
 
     [Benchmark(Description = "1,000-row JSON batch")]
-    public Task SubmitJson() => Submit(new StringContent(json, Encoding.UTF8, "application/json"));
+    public Task SubmitJson() => Submit(new StringContent(json[calls++ % 2], Encoding.UTF8, "application/json"));
 
     [Benchmark(Description = "1,000-row CSV batch")]
-    public Task SubmitCsv() => Submit(new StringContent(csv, Encoding.UTF8, "text/csv"));
+    public Task SubmitCsv() => Submit(new StringContent(csv[calls++ % 2], Encoding.UTF8, "text/csv"));
 
     [GlobalCleanup]
     public void Cleanup()

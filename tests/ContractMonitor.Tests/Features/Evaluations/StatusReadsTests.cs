@@ -78,4 +78,23 @@ public sealed class StatusReadsTests(ClockedApiFactory api) : IClassFixture<Cloc
 
         Assert.Equal(expected, string.Join(" ", history!.Periods.Select(p => p.Period)));
     }
+
+    [Fact]
+    public async Task AStatusReadAgainShowsEveryEvaluationAndNewMeasureSinceTheLastRead()
+    {
+        var scenario = await FailingAndDecliningAsync();
+        var url = $"/api/contracts/{scenario.ContractId}/status?asOf=2024-07-31";
+        var first = await scenario.Panel.GetAsync<StatusResponse>(url);
+        Assert.Equal(first!.Measures.Count, (await scenario.Panel.GetAsync<StatusResponse>(url))!.Measures.Count);
+
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2024-07", 66m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+        var evaluated = (await scenario.Panel.GetAsync<StatusResponse>(url))!.Measures.Single(m => m.Code == "A1");
+        await scenario.AddMeasureAsync("C1");
+        var added = await scenario.Panel.GetAsync<StatusResponse>(url);
+
+        Assert.Equal(51m, first.Measures.Single(m => m.Code == "A1").Value);
+        Assert.Equal((66m, Rating.OnTarget), (evaluated.Value!.Value, evaluated.Rating));
+        Assert.Equal(["A1", "B1", "C1"], added!.Measures.Select(m => m.Code));
+    }
 }

@@ -14,10 +14,11 @@ namespace ContractMonitor.Tests.Features.SplitScreen;
 public sealed class SplitScreenQueryCountTests(CountingApiFactory api) : IClassFixture<CountingApiFactory>
 {
     /// <summary>
-    /// The contract as the caller may see it (contract, ladder), the centre (measures, ratings, open
-    /// escalations), the trust's side (figures, claims) and the council's (challenges, responses).
+    /// Commands: the contract as the caller may see it (contract and ladder in one), the centre
+    /// (measures with their ratings, and open escalations, in one), the trust's side (figures,
+    /// claims) and the council's (challenges, responses).
     /// </summary>
-    private const int StatementsPerSplitScreen = 9;
+    private const int StatementsPerSplitScreen = 6;
 
     [Fact]
     public async Task FiftyMeasuresCostNoMoreStatementsThanFive()
