@@ -2,6 +2,7 @@ using ContractMonitor.Api.Security;
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ContractMonitor.Api.Auth;
@@ -10,6 +11,7 @@ internal static partial class ApiAuthentication
 {
     public const string AdminPolicy = "Admin";
     private const string BearerSection = "Authentication:Schemes:Bearer";
+    private const string RefusalItem = "ContractMonitor.TokenRefusal";
 
     /// <summary>
     /// JWT bearer from the standard <c>Authentication:Schemes:Bearer</c> keys: Authority and Audience
@@ -29,13 +31,34 @@ internal static partial class ApiAuthentication
                 {
                     OnTokenValidated = context =>
                     {
-                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst(Caller.OrgClaim)?.Value))
+                        var claims = context.HttpContext.RequestServices.GetRequiredService<IOptions<CallerClaimsOptions>>().Value;
+                        string? refusal = null;
+                        if (context.Principal is not { } principal
+                            || CallerClaims.Normalise(principal, claims, out refusal) is not { } normalised)
                         {
                             LogRefused(context.HttpContext, "MissingOrgClaim");
-                            context.Fail("The token has no org claim.");
+                            context.HttpContext.Items[RefusalItem] = refusal;
+                            context.Fail(refusal ?? "The token names no organisation.");
+                            return Task.CompletedTask;
                         }
 
+                        context.Principal = normalised;
                         return Task.CompletedTask;
+                    },
+                    // A token refused for what it says (not for its signature or dates) is told why.
+                    OnChallenge = async context =>
+                    {
+                        if (context.HttpContext.Items[RefusalItem] is string reason)
+                        {
+                            context.HandleResponse();
+                            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                            {
+                                HttpContext = context.HttpContext,
+                                ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized", Detail = reason },
+                            });
+                        }
                     },
                     OnAuthenticationFailed = context =>
                     {
@@ -45,6 +68,7 @@ internal static partial class ApiAuthentication
                 };
             });
 
+        services.AddOptions<CallerClaimsOptions>().BindConfiguration(CallerClaimsOptions.Section);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<IConfiguration>((options, configuration) => UseConfiguredSigningKeys(options, configuration.GetSection(BearerSection)));
 
