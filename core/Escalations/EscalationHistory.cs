@@ -1,4 +1,6 @@
 using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Notifications;
+using ContractMonitor.Core.Notifications;
 
 namespace ContractMonitor.Core.Escalations;
 
@@ -10,12 +12,18 @@ namespace ContractMonitor.Core.Escalations;
 internal static class EscalationHistory
 {
     /// <param name="escalation">Read with only the events and emails recorded before <paramref name="knownAt"/>.</param>
-    public static Escalation AsKnownAt(Escalation escalation, DateTimeOffset knownAt)
+    /// <returns>Null when no event of its story had been recorded then: nothing was known of it.</returns>
+    /// <remarks>
+    /// Its identity (<see cref="Escalation.RunStart"/>) is today's: a record keeps its identity for
+    /// life. A record from before escalations were reconciled by identity may have stood at another
+    /// level than its last event says until its first reconciliation; past views show what its events say.
+    /// </remarks>
+    public static Escalation? AsKnownAt(Escalation escalation, DateTimeOffset knownAt)
     {
         var story = escalation.Events.Where(e => e.Type != EscalationEventType.Acknowledged && e.OccurredAt < knownAt).ToList();
         if (story.Count == 0)
         {
-            return escalation;
+            return null;
         }
 
         var last = story[^1];
@@ -28,8 +36,15 @@ internal static class EscalationHistory
             OpenedPeriod = story.LastOrDefault(e => e.Type == EscalationEventType.Raised)?.Period ?? escalation.OpenedPeriod,
             LastPeriod = story.LastOrDefault(e => e.Period is not null)?.Period ?? escalation.OpenedPeriod,
             ResolvedAt = status == EscalationStatus.Resolved ? last.OccurredAt : null,
+            Notifications = escalation.Notifications.Select(n => AsKnownAt(n, knownAt)).ToList(),
         };
     }
+
+    /// <summary>An email as it stood then: one not yet sent was still waiting, whatever became of it since.</summary>
+    private static Notification AsKnownAt(Notification email, DateTimeOffset knownAt) =>
+        email.SentAt is { } sent && sent < knownAt
+            ? email
+            : email with { Status = NotificationStatus.Pending, Attempts = 0, NextAttemptAt = null, LastError = null, MessageId = null, SentAt = null };
 
     /// <summary>The status an event leaves its escalation in.</summary>
     public static EscalationStatus StatusAfter(EscalationEventType type) => type switch

@@ -46,7 +46,8 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         }, cancellationToken: cancellationToken))).ToList();
         var escalations = await WithEventsAsync(connection, null, contractId, rows, knownAt, cancellationToken);
         return knownAt is { } at
-            ? escalations.Select(e => EscalationHistory.AsKnownAt(e, at)).Where(e => status is null || e.Status.ToString() == status).ToList()
+            ? escalations.Select(e => EscalationHistory.AsKnownAt(e, at)).OfType<Escalation>()
+                .Where(e => status is null || e.Status.ToString() == status).ToList()
             : escalations;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ContractMonitor.Api.Csv;
 using ContractMonitor.Contracts.Challenges;
+using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.SplitScreen;
 using CsvHelper;
 
@@ -18,7 +19,7 @@ internal static class SplitScreenCsv
     [
         "measureCode", "title", "period",
         "value", "revision", "numerator", "denominator", "late", "claims",
-        "target", "tolerance", "rating", "direction", "flags", "escalations",
+        "target", "tolerance", "rating", "direction", "flags", "escalation", "escalations",
         "challenges", "openChallenges", "overdueChallenges",
     ];
 
@@ -41,14 +42,17 @@ internal static class SplitScreenCsv
             csv.WriteField(row.Rating.ToString());
             csv.WriteField(row.Direction?.ToString() ?? "");
             csv.WriteField(string.Join(" ", row.Flags));
-            csv.WriteText(string.Join("\n", row.Escalations.Select(e =>
-                string.Create(CultureInfo.InvariantCulture, $"{e.Reason}, level {e.Level} {e.LevelName}, {e.Status}"))));
+            csv.WriteText(row.Escalation is { } highest ? Describe(highest) : "");
+            csv.WriteText(string.Join("\n", row.Escalations.Select(Describe)));
             csv.WriteText(string.Join("\n", row.Commissioner.Challenges.Select(Describe)));
             csv.WriteField(row.Commissioner.Challenges.Count(c => c.Status != ChallengeStatus.Closed).ToString(CultureInfo.InvariantCulture));
             csv.WriteField(row.Commissioner.Challenges.Count(c => c.Overdue).ToString(CultureInfo.InvariantCulture));
             csv.NextRecord();
         }
     }
+
+    private static string Describe(EscalationSummary e) =>
+        string.Create(CultureInfo.InvariantCulture, $"{e.Reason}, level {e.Level} {e.LevelName}, {e.Status}");
 
     /// <summary>
     /// One challenge as a line of minutes: its state, what was challenged (both figures when the

@@ -106,7 +106,9 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
             await evaluator.EvaluateContractAsync(pieces.Contract.Id, default);
             await CheckRunAsync(c, pieces, UkCalendar.Today(clock));
             var asOf = UkCalendar.Today(clock);
-            seen.Add((clock.GetUtcNow(), asOf, Json(await status.StatusAsync(pieces.Contract, asOf, null, default))));
+            // Read again, as a request would: the status is kept under the contract's read version.
+            var contract = (await new ContractStore(file.Database, clock).FindVisibleAsync(pieces.Contract.Id, pieces.Admin, default))!;
+            seen.Add((clock.GetUtcNow(), asOf, Json(await status.StatusAsync(contract, asOf, null, default))));
         }
 
         await SubmitAsync(whole, Enumerable.Range(0, c.Months.Length).Where(i => c.Months[i].Kind != '-')
@@ -137,7 +139,7 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         // A past view (knownAt) tells a record's state from its events alone: they must tell the stored one.
         foreach (var record in await new EscalationStore(file.Database, clock).ListAsync(pieces.Contract.Id, EscalationFilter.All, null, default))
         {
-            var told = EscalationHistory.AsKnownAt(record, DateTimeOffset.MaxValue);
+            var told = EscalationHistory.AsKnownAt(record, DateTimeOffset.MaxValue)!;
             Assert.True((told.Level, told.Status) == (record.Level, record.Status),
                 $"Escalation {record.Id} is {record.Status} at level {record.Level}, but its events tell {told.Status} at level {told.Level}.");
         }

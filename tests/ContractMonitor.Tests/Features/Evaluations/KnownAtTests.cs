@@ -149,4 +149,28 @@ public sealed class KnownAtTests(ClockedApiFactory api) : IClassFixture<ClockedA
             Assert.Equal(JsonSerializer.Serialize(stored!.Measures, JsonDefaults.Web), JsonSerializer.Serialize(workedOut!.Measures, JsonDefaults.Web));
         }
     }
+
+    [Fact]
+    public async Task AReturnIsPendingUntilItsDueDayHasEndedThenMissingAndAWriteAfterMidnightBelongsToTheNextDay()
+    {
+        api.Clock.Now = On(5, 1);
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2025, 4, 1));
+        await scenario.AddMeasureAsync("A1");
+        await scenario.SetTargetAsync("A1", "2025-26", 60m, 55m);
+        // 23:30 UTC on 10 June is 00:30 on 11 June in England (BST).
+        api.Clock.Now = new DateTimeOffset(2025, 6, 10, 23, 30, 0, TimeSpan.Zero);
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2025-04", 61m))).EnsureSuccessStatusCode();
+        api.Clock.Now = On(6, 20);
+
+        async Task<MeasureStatus> AprilAsync(string knownAt) =>
+            (await ReadAsync<StatusResponse>(scenario, $"status?asOf=2025-04-30&knownAt={knownAt}"))!.Measures.Single();
+
+        // April's return was due on 15 May: not owed yet at the end of that day, missing the day after.
+        Assert.Equal(Rating.Pending, (await AprilAsync("2025-05-15")).Rating);
+        Assert.Equal(Rating.Missing, (await AprilAsync("2025-05-16")).Rating);
+        Assert.Equal(Rating.Missing, (await AprilAsync("2025-06-10")).Rating);
+        var sent = await AprilAsync("2025-06-11");
+        Assert.Equal((61m, Rating.OnTarget, RatingCaveat.Late), (sent.Value!.Value, sent.Rating, Assert.Single(sent.Flags)));
+        Assert.Equal(Rating.Missing, (await AprilAsync("2025-06-10T23:29:59Z")).Rating);
+    }
 }

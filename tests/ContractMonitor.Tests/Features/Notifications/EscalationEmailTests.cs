@@ -1,5 +1,7 @@
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Notifications;
+using ContractMonitor.Core.Evaluations;
+using Microsoft.Extensions.DependencyInjection;
 using ContractMonitor.Tests.Features.Evaluations;
 using ContractMonitor.Tests.Infrastructure;
 using static ContractMonitor.Tests.Features.Notifications.EmailScenario;
@@ -128,5 +130,23 @@ public sealed class EscalationEmailTests(EmailApiFactory api) : IClassFixture<Em
         Assert.All(council.Notifications, n => Assert.NotNull(n.SentAt));
         Assert.Empty(trust!.Notifications);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, trustList.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnEscalationAsKnownBeforeItsEmailsWentShowsThemWaiting()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        await scenario.FailTwiceAsync("A1");
+        await api.Services.GetRequiredService<ContractEvaluator>().EvaluateContractAsync(scenario.ContractId, CancellationToken.None);
+        api.Clock.Now = June20.AddDays(1);
+        await api.DispatchAsync();
+        var url = $"/api/contracts/{scenario.ContractId}/escalations";
+
+        var then = (await scenario.Commissioner.GetAsync<EscalationListResponse>($"{url}?knownAt=2026-06-20"))!.Escalations.Single();
+        var now = (await scenario.Commissioner.GetAsync<EscalationListResponse>(url))!.Escalations.Single();
+
+        Assert.All(then.Notifications, n => Assert.Equal((NotificationStatus.Pending, (DateTimeOffset?)null, (string?)null), (n.Status, n.SentAt, n.MessageId)));
+        Assert.All(now.Notifications, n => Assert.Equal(NotificationStatus.Sent, n.Status));
+        Assert.Equal(then.Notifications.Select(n => n.Id), now.Notifications.Select(n => n.Id));
     }
 }

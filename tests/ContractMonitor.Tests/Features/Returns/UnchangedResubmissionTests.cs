@@ -4,6 +4,8 @@ using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Tests.Features.SplitScreen;
 using ContractMonitor.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Data.Sqlite;
 using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
 namespace ContractMonitor.Tests.Features.Returns;
@@ -26,6 +28,32 @@ public sealed class UnchangedResubmissionTests(ApiFactory api) : IClassFixture<A
         var again = (await response.ReadStoredAsync()).Returns.Single();
         Assert.Equal(first with { Unchanged = true }, again);
         Assert.Equal(before, await DatabaseCounts.ReadAsync(api.ConnectionString));
+        // The first figure's evaluation mark is still waiting; a new one would have moved its generation.
+        Assert.Equal(1, await MarkGenerationAsync(scenario.ContractId));
+    }
+
+    [Fact]
+    public async Task AnUnchangedBatchSentAgainUnderItsKeyReplaysTheSameAnswer()
+    {
+        var scenario = await ScenarioWithMeasuresAsync(api, new DateOnly(2016, 4, 1));
+        await (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2016-07", 82m))).ReadStoredAsync();
+
+        var first = await (await scenario.Provider.SubmitAsync(scenario.ContractId, "same-again", Row("A1", "2016-07", 82m))).Content.ReadAsStringAsync();
+        var before = await DatabaseCounts.ReadAsync(api.ConnectionString);
+        var replay = await scenario.Provider.SubmitAsync(scenario.ContractId, "same-again", Row("A1", "2016-07", 82m));
+
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(first, await replay.Content.ReadAsStringAsync());
+        Assert.Contains("\"unchanged\":true", first, StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseCounts.ReadAsync(api.ConnectionString));
+    }
+
+    private async Task<long> MarkGenerationAsync(long contractId)
+    {
+        await using var connection = new SqliteConnection(api.ConnectionString);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT MAX(p.Generation) FROM PendingEvaluations p JOIN Measures m ON m.Id = p.MeasureId WHERE m.ContractId = @contractId",
+            new { contractId });
     }
 
     [Fact]

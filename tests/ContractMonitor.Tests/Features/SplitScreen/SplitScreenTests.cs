@@ -162,7 +162,8 @@ public sealed class SplitScreenTests(ClockedApiFactory api) : IClassFixture<Cloc
         var a1 = lines[0];
         Assert.Equal(("2", "1", "1"), (a1["revision"], a1["openChallenges"], a1["overdueChallenges"]));
         Assert.Contains("Closed (Disputed); challenged 52 (r1), now 55.5 (r2)", a1["challenges"], StringComparison.Ordinal);
-        Assert.Equal("MissingReturns, level 1 Contract manager challenge meeting, Open", lines[1]["escalations"]);
+        Assert.Equal("MissingReturns, level 1 Contract manager challenge meeting, Open", lines[1]["escalation"]);
+        Assert.Equal(lines[1]["escalation"], lines[1]["escalations"]);
         Assert.Contains("challenged before a return was sent", lines[1]["challenges"], StringComparison.Ordinal);
     }
 
