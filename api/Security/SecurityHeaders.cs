@@ -9,6 +9,14 @@ internal static class SecurityHeaders
 {
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+    // Pages run only the service's own scripts and styles: no inline script, no other origin.
+    private const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The API and health answers, as against pages and their static files.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/health");
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
@@ -16,15 +24,23 @@ internal static class SecurityHeaders
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health"))
+            if (IsApi(context.Request.Path))
             {
                 headers.CacheControl = "no-store";
                 headers.ContentSecurityPolicy = ApiPolicy;
                 headers.XFrameOptions = "DENY";
+                return Task.CompletedTask;
             }
-            else if (string.IsNullOrEmpty(headers.CacheControl))
+
+            if (string.IsNullOrEmpty(headers.CacheControl))
             {
                 headers.CacheControl = "no-store";
+            }
+
+            if (!context.Request.Path.StartsWithSegments("/hangfire") && !context.Request.Path.StartsWithSegments("/swagger"))
+            {
+                headers.ContentSecurityPolicy = PagePolicy;
+                headers.XFrameOptions = "DENY";
             }
 
             return Task.CompletedTask;

@@ -1,0 +1,62 @@
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Measures;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ContractMonitor.Api.Pages.Contracts;
+
+/// <summary>
+/// A contract at a glance (issue 17): the panel's summary line, then every measure at its latest
+/// period with its rating, direction and open escalations, from the same status read as the API.
+/// </summary>
+internal sealed class DashboardModel(ContractStore contracts, MeasureStore measures, StatusReader status, TimeProvider clock) : PageModel
+{
+    public Contract Contract { get; private set; } = null!;
+
+    public ContractStanding Standing { get; private set; } = null!;
+
+    public StandingCounts Counts { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, Measure> Measures { get; private set; } = new Dictionary<string, Measure>();
+
+    /// <summary>The rating the table is filtered to, if any.</summary>
+    public Rating? Only { get; private set; }
+
+    public string? AsOfError { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "asOf")]
+    public string? AsOf { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "rating")]
+    public string? RatingFilter { get; set; }
+
+    public IEnumerable<MeasureStanding> Rows => Standing.Measures.Where(m => Only is null || m.Figure.Rating == Only);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await contracts.FindVisibleAsync(id, PageCaller.Of(User), cancellationToken) is not { } contract)
+        {
+            return NotFound();
+        }
+
+        Contract = contract;
+        if (!QueryValues.TryReadDate(AsOf, clock, out var asOf))
+        {
+            AsOfError = "Enter a real date, for example 2026-09-30";
+            asOf = Core.Periods.UkCalendar.Today(clock);
+        }
+
+        if (QueryValues.TryReadName<Rating>(RatingFilter, default, out var rating) && !string.IsNullOrWhiteSpace(RatingFilter))
+        {
+            Only = rating;
+        }
+
+        Standing = await status.StatusAsync(contract, asOf, null, cancellationToken);
+        Counts = StatusReader.Summarize(Standing);
+        Measures = (await measures.ListAsync(contract.Id, cancellationToken)).ToDictionary(m => m.Code);
+        return Page();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ContractMonitor.Core.Access;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ContractMonitor.Tests.Infrastructure;
+
+/// <summary>A browser-like client for the pages: it keeps cookies and shows redirects rather than following them.</summary>
+public static partial class PageSession
+{
+    public static HttpClient Anonymous(ApiFactory api) =>
+        api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the Development sign-in page's form, antiforgery token and all.</summary>
+    public static async Task<HttpClient> SignInAsync(ApiFactory api, Role role, string org, string name = "page.tester")
+    {
+        var client = Anonymous(api);
+        var response = await client.PostAsync("/dev/sign-in", await FormAsync(client, "/dev/sign-in", new()
+        {
+            ["role"] = role.ToString(),
+            ["org"] = org,
+            ["name"] = name,
+            ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A form post as the page at <paramref name="url"/> would send it, with its antiforgery token.</summary>
+    public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        fields["__RequestVerificationToken"] = Token().Match(page) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"{url} has no antiforgery token.");
+        return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>The text of a page's title element.</summary>
+    public static string TitleOf(string html) =>
+        Title().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : "";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("<title>([^<]*)</title>")]
+    private static partial Regex Title();
+}
