@@ -1,0 +1,146 @@
+using ContractMonitor.Core.Access;
+using ContractMonitor.Tests.Features.Evaluations;
+using ContractMonitor.Tests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
+
+namespace ContractMonitor.Tests.Pages;
+
+/// <summary>
+/// Issue 17 in a real browser: signing in through the form, the pages as each role sees them, axe
+/// (WCAG 2.2 AA) on every page in every role that can see it, and a flow done by keyboard alone.
+/// Screenshots go to <c>screenshots/</c> beside the test assembly, for a reviewer to look at.
+/// </summary>
+public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : IClassFixture<BrowserApiFactory>, IClassFixture<Browsers>
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    private async Task<Scenario> ContractAsync()
+    {
+        api.Clock.Now = new DateTimeOffset(2024, 8, 20, 9, 0, 0, TimeSpan.Zero);
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2024, 4, 1));
+        foreach (var code in new[] { "A1", "B1", "C1" })
+        {
+            await scenario.AddMeasureAsync(code);
+            await scenario.SetTargetAsync(code, "2024-25", 60m, 55m);
+        }
+
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
+            Row("A1", "2024-05", 54m), Row("A1", "2024-06", 52m), Row("A1", "2024-07", 50m),
+            Row("B1", "2024-07", 70m), Row("C1", "2024-07", 57.1m, 4, 7))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+        return scenario;
+    }
+
+    /// <summary>Signs in through the Development form as <paramref name="role"/> of <paramref name="org"/>.</summary>
+    private async Task<IPage> SignedInAsync(Role role, string org)
+    {
+        var page = await browsers.NewPageAsync(api.BaseUrl);
+        await page.GotoAsync("/dev/sign-in");
+        await page.GetByLabel("Role").SelectOptionAsync(role.ToString());
+        await page.GetByLabel("Organisation code").FillAsync(org);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        return page;
+    }
+
+    private static async Task NoViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        Assert.True(result.Violations.Length == 0, $"{what}: " + string.Join("; ", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    [Fact]
+    public async Task EveryPageHasNoAccessibilityViolationsForEveryRoleThatCanSeeIt()
+    {
+        var scenario = await ContractAsync();
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+
+        var visitor = await browsers.NewPageAsync(api.BaseUrl);
+        await visitor.GotoAsync("/dev/sign-in");
+        await NoViolationsAsync(visitor, "the sign-in page");
+        titles.Add(await visitor.TitleAsync());
+
+        foreach (var role in new[] { Role.Admin, Role.Commissioner, Role.Panel, Role.Provider })
+        {
+            var page = await SignedInAsync(role, role == Role.Provider ? scenario.Trust : scenario.Council);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contracts" })).ToBeVisibleAsync();
+            await NoViolationsAsync(page, $"the contracts list as {role}");
+            titles.Add(await page.TitleAsync());
+
+            await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
+            await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("1 of 3 measures on target, 1 within tolerance, 1 failing");
+            await NoViolationsAsync(page, $"the dashboard as {role}");
+            titles.Add(await page.TitleAsync());
+
+            await page.GotoAsync("/contracts/999999");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+            await NoViolationsAsync(page, $"the not-found page as {role}");
+            titles.Add(await page.TitleAsync());
+            await page.Context.CloseAsync();
+        }
+
+        Assert.Equal(4, titles.Count);
+    }
+
+    [Fact]
+    public async Task AnOfficerCanSignInAndReachTheDashboardByKeyboardAlone()
+    {
+        var scenario = await ContractAsync();
+        var page = await browsers.NewPageAsync(api.BaseUrl);
+        await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
+
+        // Signed out, the dashboard sends the officer to sign in first. The skip link comes first.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await TabToAsync(page, "#role");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabToAsync(page, "#org");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(scenario.Council);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("1 of 3 measures on target");
+        Assert.EndsWith($"/contracts/{scenario.ContractId}?asOf=2024-07-31", page.Url, StringComparison.Ordinal);
+        await TabToAsync(page, "#rating");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabToAsync(page, "button.govuk-button:not(.govuk-button--secondary)");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#measures tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#measures tbody")).ToContainTextAsync("Failing");
+    }
+
+    [Fact]
+    public async Task TheDashboardIsPhotographedForAReviewer()
+    {
+        var scenario = await ContractAsync();
+        var page = await SignedInAsync(Role.Commissioner, scenario.Council);
+        await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
+
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", "dashboard.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+
+        Assert.True(new FileInfo(path).Length > 10_000, $"{path} is too small to be a page");
+        // The GOV.UK stylesheet arrived: a red tag is red, not the browser's default.
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await page.Locator(".govuk-tag--red").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+    }
+
+    /// <summary>Presses Tab until the focus is on <paramref name="selector"/>; fails if it never gets there.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached {selector}.");
+    }
+}
