@@ -23,7 +23,7 @@ internal static class PageAuthentication
         {
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
-            options.AccessDeniedPath = "/forbidden";
+            options.AccessDeniedPath = "/status/403";
             options.ReturnUrlParameter = "returnUrl";
             options.Cookie.Name = "contractmonitor";
             options.Cookie.HttpOnly = true;

@@ -64,5 +64,25 @@ internal static class PageText
         _ => "Sustained decline",
     };
 
+    public static string EscalationTag(EscalationStatus status) => status switch
+    {
+        EscalationStatus.Open => "govuk-tag--red",
+        EscalationStatus.Recovering => "govuk-tag--yellow",
+        _ => "govuk-tag--grey",
+    };
+
+    public static string Event(EscalationEventType type) => type switch
+    {
+        EscalationEventType.Raised => "Raised",
+        EscalationEventType.Escalated => "Escalated",
+        EscalationEventType.Recovering => "Recovering",
+        EscalationEventType.Reopened => "Reopened",
+        EscalationEventType.Resolved => "Resolved",
+        _ => "Acknowledged",
+    };
+
+    public static string Time(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Core.Periods.UkCalendar.TimeZone).ToString("d MMMM yyyy 'at' HH:mm", English);
+
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

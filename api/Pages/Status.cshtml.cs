@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractMonitor.Api.Pages;
 
-/// <summary>The page a person sees when a page answers 403 or 404, or any other error status.</summary>
+/// <summary>
+/// The page a person sees when a page answers 403 or 404, or any other error status. It is re-run
+/// with the failed request's method, so it answers a form post too, and asks no antiforgery token
+/// of it: a refused token is one of the errors it shows.
+/// </summary>
+[IgnoreAntiforgeryToken]
 internal sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
@@ -12,4 +18,6 @@ internal sealed class StatusModel : PageModel
         Code = code;
         Response.StatusCode = code;
     }
+
+    public void OnPost(int code) => OnGet(code);
 }

@@ -60,7 +60,8 @@ internal static class EscalationEmail
         var what = WhatHappened(model);
         var subject = EmailText.OneLine($"{model.ContractReference} {model.MeasureCode}: {what}");
         var splitScreen = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen"));
-        var escalation = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/escalations/{model.EscalationId}"));
+        // The escalation's page: a chair following it signs in and lands on it (issue 17).
+        var escalation = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"escalations/{model.EscalationId}"));
 
         var changed = Changed(model) is { } cause ? [$"What changed: {cause}."] : Array.Empty<string>();
         var why = model.Note is { Length: > 0 } note ? [$"Why: {note}"] : Array.Empty<string>();

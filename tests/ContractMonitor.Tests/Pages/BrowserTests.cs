@@ -75,6 +75,15 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
             await NoViolationsAsync(page, $"the dashboard as {role}");
             titles.Add(await page.TitleAsync());
 
+            await page.GotoAsync($"/contracts/{scenario.ContractId}/escalations?status=All");
+            await NoViolationsAsync(page, $"the escalations list as {role}");
+            titles.Add(await page.TitleAsync());
+
+            await page.Locator("table a.govuk-link").First.ClickAsync();
+            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("Raised");
+            await NoViolationsAsync(page, $"an escalation as {role}");
+            titles.Add(await page.TitleAsync());
+
             await page.GotoAsync("/contracts/999999");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
             await NoViolationsAsync(page, $"the not-found page as {role}");
@@ -82,7 +91,7 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
             await page.Context.CloseAsync();
         }
 
-        Assert.Equal(4, titles.Count);
+        Assert.True(titles.Count >= 6, string.Join(" | ", titles));
     }
 
     [Fact]
@@ -112,6 +121,42 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#measures tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#measures tbody")).ToContainTextAsync("Failing");
+    }
+
+    [Fact]
+    public async Task AChairFollowsAnEmailLinkSignsInAndLandsOnTheEscalation()
+    {
+        var scenario = await ContractAsync();
+        var escalation = (await scenario.Panel.GetAsync<Contracts.Escalations.EscalationListResponse>(
+            $"/api/contracts/{scenario.ContractId}/escalations"))!.Escalations.First(e => e.MeasureCode == "A1");
+        var page = await browsers.NewPageAsync(api.BaseUrl);
+
+        // The link the escalation email carries: the service's address and the escalation's page.
+        await page.GotoAsync($"/escalations/{escalation.Id}");
+        await page.GetByLabel("Role").SelectOptionAsync("Panel");
+        await page.GetByLabel("Organisation code").FillAsync(scenario.Council);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        Assert.EndsWith($"/escalations/{escalation.Id}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sustained failure");
+    }
+
+    [Fact]
+    public async Task AnOfficerAcknowledgesAnEscalation()
+    {
+        var scenario = await ContractAsync();
+        var page = await SignedInAsync(Role.Commissioner, scenario.Council);
+        await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sustained failure" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Say what the council is doing about it");
+        await NoViolationsAsync(page, "an escalation with an error");
+        await page.GetByLabel("What is the council doing about it?").FillAsync("On the agenda for Tuesday's challenge meeting.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("acknowledgement has been recorded");
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("On the agenda for Tuesday's challenge meeting.");
     }
 
     [Fact]

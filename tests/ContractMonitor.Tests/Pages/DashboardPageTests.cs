@@ -45,8 +45,8 @@ public sealed class DashboardPageTests(ClockedApiFactory api) : IClassFixture<Cl
         Assert.Contains("<strong class=\"govuk-tag govuk-tag--red\">Failing</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<strong class=\"govuk-tag govuk-tag--yellow\">Within tolerance</strong>", html, StringComparison.Ordinal);
         Assert.Contains("51.3%", html, StringComparison.Ordinal);
-        Assert.Contains("Sustained failure, level 3 (Scrutiny panel), open", html, StringComparison.Ordinal);
-        Assert.Contains("Sustained decline, level 1 (Contract manager challenge meeting), open", html, StringComparison.Ordinal);
+        Assert.Contains("Sustained failure</a>, level 3 (Scrutiny panel), open", html, StringComparison.Ordinal);
+        Assert.Contains("Sustained decline</a>, level 1 (Contract manager challenge meeting), open", html, StringComparison.Ordinal);
         Assert.Contains("small cohort: indicative", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#main-content\" class=\"govuk-skip-link\"", html, StringComparison.Ordinal);
     }

@@ -22,6 +22,8 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
     {
         ["/"] = (Everyone, false),
         ["/contracts/{id:long}"] = (Everyone, true),
+        ["/contracts/{id:long}/escalations"] = (Everyone, true),
+        ["/escalations/{id:long}"] = (Everyone, true),
         ["/sign-in"] = (null, false),
         ["/sign-out"] = (null, false),
         ["/dev/sign-in"] = (null, false),
@@ -43,9 +45,10 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
     [Fact]
     public async Task EveryPageAnswersEachVisitorAsTheTableSays()
     {
-        var scenario = await Scenario.CreateAsync(api);
-        var other = await Scenario.CreateAsync(api);
+        var world = await AuthorisationWorld.CreateAsync(api);
+        var (scenario, other) = (world.Scenario, world.Other);
         string UrlOf(string route) => route
+            .Replace("/escalations/{id:long}", $"/escalations/{world.EscalationId}", StringComparison.Ordinal)
             .Replace("{id:long}", scenario.ContractId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal);
 

@@ -1,0 +1,83 @@
+using ContractMonitor.Api.Features.Escalations;
+using ContractMonitor.Api.Features.Notifications;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Escalations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ContractMonitor.Api.Pages.Escalations;
+
+/// <summary>
+/// One escalation: where it stands, its events as a timeline, the emails sent about it (to the
+/// council's side), and the council's acknowledgement, with the API's rules and store.
+/// </summary>
+internal sealed class DetailModel(EscalationStore escalations) : PageModel
+{
+    private static readonly Role[] MayAcknowledge = [Role.Admin, Role.Commissioner];
+
+    public Escalation Escalation { get; private set; } = null!;
+
+    public Caller Caller { get; private set; } = null!;
+
+    public bool CanAcknowledge => MayAcknowledge.Contains(Caller.Role) && Escalation.Status != EscalationStatus.Resolved;
+
+    public bool SeesEmails => NotificationsEndpoints.MaySee.Contains(Caller.Role);
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "acknowledged")]
+    public bool Acknowledged { get; set; }
+
+    [BindProperty(Name = "note")]
+    public string? Note { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!MayAcknowledge.Contains(Caller.Role))
+        {
+            return Forbid();
+        }
+
+        var validation = new AcknowledgeEscalationValidator().Validate(new AcknowledgeEscalationRequest(Note));
+        foreach (var failure in validation.Errors)
+        {
+            Errors.TryAdd("note", failure.ErrorMessage.Replace("'note' is required: s", "S", StringComparison.Ordinal));
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await escalations.AcknowledgeAsync(id, Caller, Note!, cancellationToken);
+        if (result?.Value is null)
+        {
+            Errors["note"] = result?.Detail ?? "This escalation cannot be acknowledged.";
+            return Page();
+        }
+
+        // Post, redirect, get: a refresh does not acknowledge twice.
+        return Redirect($"/escalations/{id}?acknowledged=true");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        Caller = PageCaller.Of(User);
+        if (await escalations.FindVisibleAsync(id, Caller, cancellationToken) is not { } escalation)
+        {
+            return false;
+        }
+
+        Escalation = escalation;
+        return true;
+    }
+}
