@@ -28,7 +28,7 @@ internal static class DigestEmail
     {
         var month = model.SentOn.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var subject = EmailText.OneLine($"{model.ContractReference}: monthly digest, {month}");
-        var link = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen?asOf={model.AsOf:yyyy-MM-dd}"));
+        var link = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"contracts/{model.ContractId}/split-screen?asOf={model.AsOf:yyyy-MM-dd}"));
         var s = model.Summary;
         var counts = string.Create(CultureInfo.InvariantCulture,
             $"{s.Total} measures: {s.OnTarget} on target, {s.WithinTolerance} within tolerance, {s.Failing} failing, {s.Missing} missing, {s.Pending} pending; {s.Improving} improving, {s.Declining} declining; {s.OpenEscalations} open escalations.");

@@ -59,8 +59,8 @@ internal static class EscalationEmail
     {
         var what = WhatHappened(model);
         var subject = EmailText.OneLine($"{model.ContractReference} {model.MeasureCode}: {what}");
-        var splitScreen = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"api/contracts/{model.ContractId}/split-screen"));
-        // The escalation's page: a chair following it signs in and lands on it (issue 17).
+        var splitScreen = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"contracts/{model.ContractId}/split-screen"));
+        // The pages, not the API: a chair following a link signs in and lands on it (issue 17).
         var escalation = new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"escalations/{model.EscalationId}"));
 
         var changed = Changed(model) is { } cause ? [$"What changed: {cause}."] : Array.Empty<string>();

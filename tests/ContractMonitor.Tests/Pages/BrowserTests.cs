@@ -1,5 +1,6 @@
 using ContractMonitor.Core.Access;
 using ContractMonitor.Tests.Features.Evaluations;
+using ContractMonitor.Tests.Features.SplitScreen;
 using ContractMonitor.Tests.Infrastructure;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -29,7 +30,9 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
 
         (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
             Row("A1", "2024-05", 54m), Row("A1", "2024-06", 52m), Row("A1", "2024-07", 50m),
-            Row("B1", "2024-07", 70m), Row("C1", "2024-07", 57.1m, 4, 7))).EnsureSuccessStatusCode();
+            Row("B1", "2024-07", 70m), Row("C1", "2024-07", 57.1m, 4, 7, "Four of seven: a small cohort this month."))).EnsureSuccessStatusCode();
+        var challenge = await scenario.ChallengeAsync("A1", "2024-07", "Third month below target: what is the recovery plan?");
+        await scenario.RespondAsync(challenge.Id, "Agency cover starts on 10 August.");
         await scenario.EvaluateAsync();
         return scenario;
     }
@@ -75,6 +78,11 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
             await NoViolationsAsync(page, $"the dashboard as {role}");
             titles.Add(await page.TitleAsync());
 
+            await page.GotoAsync($"/contracts/{scenario.ContractId}/split-screen?asOf=2024-07-31");
+            await Assertions.Expect(page.Locator("#measure-A1")).ToBeVisibleAsync();
+            await NoViolationsAsync(page, $"the split screen as {role}");
+            titles.Add(await page.TitleAsync());
+
             await page.GotoAsync($"/contracts/{scenario.ContractId}/escalations?status=All");
             await NoViolationsAsync(page, $"the escalations list as {role}");
             titles.Add(await page.TitleAsync());
@@ -91,7 +99,7 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
             await page.Context.CloseAsync();
         }
 
-        Assert.True(titles.Count >= 6, string.Join(" | ", titles));
+        Assert.True(titles.Count >= 7, string.Join(" | ", titles));
     }
 
     [Fact]
@@ -168,6 +176,14 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
 
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.GotoAsync($"/contracts/{scenario.ContractId}/split-screen?asOf=2024-07-31");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "split-screen.png"), FullPage = true });
+        // As the panel's paper prints: no controls, no navigation.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(page.Locator("form.app-no-print")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "split-screen-print.png"), FullPage = true });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
 
         Assert.True(new FileInfo(path).Length > 10_000, $"{path} is too small to be a page");
         // The GOV.UK stylesheet arrived: a red tag is red, not the browser's default.

@@ -23,6 +23,7 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         ["/"] = (Everyone, false),
         ["/contracts/{id:long}"] = (Everyone, true),
         ["/contracts/{id:long}/escalations"] = (Everyone, true),
+        ["/contracts/{id:long}/split-screen"] = (Everyone, true),
         ["/escalations/{id:long}"] = (Everyone, true),
         ["/sign-in"] = (null, false),
         ["/sign-out"] = (null, false),

@@ -60,7 +60,7 @@ public sealed class DispatcherContentTests : IDisposable
         Assert.Contains("2026-05  52.5; 60; 55; Failing", text, StringComparison.Ordinal);
         Assert.Contains("The trust's latest claim (2026-05, pat, 2026-06-20): Agency staff start in <b>June</b>.", text, StringComparison.Ordinal);
         Assert.Contains("2026-05 (Open, response due 2026-06-30): What is the recovery plan?", text, StringComparison.Ordinal);
-        Assert.Contains($"Split screen: https://monitor.council.example/api/contracts/{contractId}/split-screen", text, StringComparison.Ordinal);
+        Assert.Contains($"Split screen: https://monitor.council.example/contracts/{contractId}/split-screen", text, StringComparison.Ordinal);
         Assert.Matches(@"Escalation and its history: https://monitor\.council\.example/escalations/\d+\r?\n", text);
         var html = message.HtmlBody;
         Assert.Contains("Assessments &lt;on time&gt;", html, StringComparison.Ordinal);
