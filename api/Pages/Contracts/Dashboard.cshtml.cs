@@ -4,7 +4,6 @@ using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractMonitor.Api.Pages.Contracts;
 
@@ -12,10 +11,9 @@ namespace ContractMonitor.Api.Pages.Contracts;
 /// A contract at a glance (issue 17): the panel's summary line, then every measure at its latest
 /// period with its rating, direction and open escalations, from the same status read as the API.
 /// </summary>
-internal sealed class DashboardModel(ContractStore contracts, MeasureStore measures, StatusReader status, TimeProvider clock) : PageModel
+internal sealed class DashboardModel(ContractStore contracts, MeasureStore measures, StatusReader status, TimeProvider clock)
+    : ContractPageModel(contracts, clock)
 {
-    public Contract Contract { get; private set; } = null!;
-
     public ContractStanding Standing { get; private set; } = null!;
 
     public StandingCounts Counts { get; private set; } = null!;
@@ -25,11 +23,6 @@ internal sealed class DashboardModel(ContractStore contracts, MeasureStore measu
     /// <summary>The rating the table is filtered to, if any.</summary>
     public Rating? Only { get; private set; }
 
-    public string? AsOfError { get; private set; }
-
-    [BindProperty(SupportsGet = true, Name = "asOf")]
-    public string? AsOf { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "rating")]
     public string? RatingFilter { get; set; }
 
@@ -37,26 +30,20 @@ internal sealed class DashboardModel(ContractStore contracts, MeasureStore measu
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await contracts.FindVisibleAsync(id, PageCaller.Of(User), cancellationToken) is not { } contract)
+        if (!await FindContractAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        Contract = contract;
-        if (!QueryValues.TryReadDate(AsOf, clock, out var asOf))
-        {
-            AsOfError = "Enter a real date, for example 2026-09-30";
-            asOf = Core.Periods.UkCalendar.Today(clock);
-        }
-
+        var asOf = ReadAsOf();
         if (QueryValues.TryReadName<Rating>(RatingFilter, default, out var rating) && !string.IsNullOrWhiteSpace(RatingFilter))
         {
             Only = rating;
         }
 
-        Standing = await status.StatusAsync(contract, asOf, null, cancellationToken);
+        Standing = await status.StatusAsync(Contract, asOf, null, cancellationToken);
         Counts = StatusReader.Summarize(Standing);
-        Measures = (await measures.ListAsync(contract.Id, cancellationToken)).ToDictionary(m => m.Code);
+        Measures = (await measures.ListAsync(Contract.Id, cancellationToken)).ToDictionary(m => m.Code);
         return Page();
     }
 }
