@@ -32,6 +32,9 @@ internal abstract class ContractPageModel(ContractStore contracts, TimeProvider 
         return true;
     }
 
+    /// <summary>Today in England, by the service's clock.</summary>
+    protected DateOnly Today => UkCalendar.Today(clock);
+
     protected DateOnly ReadAsOf()
     {
         if (QueryValues.TryReadDate(AsOf, clock, out var asOf))

@@ -12,10 +12,7 @@ public sealed class SplitScreenPageTests(ClockedApiFactory api) : IClassFixture<
     [Fact]
     public async Task BothVoicesShowBesideEachOtherWithTheRevisionSinceTheChallenge()
     {
-        api.Clock.Now = new DateTimeOffset(2024, 8, 20, 9, 0, 0, TimeSpan.Zero);
-        var scenario = await Scenario.CreateAsync(api, new DateOnly(2024, 4, 1));
-        await scenario.AddMeasureAsync("A1");
-        await scenario.SetTargetAsync("A1", "2024-25", 60m, 55m);
+        var scenario = await PageScenarios.OneMeasureAsync(api);
         (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2024-07", 52m, commentary: "Two social workers <left> in June."))).EnsureSuccessStatusCode();
         var challenge = await scenario.ChallengeAsync("A1", "2024-07", "What is the recovery plan?");
         await scenario.RespondAsync(challenge.Id, "Agency cover starts on 10 August.");

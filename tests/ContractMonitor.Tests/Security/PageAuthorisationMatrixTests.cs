@@ -24,6 +24,7 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         ["/contracts/{id:long}"] = (Everyone, true),
         ["/contracts/{id:long}/escalations"] = (Everyone, true),
         ["/contracts/{id:long}/split-screen"] = (Everyone, true),
+        ["/contracts/{id:long}/measures/{code}"] = (Everyone, true),
         ["/escalations/{id:long}"] = (Everyone, true),
         ["/sign-in"] = (null, false),
         ["/sign-out"] = (null, false),
@@ -51,7 +52,8 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         string UrlOf(string route) => route
             .Replace("/escalations/{id:long}", $"/escalations/{world.EscalationId}", StringComparison.Ordinal)
             .Replace("{id:long}", scenario.ContractId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{code:int}", "404", StringComparison.Ordinal);
+            .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{code}", "A1", StringComparison.Ordinal);
 
         var wrong = new List<string>();
         foreach (var (route, (roles, scoped)) in Table)

@@ -1,0 +1,53 @@
+using ContractMonitor.Contracts.Challenges;
+using ContractMonitor.Core.Challenges;
+using ContractMonitor.Core.Claims;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Returns;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContractMonitor.Api.Pages.Measures;
+
+/// <summary>
+/// One measure (issue 17): its recent history as a chart and a table, the revisions of its latest
+/// figure with who sent them and when, and both voices about it.
+/// </summary>
+internal sealed class MeasureModel(
+    ContractStore contracts, MeasureStore measures, StatusReader status, ReturnStore returns, ClaimStore claims, ChallengeStore challenges,
+    TimeProvider clock) : ContractPageModel(contracts, clock)
+{
+    /// <summary>Two years of a monthly measure: enough to see a trend, few enough to read.</summary>
+    private const int Shown = 24;
+
+    public Measure Measure { get; private set; } = null!;
+
+    public IReadOnlyList<PeriodStanding> History { get; private set; } = [];
+
+    public ReturnRevisions? Latest { get; private set; }
+
+    public IReadOnlyList<ProviderClaim> Claims { get; private set; } = [];
+
+    public IReadOnlyList<Challenge> Challenges { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, string code, CancellationToken cancellationToken)
+    {
+        if (!await FindContractAsync(id, cancellationToken) || await measures.FindAsync(id, code, cancellationToken) is not { } measure)
+        {
+            return NotFound();
+        }
+
+        Measure = measure;
+        var history = await status.HistoryAsync(Contract, measure, null, null, Today, null, cancellationToken);
+        History = history.Periods.TakeLast(Shown).ToList();
+        if (History.LastOrDefault(p => p.Figure.Value is not null) is { } latest)
+        {
+            Latest = await returns.HistoryAsync(Contract, measure, Period.Parse(latest.Period, measure.Frequency), cancellationToken);
+        }
+
+        Claims = (await claims.ListAsync(Contract.Id, measure, null, cancellationToken)).OrderByDescending(c => c.CreatedAt).Take(10).ToList();
+        Challenges = (await challenges.ListAsync(Contract.Id, measure, null, ChallengeFilter.All, cancellationToken)).OrderByDescending(c => c.Id).ToList();
+        return Page();
+    }
+}
