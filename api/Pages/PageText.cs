@@ -84,5 +84,21 @@ internal static class PageText
     public static string Time(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Core.Periods.UkCalendar.TimeZone).ToString("d MMMM yyyy 'at' HH:mm", English);
 
+    /// <summary>
+    /// An API message as a page says it: "'text' is required: say what…" becomes "Say what…", since
+    /// the page puts the message beside its field; any other message is kept, without its full stop.
+    /// </summary>
+    public static string Sentence(string message)
+    {
+        const string Required = "' is required: ";
+        var at = message.IndexOf(Required, StringComparison.Ordinal);
+        var text = message.StartsWith('\'') && at > 0 ? message[(at + Required.Length)..] : message;
+        return Capitalised(text.TrimEnd('.'));
+    }
+
+    /// <summary>The form field a validator's property is: its JSON name, whichever name the validator reports.</summary>
+    public static string FieldOf(string propertyName) =>
+        propertyName.Length == 0 ? propertyName : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

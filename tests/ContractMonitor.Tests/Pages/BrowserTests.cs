@@ -155,6 +155,33 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
     }
 
     [Fact]
+    public async Task AnOfficerWritesAChallengeTheTrustRespondsAndBothAppearOnTheSplitScreen()
+    {
+        var scenario = await ContractAsync();
+        var officer = await SignedInAsync(Role.Commissioner, scenario.Council);
+        await officer.GotoAsync($"/contracts/{scenario.ContractId}/measures/B1");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Challenge a figure" }).ClickAsync();
+        await NoViolationsAsync(officer, "the new challenge form");
+        await officer.GetByLabel("What does the council question about the figure?").FillAsync("Is July's rise sustainable?");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Write the challenge" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".govuk-notification-banner")).ToContainTextAsync("written");
+        await NoViolationsAsync(officer, "a challenge as the council");
+        var challengeUrl = officer.Url.Split('?')[0];
+
+        var trust = await SignedInAsync(Role.Provider, scenario.Trust);
+        await trust.GotoAsync(challengeUrl);
+        await trust.GetByLabel("The trust's response").FillAsync("Two agency staff joined in July; both stay until March.");
+        await trust.GetByRole(AriaRole.Button, new() { Name = "Send the response" }).ClickAsync();
+        await Assertions.Expect(trust.Locator(".govuk-notification-banner")).ToContainTextAsync("response has been recorded");
+        await NoViolationsAsync(trust, "a challenge as the trust");
+
+        await officer.GotoAsync($"/contracts/{scenario.ContractId}/split-screen?asOf=2024-07-31");
+        var b1 = officer.Locator("#measure-B1").Locator("..");
+        await Assertions.Expect(b1).ToContainTextAsync("Is July's rise sustainable?");
+        await Assertions.Expect(b1).ToContainTextAsync("Two agency staff joined in July; both stay until March.");
+    }
+
+    [Fact]
     public async Task AnOfficerAcknowledgesAnEscalation()
     {
         var scenario = await ContractAsync();

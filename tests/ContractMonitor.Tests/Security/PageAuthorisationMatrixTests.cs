@@ -16,6 +16,7 @@ namespace ContractMonitor.Tests.Security;
 public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly Role[] Everyone = [Role.Admin, Role.Commissioner, Role.Provider, Role.Panel];
+    private static readonly Role[] Officers = [Role.Admin, Role.Commissioner];
 
     /// <summary>Who may see each page; null is anyone, signed in or not.</summary>
     private static readonly IReadOnlyDictionary<string, (Role[]? Roles, bool ContractScoped)> Table = new Dictionary<string, (Role[]?, bool)>
@@ -25,6 +26,8 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         ["/contracts/{id:long}/escalations"] = (Everyone, true),
         ["/contracts/{id:long}/split-screen"] = (Everyone, true),
         ["/contracts/{id:long}/measures/{code}"] = (Everyone, true),
+        ["/contracts/{id:long}/measures/{code}/challenges/new"] = (Officers, true),
+        ["/challenges/{id:long}"] = (Everyone, true),
         ["/escalations/{id:long}"] = (Everyone, true),
         ["/sign-in"] = (null, false),
         ["/sign-out"] = (null, false),
@@ -51,6 +54,7 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         var (scenario, other) = (world.Scenario, world.Other);
         string UrlOf(string route) => route
             .Replace("/escalations/{id:long}", $"/escalations/{world.EscalationId}", StringComparison.Ordinal)
+            .Replace("/challenges/{id:long}", $"/challenges/{world.ChallengeId}", StringComparison.Ordinal)
             .Replace("{id:long}", scenario.ContractId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{code}", "A1", StringComparison.Ordinal);

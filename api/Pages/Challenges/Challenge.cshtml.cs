@@ -1,0 +1,105 @@
+using ContractMonitor.Api.Features.Challenges;
+using ContractMonitor.Contracts.Challenges;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Challenges;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ContractMonitor.Api.Pages.Challenges;
+
+/// <summary>
+/// One challenge: what the council asked, the figure it asked about (and any revision since), the
+/// trust's responses; the trust responds here and the council closes it here, with the API's rules.
+/// </summary>
+internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
+{
+    public Challenge Item { get; private set; } = null!;
+
+    public Caller Caller { get; private set; } = null!;
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "done")]
+    public string? Done { get; set; }
+
+    [BindProperty(Name = "text")]
+    public string? Text { get; set; }
+
+    [BindProperty(Name = "outcome")]
+    public string? Outcome { get; set; }
+
+    [BindProperty(Name = "note")]
+    public string? Note { get; set; }
+
+    public bool CanRespond => Caller.Role == Role.Provider && Item.Status != ChallengeStatus.Closed;
+
+    public bool CanClose => NewModel.MayChallenge.Contains(Caller.Role) && Item.Status != ChallengeStatus.Closed;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRespondAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Caller.Role != Role.Provider)
+        {
+            return Forbid();
+        }
+
+        foreach (var failure in new RespondToChallengeValidator().Validate(new RespondToChallengeRequest(Text)).Errors)
+        {
+            Errors.TryAdd("text", PageText.Sentence(failure.ErrorMessage));
+        }
+
+        return Errors.Count > 0 ? Page() : Written(await challenges.RespondAsync(id, Caller, Text!, cancellationToken), "text", "responded");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!NewModel.MayChallenge.Contains(Caller.Role))
+        {
+            return Forbid();
+        }
+
+        ChallengeOutcome? outcome = Enum.TryParse<ChallengeOutcome>(Outcome, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        foreach (var failure in new CloseChallengeValidator().Validate(new CloseChallengeRequest(outcome, Note)).Errors)
+        {
+            Errors.TryAdd(PageText.FieldOf(failure.PropertyName), PageText.Sentence(failure.ErrorMessage));
+        }
+
+        return Errors.Count > 0 ? Page() : Written(await challenges.CloseAsync(id, Caller, outcome!.Value, Note, cancellationToken), "outcome", "closed");
+    }
+
+    /// <summary>Post, redirect, get on success; a refusal (closed meanwhile) is shown against the form.</summary>
+    private IActionResult Written(Core.Data.WriteResult<Challenge>? result, string field, string done)
+    {
+        if (result?.Value is null)
+        {
+            Errors[field] = result?.Detail ?? "This challenge cannot be changed.";
+            return Page();
+        }
+
+        return Redirect($"/challenges/{Item.Id}?done={done}");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        Caller = PageCaller.Of(User);
+        if (await challenges.FindVisibleAsync(id, Caller, cancellationToken) is not { } challenge)
+        {
+            return false;
+        }
+
+        Item = challenge;
+        return true;
+    }
+}

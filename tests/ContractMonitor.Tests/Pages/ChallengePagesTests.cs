@@ -1,0 +1,70 @@
+using System.Net;
+using ContractMonitor.Contracts.Challenges;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Tests.Features.Evaluations;
+using ContractMonitor.Tests.Infrastructure;
+using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
+
+namespace ContractMonitor.Tests.Pages;
+
+/// <summary>Issue 17: the two voices on pages: the council writes and closes a challenge, the trust responds.</summary>
+public sealed class ChallengePagesTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
+{
+    [Fact]
+    public async Task AChallengeIsWrittenRespondedToAndClosedWithEveryMistakeNamedBesideItsField()
+    {
+        var scenario = await PageScenarios.OneMeasureAsync(api);
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2024-07", 52m))).EnsureSuccessStatusCode();
+        var officer = await PageSession.SignInAsync(api, Role.Commissioner, scenario.Council, "carol.officer");
+        var trust = await PageSession.SignInAsync(api, Role.Provider, scenario.Trust, "pat.datalead");
+        var form = $"/contracts/{scenario.ContractId}/measures/A1/challenges/new?period=2024-07";
+
+        var wrong = await officer.PostAsync(form, await PageSession.FormAsync(officer, form, new()
+        {
+            ["period"] = "2024-13", ["text"] = " ", ["responseDueDate"] = "soon",
+        }));
+        var wrongPage = await wrong.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        foreach (var field in new[] { "period", "text", "responseDueDate" })
+        {
+            Assert.Contains($"<a href=\"#{field}\">", wrongPage, StringComparison.Ordinal);
+        }
+
+        var written = await officer.PostAsync(form, await PageSession.FormAsync(officer, form, new()
+        {
+            ["period"] = "2024-07", ["text"] = "Why has it fallen?", ["responseDueDate"] = "2024-08-30",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        var page = written.Headers.Location!.OriginalString.Split('?')[0];
+
+        var responded = await trust.PostAsync(page + "?handler=Respond", await PageSession.FormAsync(trust, page, new() { ["text"] = "Two staff left in June." }));
+        Assert.Equal((HttpStatusCode.Redirect, $"{page}?done=responded"), (responded.StatusCode, responded.Headers.Location!.OriginalString));
+
+        var disputedWithoutNote = await officer.PostAsync(page + "?handler=Close", await PageSession.FormAsync(officer, page, new() { ["outcome"] = "Disputed" }));
+        Assert.Contains("<a href=\"#note\">", await disputedWithoutNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var closed = await officer.PostAsync(page + "?handler=Close", await PageSession.FormAsync(officer, page, new() { ["outcome"] = "Agreed" }));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+
+        var challenge = (await scenario.Commissioner.GetAsync<ChallengeDetail>("/api" + page))!;
+        Assert.Equal((ChallengeStatus.Closed, ChallengeOutcome.Agreed, "Why has it fallen?", new DateOnly(2024, 8, 30)),
+            (challenge.Status, challenge.Outcome, challenge.Text, challenge.ResponseDueDate));
+        Assert.Equal(("Two staff left in June.", "pat.datalead"), (challenge.Responses[0].Text, challenge.Responses[0].Author));
+    }
+
+    [Fact]
+    public async Task OnlyTheCouncilWritesAndClosesAndOnlyTheTrustResponds()
+    {
+        var scenario = await PageScenarios.OneMeasureAsync(api);
+        var challenge = await Features.SplitScreen.VoicesApi.ChallengeAsync(scenario, "A1", "2024-07", "Why?");
+        var trust = await PageSession.SignInAsync(api, Role.Provider, scenario.Trust);
+        var chair = await PageSession.SignInAsync(api, Role.Panel, scenario.Council);
+        var page = $"/challenges/{challenge.Id}";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await trust.GetAsync($"/contracts/{scenario.ContractId}/measures/A1/challenges/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await trust.PostAsync(page + "?handler=Close",
+            await PageSession.FormAsync(trust, page, new() { ["outcome"] = "Agreed" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chair.PostAsync(page + "?handler=Respond",
+            await PageSession.FormAsync(chair, page, new() { ["text"] = "A councillor's answer." }))).StatusCode);
+        Assert.Equal(ChallengeStatus.Open, (await scenario.Commissioner.GetAsync<ChallengeDetail>($"/api{page}"))!.Status);
+    }
+}
