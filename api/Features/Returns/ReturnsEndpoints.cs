@@ -135,7 +135,7 @@ internal static class ReturnsEndpoints
     }
 
     /// <summary>The n of <c>returns[n].field</c> or <c>lines[n]</c>, so errors read in the order of the rows.</summary>
-    private static int RowNumber(string key)
+    internal static int RowNumber(string key)
     {
         var open = key.IndexOf('[', StringComparison.Ordinal);
         var close = key.IndexOf(']', StringComparison.Ordinal);

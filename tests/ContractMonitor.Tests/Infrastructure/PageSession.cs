@@ -29,12 +29,15 @@ public static partial class PageSession
     /// <summary>A form post as the page at <paramref name="url"/> would send it, with its antiforgery token.</summary>
     public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(url);
-        fields["__RequestVerificationToken"] = Token().Match(page) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException($"{url} has no antiforgery token.");
+        fields["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, url);
         return new FormUrlEncodedContent(fields);
     }
+
+    /// <summary>The antiforgery token the page at <paramref name="url"/> puts in its forms.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url) =>
+        Token().Match(await client.GetStringAsync(url)) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"{url} has no antiforgery token.");
 
     /// <summary>The text of a page's title element.</summary>
     public static string TitleOf(string html) =>

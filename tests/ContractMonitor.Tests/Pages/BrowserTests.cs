@@ -182,6 +182,27 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
     }
 
     [Fact]
+    public async Task ADataLeadUploadsACsvWithTwoBadRowsSeesBothThenFixesThemAndSeesTheConfirmation()
+    {
+        var scenario = await ContractAsync();
+        var page = await SignedInAsync(Role.Provider, scenario.Trust);
+        await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Send figures" }).ClickAsync();
+        await NoViolationsAsync(page, "the upload page");
+
+        static FilePayload Csv(string text) => new() { Name = "returns.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
+        await page.GetByLabel("CSV file").SetInputFilesAsync(Csv("measureCode,period,value\nB1,2024-06,71\nB1,2024-13,70\nQ9,2024-07,50\n"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary li")).ToHaveCountAsync(2);
+        await NoViolationsAsync(page, "the upload page with errors");
+
+        await page.GetByLabel("CSV file").SetInputFilesAsync(Csv("measureCode,period,value\nB1,2024-06,71\nB1,2024-07,70\nC1,2024-06,58.0\n"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-panel")).ToContainTextAsync("2 stored, 1 unchanged");
+        await NoViolationsAsync(page, "the upload confirmation");
+    }
+
+    [Fact]
     public async Task AnOfficerAcknowledgesAnEscalation()
     {
         var scenario = await ContractAsync();

@@ -17,6 +17,7 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
 {
     private static readonly Role[] Everyone = [Role.Admin, Role.Commissioner, Role.Provider, Role.Panel];
     private static readonly Role[] Officers = [Role.Admin, Role.Commissioner];
+    private static readonly Role[] Trust = [Role.Provider];
 
     /// <summary>Who may see each page; null is anyone, signed in or not.</summary>
     private static readonly IReadOnlyDictionary<string, (Role[]? Roles, bool ContractScoped)> Table = new Dictionary<string, (Role[]?, bool)>
@@ -28,6 +29,7 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         ["/contracts/{id:long}/measures/{code}"] = (Everyone, true),
         ["/contracts/{id:long}/measures/{code}/challenges/new"] = (Officers, true),
         ["/challenges/{id:long}"] = (Everyone, true),
+        ["/contracts/{id:long}/returns/upload"] = (Trust, true),
         ["/escalations/{id:long}"] = (Everyone, true),
         ["/sign-in"] = (null, false),
         ["/sign-out"] = (null, false),
