@@ -1,6 +1,9 @@
 using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ContractMonitor.Api.Auth;
 
@@ -14,12 +17,23 @@ internal static class PageAuthentication
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string PagePolicy = "Pages";
 
+    /// <summary>The council's identity provider (Entra ID, say), when <c>Authentication:Schemes:OpenIdConnect:Authority</c> is set.</summary>
+    public const string OidcScheme = "OpenIdConnect";
+    private const string OidcSection = "Authentication:Schemes:OpenIdConnect";
+
     /// <summary>The pages a signed-out visitor may see: the ways in, and the error pages.</summary>
     private static readonly string[] OpenPages = ["/SignIn", "/Dev/SignIn", "/Status", "/SignOut"];
 
-    public static IServiceCollection AddPageAuthentication(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddPageAuthentication(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
-        services.AddAuthentication().AddCookie(Scheme, options =>
+        var authentication = services.AddAuthentication();
+        var oidc = configuration.GetSection(OidcSection);
+        if (oidc["Authority"] is { Length: > 0 })
+        {
+            authentication.AddOpenIdConnect(OidcScheme, options => UseIdentityProvider(options, oidc));
+        }
+
+        authentication.AddCookie(Scheme, options =>
         {
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
@@ -46,5 +60,37 @@ internal static class PageAuthentication
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// The authorisation code flow with PKCE, signing in to the page cookie. The identity token's
+    /// roles and organisation are read as a bearer token's are (<see cref="CallerClaims"/>), so the
+    /// same Entra app roles, tenant and group mappings serve the pages and the API.
+    /// </summary>
+    private static void UseIdentityProvider(OpenIdConnectOptions options, IConfigurationSection section)
+    {
+        options.Authority = section["Authority"];
+        options.ClientId = section["ClientId"];
+        options.ClientSecret = section["ClientSecret"];
+        options.SignInScheme = Scheme;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.UsePkce = true;
+        options.MapInboundClaims = false;
+        options.SaveTokens = false;
+        options.TokenValidationParameters.NameClaimType = "name";
+        options.TokenValidationParameters.RoleClaimType = Caller.RoleClaim;
+        options.Events.OnTokenValidated = context =>
+        {
+            var claims = context.HttpContext.RequestServices.GetRequiredService<IOptions<CallerClaimsOptions>>().Value;
+            string? refusal = null;
+            if (context.Principal is not { } principal || CallerClaims.Normalise(principal, claims, out refusal) is not { } normalised)
+            {
+                context.Fail(refusal ?? "The identity provider named no organisation.");
+                return Task.CompletedTask;
+            }
+
+            context.Principal = normalised;
+            return Task.CompletedTask;
+        };
     }
 }

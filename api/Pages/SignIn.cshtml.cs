@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,9 +8,16 @@ namespace ContractMonitor.Api.Pages;
 /// Where a signed-out visitor is sent. In Development the demo sign-in answers it; elsewhere the
 /// council's identity provider will (OpenID Connect), and until it is set up this page says so.
 /// </summary>
-internal sealed class SignInModel(IHostEnvironment environment) : PageModel
+internal sealed class SignInModel(IHostEnvironment environment, IAuthenticationSchemeProvider schemes) : PageModel
 {
-    public IActionResult OnGet(string? returnUrl) => environment.IsDevelopment()
-        ? LocalRedirect("/dev/sign-in?returnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/"))
-        : Page();
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        if (await schemes.GetSchemeAsync(Auth.PageAuthentication.OidcScheme) is not null)
+        {
+            return Challenge(new AuthenticationProperties { RedirectUri = back }, Auth.PageAuthentication.OidcScheme);
+        }
+
+        return environment.IsDevelopment() ? LocalRedirect("/dev/sign-in?returnUrl=" + Uri.EscapeDataString(back)) : Page();
+    }
 }
