@@ -8,6 +8,8 @@ internal static class ApiPipeline
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // A page that fails is the error page, not problem JSON; the API keeps its problem details.
+        app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseExceptionHandler("/status/500"));
         app.UseStatusCodePages();
         // A person in a browser gets a page for 403, 404 and the rest; programs keep problem details.
         app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
@@ -30,6 +32,14 @@ internal static class ApiPipeline
             .MapNotifications();
         app.MapJobsDashboard();
         app.MapRazorPages();
+        // An address no route knows is a 404 (the page, or problem details under /api), for anyone:
+        // without it the API's caller-only fallback policy answered a mistyped address with 401.
+        // Reads only, so a wrong method or content type on a known route stays 405 or 415.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 }

@@ -89,7 +89,21 @@ internal static class PageAuthentication
                 return Task.CompletedTask;
             }
 
+            // One known role and an organisation, or no cookie: a signed-in non-caller could do nothing.
+            if (!Caller.TryFrom(normalised, out _))
+            {
+                context.Fail("The identity provider gave no single role this service knows.");
+                return Task.CompletedTask;
+            }
+
             context.Principal = normalised;
+            return Task.CompletedTask;
+        };
+        // A sign-in the service refuses is the 403 page, not an error.
+        options.Events.OnRemoteFailure = context =>
+        {
+            context.HandleResponse();
+            context.Response.Redirect("/status/403");
             return Task.CompletedTask;
         };
     }

@@ -15,8 +15,9 @@ internal sealed class StatusModel : PageModel
 
     public void OnGet(int code)
     {
-        Code = code;
-        Response.StatusCode = code;
+        // Only error statuses: /status/204 or /status/200 typed by hand is simply not a page.
+        Code = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = Code;
     }
 
     public void OnPost(int code) => OnGet(code);

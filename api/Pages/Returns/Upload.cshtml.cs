@@ -88,7 +88,7 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
             return (ReturnRowRequest?)new ReturnRowRequest(t.Measure.Code, Period, value, null, null, null);
         }).ToList();
         return await StoreAsync(rows, i => $"returns[{i}]", errors,
-            key => FieldOf(key) == "period" ? ("period", "") : ($"value-{typed[LineOf(key)].Measure.Code}", $"{typed[LineOf(key)].Measure.Code}: "),
+            key => FieldOf(key).Trim() == "period" ? ("period", "") : ($"value-{typed[LineOf(key)].Measure.Code}", $"{typed[LineOf(key)].Measure.Code}: "),
             cancellationToken);
     }
 

@@ -155,3 +155,27 @@ public sealed class ProductionSignInTests(ProductionApiFactory api) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/sign-in")).StatusCode);
     }
 }
+
+/// <summary>Addresses no route knows, signed in or not: the 404 page for a person, problem details under /api.</summary>
+public sealed class UnknownAddressTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Theory]
+    [InlineData("/contracts/abc")]
+    [InlineData("/no-such-page")]
+    public async Task AnUnknownPageIsTheNotFoundPageForAnyone(string url)
+    {
+        var signedOut = await PageSession.Anonymous(api).GetAsync(url);
+        var signedIn = await (await PageSession.SignInAsync(api, Role.Panel, "a-council")).GetAsync(url);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (signedOut.StatusCode, signedIn.StatusCode));
+        Assert.Equal("Page not found – ContractMonitor", PageSession.TitleOf(await signedOut.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task AnUnknownApiAddressIsNotFoundProblemDetails()
+    {
+        var response = await api.CreateClient().GetAsync("/api/no-such-thing");
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+}

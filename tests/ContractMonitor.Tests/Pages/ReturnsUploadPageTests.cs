@@ -59,6 +59,10 @@ public sealed class ReturnsUploadPageTests(ClockedApiFactory api) : IClassFixtur
             await PageSession.FormAsync(trust, url, new() { ["period"] = "2024-07", ["value-A1"] = "57.5" }))).Content.ReadAsStringAsync();
 
         Assert.Contains("<a href=\"#value-A1\">A1: &#x27;lots&#x27; is not a number</a>", wrong, StringComparison.Ordinal);
+        var noPeriod = await (await trust.PostAsync(url + "?handler=Period",
+            await PageSession.FormAsync(trust, url, new() { ["period"] = "", ["value-A1"] = "57.5" }))).Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#period\">", noPeriod, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=\"#value-A1\">", noPeriod, StringComparison.Ordinal);
         Assert.Contains("1 stored, 0 unchanged", stored, StringComparison.Ordinal);
     }
 
