@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using ContractMonitor.Api.Features.Returns;
+using ContractMonitor.Contracts;
 using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Idempotency;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Returns;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +17,9 @@ namespace ContractMonitor.Api.Pages.Returns;
 /// figures typed in. The API's reader, rules and store: all or nothing, every problem named.
 /// </summary>
 /// <remarks>
-/// The confirmation is the answer to the post itself, not a redirect: sending the same figures again
-/// writes nothing (an unchanged row is not a revision), so a refresh cannot store anything twice.
+/// The confirmation is the answer to the post itself, not a redirect. Each form carries an
+/// idempotency key, as an API client sends one, so a refresh of the confirmation replays the first
+/// answer and writes nothing, even if newer figures have arrived since.
 /// </remarks>
 internal sealed class UploadModel(ContractStore contracts, MeasureStore measures, ReturnStore returns, TimeProvider clock)
     : ContractPageModel(contracts, clock)
@@ -27,10 +31,16 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
     /// <summary>Every problem, in the order of the rows: what the error summary lists.</summary>
     public List<(string Field, string Message)> Problems { get; } = [];
 
-    public IReadOnlyList<StoredReturn>? Stored { get; private set; }
+    public IReadOnlyList<ReturnResponse>? Stored { get; private set; }
 
     [BindProperty(Name = "period")]
     public string? Period { get; set; }
+
+    /// <summary>The form's idempotency key: new each time a form is shown, sent back with it.</summary>
+    [BindProperty(Name = "key")]
+    public string? Key { get; set; }
+
+    public string NewKey { get; } = Guid.NewGuid().ToString("N");
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -110,7 +120,23 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
             return Page();
         }
 
-        Stored = (await returns.SubmitAsync(Contract, PageCaller.Of(User), check.Rows, null, cancellationToken)).Stored;
+        var idempotency = string.IsNullOrWhiteSpace(Key) || Key.Length > 100
+            ? null
+            : new IdempotentRequest(Key, ReturnStore.RequestHash(Contract.Id, rows), StatusCodes.Status201Created, $"/api/contracts/{Contract.Id}/returns");
+        var result = await returns.SubmitAsync(Contract, PageCaller.Of(User), check.Rows, idempotency, cancellationToken);
+        switch (result.Status)
+        {
+            case SubmitStatus.Replayed:
+                Stored = JsonSerializer.Deserialize<ReturnListResponse>(result.Earlier!.Body, JsonDefaults.Web)!.Returns;
+                break;
+            case SubmitStatus.KeyReused:
+                Problems.Add(("file", "These figures differ from the ones this form already sent: open the page again to send new figures"));
+                break;
+            default:
+                Stored = result.Stored!.ToResponses();
+                break;
+        }
+
         return Page();
     }
 

@@ -3,17 +3,19 @@ using System.Text;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Tests.Features.Evaluations;
 using ContractMonitor.Tests.Infrastructure;
+using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
 namespace ContractMonitor.Tests.Pages;
 
 /// <summary>Issue 17: the trust sends its figures from a page, a CSV file or one period typed in.</summary>
 public sealed class ReturnsUploadPageTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
 {
-    private static async Task<MultipartFormDataContent> CsvFormAsync(HttpClient client, string url, string csv)
+    private static async Task<MultipartFormDataContent> CsvFormAsync(HttpClient client, string url, string csv, string? key = null)
     {
         var form = new MultipartFormDataContent
         {
             { new StringContent(await PageSession.AntiforgeryTokenAsync(client, url)), "__RequestVerificationToken" },
+            { new StringContent(key ?? Guid.NewGuid().ToString("N")), "key" },
         };
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "returns.csv");
         return form;
@@ -44,6 +46,25 @@ public sealed class ReturnsUploadPageTests(ClockedApiFactory api) : IClassFixtur
         Assert.Contains("1 stored, 2 unchanged", again, StringComparison.Ordinal);
         var listed = await scenario.Commissioner.GetStringAsync($"/api/contracts/{scenario.ContractId}/returns");
         Assert.Contains("\"revision\":2", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefreshingTheConfirmationReplaysItAndNeverStoresOldFiguresOverNewerOnes()
+    {
+        var scenario = await PageScenarios.OneMeasureAsync(api);
+        var trust = await PageSession.SignInAsync(api, Role.Provider, scenario.Trust);
+        var url = $"/contracts/{scenario.ContractId}/returns/upload";
+        const string Csv = "measureCode,period,value\nA1,2024-07,50\n";
+
+        var first = await (await trust.PostAsync(url + "?handler=Csv", await CsvFormAsync(trust, url, Csv, "form-1"))).Content.ReadAsStringAsync();
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2024-07", 55m))).EnsureSuccessStatusCode();
+        var refreshed = await (await trust.PostAsync(url + "?handler=Csv", await CsvFormAsync(trust, url, Csv, "form-1"))).Content.ReadAsStringAsync();
+
+        Assert.Contains("1 stored, 0 unchanged", first, StringComparison.Ordinal);
+        Assert.Contains("1 stored, 0 unchanged", refreshed, StringComparison.Ordinal);
+        var current = await scenario.Commissioner.GetStringAsync($"/api/contracts/{scenario.ContractId}/returns");
+        Assert.Contains("\"value\":55", current, StringComparison.Ordinal);
+        Assert.Contains("\"revision\":2", current, StringComparison.Ordinal);
     }
 
     [Fact]
