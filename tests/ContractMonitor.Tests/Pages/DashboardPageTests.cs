@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Tests.Features.Evaluations;
 using ContractMonitor.Tests.Infrastructure;
@@ -153,6 +157,14 @@ public sealed class ProductionSignInTests(ProductionApiFactory api) : IClassFixt
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/dev/sign-in")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/sign-in")).StatusCode);
+    }
+
+    [Fact]
+    public void TheSignInCookieIsSecureHttpOnlyAndLaxOutsideDevelopment()
+    {
+        var signIn = api.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+
+        Assert.Equal((CookieSecurePolicy.Always, true, SameSiteMode.Lax), (signIn.Cookie.SecurePolicy, signIn.Cookie.HttpOnly, signIn.Cookie.SameSite));
     }
 }
 
