@@ -12,6 +12,7 @@ internal static partial class ApiAuthentication
     public const string AdminPolicy = "Admin";
     private const string BearerSection = "Authentication:Schemes:Bearer";
     private const string RefusalItem = "ContractMonitor.TokenRefusal";
+    private const string CallerScheme = "Caller";
 
     /// <summary>
     /// JWT bearer from the standard <c>Authentication:Schemes:Bearer</c> keys: Authority and Audience
@@ -19,7 +20,18 @@ internal static partial class ApiAuthentication
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(options =>
+            {
+                // Who is asking, for what runs before authorisation (the rate limiter's partition,
+                // refusal logging): the bearer token if the request has one, else the page cookie.
+                // Authorisation itself names its scheme, so a cookie never opens an API endpoint.
+                options.DefaultScheme = CallerScheme;
+                options.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddPolicyScheme(CallerScheme, "Bearer token or page cookie", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : PageAuthentication.Scheme)
             .AddJwtBearer(options =>
             {
                 // Claims keep the names DESIGN §4 gives them (role, org) instead of WS-* URIs.

@@ -16,8 +16,12 @@ public sealed class BenchmarkApi : WebApplicationFactory<Program>
     private const string Audience = "contractmonitor";
     private static readonly byte[] Key = Encoding.UTF8.GetBytes("contractmonitor-benchmark-key-32-bytes!");
 
-    public BenchmarkApi()
+    private readonly string environment;
+
+    /// <param name="environment">Production, as the api runs; Development where a benchmark signs in to the pages.</param>
+    public BenchmarkApi(string environment = "Production")
     {
+        this.environment = environment;
         // The factory looks for a folder named after the api's assembly; ours is called api.
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ContractMonitor.sln")))
@@ -33,7 +37,7 @@ public sealed class BenchmarkApi : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in new Dictionary<string, string>
         {
             ["Database:Provider"] = "Sqlite",
@@ -43,6 +47,7 @@ public sealed class BenchmarkApi : WebApplicationFactory<Program>
             ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
             ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(Key),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["DemoData:Enabled"] = "false",
             // One benchmark user sends thousands of requests a minute; the limiter is not what is measured.
             ["RateLimiting:PermitsPerMinute"] = "100000000",
         })

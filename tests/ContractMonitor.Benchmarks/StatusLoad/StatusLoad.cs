@@ -105,7 +105,7 @@ internal static class StatusLoad
     }
 
     /// <summary>A council, its trust, the contract, 50 monthly measures with targets, 36 months of figures, evaluated.</summary>
-    private static async Task<long> SeedAsync(BenchmarkApi api, HttpClient admin)
+    internal static async Task<long> SeedAsync(BenchmarkApi api, HttpClient admin)
     {
         await Ok(admin.PostAsJsonAsync("/api/organisations", new CreateOrganisationRequest("bench-council", "Council", OrganisationKind.Council), JsonDefaults.Web));
         await Ok(admin.PostAsJsonAsync("/api/organisations", new CreateOrganisationRequest("bench-trust", "Trust", OrganisationKind.Provider), JsonDefaults.Web));

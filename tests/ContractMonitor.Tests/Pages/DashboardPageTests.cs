@@ -191,3 +191,22 @@ public sealed class UnknownAddressTests(ApiFactory api) : IClassFixture<ApiFacto
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>A person signed in to the pages is limited as a signed-in user, not as an anonymous address.</summary>
+public sealed class PageRateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
+{
+    [Fact]
+    public async Task ASignedInPersonHasTheUsersAllowanceNotTheAnonymousOne()
+    {
+        // Signing in takes two anonymous requests of three; four pages more would pass five per user only.
+        var officer = await PageSession.SignInAsync(api, Role.Commissioner, "a-council");
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < RateLimitedApiFactory.UserPermits - 1; i++)
+        {
+            answers.Add((await officer.GetAsync("/")).StatusCode);
+        }
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+}
