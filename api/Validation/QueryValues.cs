@@ -92,7 +92,6 @@ internal static class QueryValues
         return true;
     }
 
-    public static ValidationProblem InvalidAsOf() => InvalidRequest.Of("asOf", InvalidAsOfMessage);
 
     /// <summary>One of an enum's names, in any case; left out, <paramref name="fallback"/>. Numbers are refused.</summary>
     public static bool TryReadName<T>(string? text, T fallback, out T value) where T : struct, Enum
@@ -102,6 +101,8 @@ internal static class QueryValues
             || (Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _));
     }
 
-    public static ValidationProblem InvalidName<T>(string field) where T : struct, Enum =>
-        InvalidRequest.Of(field, $"must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+    public static ValidationProblem InvalidName<T>(string field) where T : struct, Enum => InvalidRequest.Of(field, NameMessage<T>());
+
+    /// <summary>What a field of an enum's names is told when it holds something else.</summary>
+    public static string NameMessage<T>() where T : struct, Enum => $"must be one of: {string.Join(", ", Enum.GetNames<T>())}.";
 }

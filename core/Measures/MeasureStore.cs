@@ -100,7 +100,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
         }
     }
 
-    internal const string ListSql = """
+    private const string ListSql = """
         SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
                m.StartPeriod, c.StartDate AS ContractStart
         FROM Measures m
@@ -148,7 +148,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
         public DateOnly? EndDate { get; init; }
     }
 
-    internal sealed record MeasureRow
+    private sealed record MeasureRow
     {
         public long Id { get; init; }
         public long ContractId { get; init; }

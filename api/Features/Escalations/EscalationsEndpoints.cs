@@ -38,7 +38,7 @@ internal static class EscalationsEndpoints
         var errors = new Dictionary<string, string[]>();
         if (!QueryValues.TryReadName(status, EscalationFilter.All, out var filter))
         {
-            errors["status"] = [$"must be one of: {string.Join(", ", Enum.GetNames<EscalationFilter>())}."];
+            errors["status"] = [QueryValues.NameMessage<EscalationFilter>()];
         }
 
         var dates = QueryValues.ReadDates(null, knownAt, clock, errors);
