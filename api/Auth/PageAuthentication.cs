@@ -47,6 +47,14 @@ internal static class PageAuthentication
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        // The form token's cookie too: outside a developer's http://localhost it is never sent in the
+        // clear. Behind a proxy that ends TLS, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true tells the api
+        // the request was https (README, "Behind a reverse proxy").
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "contractmonitor.antiforgery";
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddAuthorizationBuilder().AddPolicy(PagePolicy, new AuthorizationPolicyBuilder(Scheme)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => Caller.TryFrom(context.User, out _))

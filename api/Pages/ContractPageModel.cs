@@ -1,3 +1,4 @@
+using ContractMonitor.Api.Pages.Shared;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Periods;
@@ -17,8 +18,10 @@ internal abstract class ContractPageModel(ContractStore contracts, TimeProvider 
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public string? AsOf { get; set; }
 
-    /// <summary>Set when <see cref="AsOf"/> is not a date; the page then shows today.</summary>
-    public string? AsOfError { get; private set; }
+    /// <summary>The <c>asOf</c> problem, if <see cref="AsOf"/> is not a date; the page then shows today.</summary>
+    public Dictionary<string, string> AsOfErrors { get; } = [];
+
+    public TextField AsOfField => new("asOf", "Latest periods ended by", AsOf, "For example, 2026-09-30. Leave empty for today.", AsOfErrors, "govuk-input--width-10");
 
     /// <summary>False when the caller may not see the contract: answer <see cref="PageModel.NotFound()"/>.</summary>
     protected async Task<bool> FindContractAsync(long id, CancellationToken cancellationToken)
@@ -42,7 +45,7 @@ internal abstract class ContractPageModel(ContractStore contracts, TimeProvider 
             return asOf;
         }
 
-        AsOfError = "Enter a real date, for example 2026-09-30";
+        AsOfErrors["asOf"] = "Enter a real date, for example 2026-09-30";
         return UkCalendar.Today(clock);
     }
 }

@@ -1,4 +1,5 @@
 using ContractMonitor.Api.Features.Challenges;
+using ContractMonitor.Api.Pages.Shared;
 using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Challenges;
@@ -18,6 +19,8 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
     public Caller Caller { get; private set; } = null!;
 
     public Dictionary<string, string> Errors { get; } = [];
+
+    public Refusal? Refusal { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "done")]
     public string? Done { get; set; }
@@ -55,7 +58,7 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
             Errors.TryAdd("text", PageText.Sentence(failure.ErrorMessage));
         }
 
-        return Errors.Count > 0 ? Page() : Written(await challenges.RespondAsync(id, Caller, Text!, cancellationToken), "text", "responded");
+        return Errors.Count > 0 ? Page() : await WrittenAsync(await challenges.RespondAsync(id, Caller, Text!, cancellationToken), Text, "responded", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken)
@@ -76,16 +79,19 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
             Errors.TryAdd(PageText.FieldOf(failure.PropertyName), PageText.Sentence(failure.ErrorMessage));
         }
 
-        return Errors.Count > 0 ? Page() : Written(await challenges.CloseAsync(id, Caller, outcome!.Value, Note, cancellationToken), "outcome", "closed");
+        return Errors.Count > 0 ? Page() : await WrittenAsync(await challenges.CloseAsync(id, Caller, outcome!.Value, Note, cancellationToken), Note, "closed", cancellationToken);
     }
 
-    /// <summary>Post, redirect, get on success; a refusal (closed meanwhile) is shown against the form.</summary>
-    private IActionResult Written(Core.Data.WriteResult<Challenge>? result, string field, string done)
+    /// <summary>
+    /// Post, redirect, get on success. A refusal means the challenge changed meanwhile (closed by
+    /// someone else): the page shows it as it is now, with what was written handed back.
+    /// </summary>
+    private async Task<IActionResult> WrittenAsync(Core.Data.WriteResult<Challenge>? result, string? written, string done, CancellationToken cancellationToken)
     {
         if (result?.Value is null)
         {
-            Errors[field] = result?.Detail ?? "This challenge cannot be changed.";
-            return Page();
+            Refusal = new($"Not saved. {result?.Detail ?? "This challenge cannot be changed."}", written);
+            return await LoadAsync(Item.Id, cancellationToken) ? Page() : NotFound();
         }
 
         return Redirect($"/challenges/{Item.Id}?done={done}");

@@ -1,5 +1,6 @@
 using ContractMonitor.Api.Features.Escalations;
 using ContractMonitor.Api.Features.Notifications;
+using ContractMonitor.Api.Pages.Shared;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Escalations;
@@ -25,6 +26,8 @@ internal sealed class DetailModel(EscalationStore escalations) : PageModel
     public bool SeesEmails => NotificationsEndpoints.MaySee.Contains(Caller.Role);
 
     public Dictionary<string, string> Errors { get; } = [];
+
+    public Refusal? Refusal { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "acknowledged")]
     public bool Acknowledged { get; set; }
@@ -61,8 +64,9 @@ internal sealed class DetailModel(EscalationStore escalations) : PageModel
         var result = await escalations.AcknowledgeAsync(id, Caller, Note!, cancellationToken);
         if (result?.Value is null)
         {
-            Errors["note"] = result?.Detail ?? "This escalation cannot be acknowledged.";
-            return Page();
+            // Resolved meanwhile: show it as it is now, and hand back the note.
+            Refusal = new($"Not saved. {result?.Detail ?? "This escalation cannot be acknowledged."}", Note);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
         // Post, redirect, get: a refresh does not acknowledge twice.

@@ -1,7 +1,7 @@
 namespace ContractMonitor.Api.Pages.Shared;
 
-/// <summary>A GOV.UK text input or textarea: its name (also its id), label, value, hint and any error.</summary>
-internal sealed record TextField(string Name, string Label, string? Value, string? Hint, IReadOnlyDictionary<string, string> Errors)
+/// <summary>A GOV.UK text input or textarea: its name (also its id), label, value, hint, any error, and its width class.</summary>
+internal sealed record TextField(string Name, string Label, string? Value, string? Hint, IReadOnlyDictionary<string, string> Errors, string Width = "govuk-input--width-20")
 {
     public string? Error => Errors.GetValueOrDefault(Name);
 

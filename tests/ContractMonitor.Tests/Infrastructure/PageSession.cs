@@ -1,7 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using ContractMonitor.Core.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ContractMonitor.Tests.Infrastructure;
 
@@ -9,7 +14,7 @@ namespace ContractMonitor.Tests.Infrastructure;
 public static partial class PageSession
 {
     public static HttpClient Anonymous(ApiFactory api) =>
-        api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = api.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the Development sign-in page's form, antiforgery token and all.</summary>
     public static async Task<HttpClient> SignInAsync(ApiFactory api, Role role, string org, string name = "page.tester")
@@ -23,6 +28,22 @@ public static partial class PageSession
             ["returnUrl"] = "/",
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>
+    /// Signed in where there is no Development sign-in page: the cookie the identity provider's
+    /// sign-in would have issued, sealed with the app's own keys.
+    /// </summary>
+    public static HttpClient WithSignInCookie(ApiFactory api, Role role, string org)
+    {
+        const string scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        var options = api.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(scheme);
+        var identity = new ClaimsIdentity(
+            [new(Caller.RoleClaim, role.ToString()), new(Caller.OrgClaim, org), new("unique_name", "idp.user")], scheme, "unique_name", Caller.RoleClaim);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), scheme);
+        var client = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = api.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}");
         return client;
     }
 

@@ -52,6 +52,27 @@ public sealed class ChallengePagesTests(ClockedApiFactory api) : IClassFixture<C
     }
 
     [Fact]
+    public async Task AResponseToAChallengeClosedWhileTheFormWasOpenIsHandedBackNotLost()
+    {
+        var scenario = await PageScenarios.OneMeasureAsync(api);
+        var challenge = await Features.SplitScreen.VoicesApi.ChallengeAsync(scenario, "A1", "2024-07", "Why?");
+        var trust = await PageSession.SignInAsync(api, Role.Provider, scenario.Trust);
+        var page = $"/challenges/{challenge.Id}";
+        var form = await PageSession.FormAsync(trust, page, new() { ["text"] = "Two staff left in June." });
+        await Features.SplitScreen.VoicesApi.CloseAsync(scenario, challenge.Id, ChallengeOutcome.Agreed, null);
+
+        var response = await trust.PostAsync(page + "?handler=Respond", form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Not saved. Challenge {challenge.Id} was closed as Agreed", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"govuk-inset-text\" id=\"unsaved\">Two staff left in June.</div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"text\"", html, StringComparison.Ordinal);
+        Assert.Empty((await scenario.Commissioner.GetAsync<ChallengeDetail>($"/api{page}"))!.Responses);
+    }
+
+    [Fact]
     public async Task OnlyTheCouncilWritesAndClosesAndOnlyTheTrustResponds()
     {
         var scenario = await PageScenarios.OneMeasureAsync(api);

@@ -67,6 +67,23 @@ public sealed class DashboardPageTests(ClockedApiFactory api) : IClassFixture<Cl
         Assert.DoesNotContain("Measure B1", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("/split-screen")]
+    public async Task ABadAsOfIsInTheErrorSummaryAndTitleAndThePageShowsToday(string page)
+    {
+        var scenario = await ContractAsync();
+        var chair = await PageSession.SignInAsync(api, Role.Panel, scenario.Council);
+
+        var response = await chair.GetAsync($"/contracts/{scenario.ContractId}{page}?asOf=31-07-2024");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Error: ", PageSession.TitleOf(html), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#asOf\">Enter a real date, for example 2026-09-30</a>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"31-07-2024\" aria-describedby=\"asOf-hint asOf-error\"", Squash(html), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheContractsListLinksToEachDashboardAndShowsNoOtherOrganisationsContracts()
     {

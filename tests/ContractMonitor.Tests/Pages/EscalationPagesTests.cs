@@ -65,6 +65,28 @@ public sealed class EscalationPagesTests(ClockedApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnEscalationResolvedWhileTheFormWasOpenIsShownAsItIsNowWithTheNoteHandedBack()
+    {
+        var (scenario, escalation) = await RaisedAsync();
+        var officer = await PageSession.SignInAsync(api, Role.Commissioner, scenario.Council);
+        var url = $"/escalations/{escalation.Id}";
+        var form = await PageSession.FormAsync(officer, url, new() { ["note"] = "On the agenda." });
+        // Meanwhile the trust revises May and June, and the failure that raised it is gone.
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2024-05", 61m), Row("A1", "2024-06", 61m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        var response = await officer.PostAsync(url, form);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Not saved.", page, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"govuk-inset-text\" id=\"unsaved\">On the agenda.</div>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"note\"", page, StringComparison.Ordinal);
+        Assert.Contains(">Resolved</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATrustCannotAcknowledgeAndGetsTheForbiddenPage()
     {
         var (scenario, escalation) = await RaisedAsync();

@@ -5,6 +5,9 @@ namespace ContractMonitor.Tests.Security;
 /// <summary>The api as it runs in production: no Development conveniences.</summary>
 public sealed class ProductionApiFactory : ApiFactory
 {
+    // Production is reached over TLS (or through a proxy that says so); its cookies are Secure.
+    public ProductionApiFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     protected override string Environment => "Production";
 }
 
@@ -12,6 +15,8 @@ public sealed class ProductionApiFactory : ApiFactory
 public sealed class OperatedProductionApiFactory : ApiFactory
 {
     public const string Operator = "operator-council";
+
+    public OperatedProductionApiFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
 
     protected override string Environment => "Production";
 
