@@ -1,4 +1,5 @@
 using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Measures;
 
 namespace ContractMonitor.Contracts.Evaluations;
 
@@ -27,6 +28,9 @@ public enum RatingCaveat
     Late,
     SmallCohort,
     NoTarget,
+
+    /// <summary>A quarter or year rolled up with a month (or quarter) missing: its rating is indicative.</summary>
+    Incomplete,
 }
 
 /// <summary>An open escalation as the status and split screen show it: <c>escalation</c> is the highest, <c>escalations</c> lists all.</summary>
@@ -63,6 +67,10 @@ public sealed record SummaryResponse(
     int OpenEscalations,
     DateTimeOffset? KnownAt = null);
 
+/// <param name="Rollup">For a rolled-up period (<c>rollup=Quarterly|Annual</c>), how its parts were combined.</param>
+/// <param name="PartsIn">For a rolled-up period, how many of its months (or quarters) had a figure.</param>
+/// <param name="PartsOwed">For a rolled-up period, how many were owed: fewer in than owed is Incomplete.</param>
+/// <param name="Note">For a rolled-up period, what the reader must know: the parts missing, or a rollup that could not be used.</param>
 public sealed record HistoryPeriod(
     string Period,
     decimal? Value,
@@ -72,7 +80,11 @@ public sealed record HistoryPeriod(
     Direction? Direction,
     IReadOnlyList<RatingCaveat> Flags,
     int? Revision,
-    int? TargetVersion);
+    int? TargetVersion,
+    Rollup? Rollup = null,
+    int? PartsIn = null,
+    int? PartsOwed = null,
+    string? Note = null);
 
 public sealed record HistoryResponse(string Code, IReadOnlyList<HistoryPeriod> Periods, DateTimeOffset? KnownAt = null);
 

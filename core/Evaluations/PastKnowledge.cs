@@ -47,6 +47,13 @@ internal sealed class PastKnowledge
         SELECT Id FROM Measures WHERE ContractId = @ContractId AND CreatedAt < @KnownAt
         """;
 
+    /// <summary>
+    /// The instant that knows everything recorded so far: knowledge is of what was recorded before
+    /// an instant, so "now" is the instant just after the clock's, and a write made at the clock's
+    /// very instant (as under a test's fixed clock) is known.
+    /// </summary>
+    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().AddTicks(1);
+
     public static async Task<PastKnowledge> LoadAsync(
         Database database, EscalationStore escalations, Contract contract, DateTimeOffset knownAt, CancellationToken cancellationToken)
     {
@@ -78,10 +85,18 @@ internal sealed class PastKnowledge
             return new Dictionary<Period, PeriodRating>();
         }
 
-        var known = figures[measure.Id].Select(f => f.ToFigure(measure.Frequency)).ToDictionary(f => f.Period);
-        var versions = targets[measure.Id].ToDictionary(t => t.FinancialYear, t => t.ToVersion());
-        return SeriesRules.Rate(measure.Terms, Contract.Terms, known, versions, Day).ToDictionary(r => r.Period);
+        return SeriesRules.Rate(measure.Terms, Contract.Terms, FiguresOf(measure), TargetsOf(measure), Day).ToDictionary(r => r.Period);
     }
+
+    /// <summary>The measure's quarters or years (<paramref name="spans"/>) rolled up from its figures as known then (issue 18).</summary>
+    public IReadOnlyList<Rollups.RolledRating> RollUp(Measure measure, IReadOnlyList<Period> spans) =>
+        Knows(measure) ? Rollups.RolledSeries.Rate(measure, Contract.Terms, FiguresOf(measure), TargetsOf(measure), Day, spans) : [];
+
+    private Dictionary<Period, FigureToRate> FiguresOf(Measure measure) =>
+        figures[measure.Id].Select(f => f.ToFigure(measure.Frequency)).ToDictionary(f => f.Period);
+
+    private Dictionary<int, TargetVersion> TargetsOf(Measure measure) =>
+        targets[measure.Id].ToDictionary(t => t.FinancialYear, t => t.ToVersion());
 
     /// <summary>The escalations of a measure still open then, highest level first.</summary>
     public IReadOnlyList<OpenEscalation> OpenFor(string measureCode) => Escalations

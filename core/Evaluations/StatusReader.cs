@@ -160,6 +160,24 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
             .ToList());
     }
 
+    /// <summary>
+    /// The measure's quarters or years (<paramref name="grain"/>) that overlap <paramref name="from"/>
+    /// to <paramref name="to"/>, rolled up from its figures as known at <paramref name="knownAt"/>
+    /// (issue 18), oldest first. Rolled periods are worked out, never stored, so the read is the
+    /// same whether the knowledge is of now or of the past.
+    /// </summary>
+    public async Task<IReadOnlyList<Rollups.RolledRating>> RolledHistoryAsync(
+        Contract contract, Measure measure, Frequency grain, DateOnly? from, DateOnly? to, DateTimeOffset knownAt,
+        CancellationToken cancellationToken)
+    {
+        var past = await PastKnowledge.LoadAsync(database, escalations, contract, knownAt, cancellationToken);
+        var end = ContractTerm.LastDayBy(contract.EndDate, past.Day);
+        var spans = Period.Between(grain, contract.StartDate, end)
+            .Where(p => p.End >= measure.StartPeriod.Start && (from is null || p.End >= from) && (to is null || p.Start <= to))
+            .ToList();
+        return past.RollUp(measure, spans);
+    }
+
     private static Period? LatestEnded(Frequency frequency, Contract contract, DateOnly asOf)
     {
         var last = ContractTerm.LastDayBy(contract.EndDate, asOf);

@@ -6,6 +6,7 @@ namespace ContractMonitor.Core.Measures;
 
 /// <summary>A measure of a contract as core knows it. The api maps it to its wire shape.</summary>
 /// <param name="StartPeriod">The first period returns are expected for: earlier periods are not rated or owed.</param>
+/// <param name="ChosenRollup">How its figures combine into a quarter or year, if chosen; null for the unit's default (<see cref="Rollups.RollupRules"/>).</param>
 internal sealed record Measure(
     long Id,
     long ContractId,
@@ -17,8 +18,12 @@ internal sealed record Measure(
     Polarity Polarity,
     Frequency Frequency,
     int Decimals,
-    Period StartPeriod)
+    Period StartPeriod,
+    Rollup? ChosenRollup = null)
 {
+    /// <summary>The rollup its quarters and years are worked out by, unless a span's figures cannot support it.</summary>
+    public Rollup Rollup => ChosenRollup ?? Rollups.RollupRules.DefaultFor(Unit);
+
     /// <summary>What the rating rules read of the measure.</summary>
     public MeasureTerms Terms => new(Id, Code, Polarity, Unit, Frequency, StartPeriod);
 }

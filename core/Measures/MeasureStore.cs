@@ -14,10 +14,10 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
 {
     private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
         """
-        INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, StartPeriod, CreatedAt)
+        INSERT INTO Measures (ContractId, Code, Title, Definition, Category, Unit, Polarity, Frequency, Decimals, StartPeriod, Rollup, CreatedAt)
         """,
         """
-        VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @StartPeriod, @CreatedAt)
+        VALUES (@ContractId, @Code, @Title, @Definition, @Category, @Unit, @Polarity, @Frequency, @Decimals, @StartPeriod, @Rollup, @CreatedAt)
         """);
 
     private const string TermSql = """
@@ -57,7 +57,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
 
         var measure = new Measure(0, contractId,
             NormaliseCode(request.Code), request.Title.Trim(), request.Definition?.Trim() ?? "", request.Category?.Trim() ?? "",
-            request.Unit!.Value, request.Polarity!.Value, frequency, request.Decimals ?? 0, start);
+            request.Unit!.Value, request.Polarity!.Value, frequency, request.Decimals ?? 0, start, request.Rollup);
         if (await FindAsync(connection, transaction, contractId, measure.Code, cancellationToken) is not null)
         {
             return WriteResult.Conflict<Measure>($"This contract already has a measure with code '{measure.Code}'.");
@@ -77,6 +77,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
                 Frequency = measure.Frequency.ToString(),
                 measure.Decimals,
                 StartPeriod = measure.StartPeriod.ToString(),
+                Rollup = measure.ChosenRollup?.ToString(),
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
             var created = measure with { Id = id };
@@ -84,7 +85,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
             var definition = new
             {
                 created.Code, created.Title, created.Definition, created.Category, created.Unit, created.Polarity, created.Frequency,
-                created.Decimals, created.StartPeriod,
+                created.Decimals, created.StartPeriod, created.ChosenRollup,
             };
             await AuditLog.WriteAsync(transaction, caller, now,
                 new AuditEntry("measure.created", "Measure", id.ToString(CultureInfo.InvariantCulture), contractId, null, definition),
@@ -102,7 +103,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
 
     private const string ListSql = """
         SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
-               m.StartPeriod, c.StartDate AS ContractStart
+               m.StartPeriod, m.Rollup, c.StartDate AS ContractStart
         FROM Measures m
         JOIN Contracts c ON c.Id = m.ContractId
         WHERE m.ContractId = @ContractId
@@ -125,7 +126,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
 
     private const string FindSql = """
         SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
-               m.StartPeriod, c.StartDate AS ContractStart
+               m.StartPeriod, m.Rollup, c.StartDate AS ContractStart
         FROM Measures m
         JOIN Contracts c ON c.Id = m.ContractId
         WHERE m.ContractId = @ContractId AND m.Code = @Code
@@ -161,13 +162,15 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
         public string Frequency { get; init; } = "";
         public int Decimals { get; init; }
         public string? StartPeriod { get; init; }
+        public string? Rollup { get; init; }
         public DateOnly ContractStart { get; init; }
 
         public Measure ToMeasure()
         {
             var frequency = Enum.Parse<Frequency>(Frequency);
             return new(Id, ContractId, Code, Title, Definition, Category, Enum.Parse<MeasureUnit>(Unit), Enum.Parse<Polarity>(Polarity),
-                frequency, Decimals, MeasureStart.Effective(StartPeriod, frequency, ContractStart));
+                frequency, Decimals, MeasureStart.Effective(StartPeriod, frequency, ContractStart),
+                Rollup is null ? null : Enum.Parse<Rollup>(Rollup));
         }
     }
 }

@@ -2,6 +2,7 @@ using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Jobs;
@@ -82,11 +83,12 @@ internal static class EvaluationsEndpoints
 
     /// <summary>
     /// The measure's periods that overlap <c>from</c> to <c>to</c>, oldest first. Either may be a
-    /// month, a quarter or a financial year, whatever the measure's frequency.
+    /// month, a quarter or a financial year, whatever the measure's frequency. With
+    /// <c>rollup=Quarterly|Annual</c>, its quarters or years, rolled up by the measure's rollup.
     /// </summary>
     public static async Task<Results<Ok<HistoryResponse>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
-        ContractAccess access, string code, string? from, string? to, string? knownAt, MeasureStore measures, StatusReader reader,
-        TimeProvider clock, CancellationToken cancellationToken)
+        ContractAccess access, string code, string? from, string? to, string? knownAt, string? rollup, MeasureStore measures,
+        StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         var measure = await measures.FindAsync(access.Id, code, cancellationToken);
         if (measure is null)
@@ -103,14 +105,45 @@ internal static class EvaluationsEndpoints
         }
 
         var dates = QueryValues.ReadDates(null, knownAt, clock, errors);
+        var grain = ReadRollup(rollup, measure, errors);
         if (errors.Count > 0)
         {
             return InvalidRequest.Of(errors);
         }
 
+        if (grain is { } g)
+        {
+            var rolled = await reader.RolledHistoryAsync(access.Contract, measure, g, first?.Start, last?.End,
+                dates.KnownAt ?? PastKnowledge.Now(clock), cancellationToken);
+            return TypedResults.Ok(rolled.ToResponse(measure.Code) with { KnownAt = dates.KnownAt });
+        }
+
         var history = await reader.HistoryAsync(access.Contract, measure, first?.Start, last?.End, UkCalendar.Today(clock), dates.KnownAt,
             cancellationToken);
         return TypedResults.Ok(history.ToResponse() with { KnownAt = dates.KnownAt });
+    }
+
+    /// <summary>A span longer than the measure's own periods, or null for the periods themselves.</summary>
+    private static Frequency? ReadRollup(string? text, Measure measure, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!QueryValues.TryReadName<Frequency>(text, default, out var grain) || grain == Frequency.Monthly)
+        {
+            errors["rollup"] = [$"'{text}' is not a rollup: use Quarterly or Annual, or leave it out for the measure's own periods."];
+            return null;
+        }
+
+        if (grain < measure.Frequency)
+        {
+            errors["rollup"] = [$"{measure.Code} is {measure.Frequency.ToString().ToLowerInvariant()}: its figures cannot be shown by {(grain == Frequency.Quarterly ? "quarter" : "year")}."];
+            return null;
+        }
+
+        return grain == measure.Frequency ? null : grain;
     }
 
     /// <summary>A period of any form; one that could be read two ways reads as the measure's own frequency.</summary>

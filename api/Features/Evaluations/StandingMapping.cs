@@ -19,4 +19,9 @@ internal static class StandingMapping
     public static HistoryResponse ToResponse(this MeasureHistory history) =>
         new(history.Code, history.Periods.Select(p => new HistoryPeriod(p.Period, p.Figure.Value, p.Figure.Target, p.Figure.Tolerance,
             p.Figure.Rating, p.Figure.Direction, p.Figure.Flags, p.Figure.Revision, p.Figure.TargetVersion)).ToList());
+
+    public static HistoryResponse ToResponse(this IReadOnlyList<Core.Rollups.RolledRating> rolled, string code) =>
+        new(code, rolled.Select(r => new HistoryPeriod(r.Figure.Period.ToString(), r.Rated.Value, r.Rated.Target, r.Rated.Tolerance,
+            r.Rated.Rating, r.Rated.Direction, r.Rated.Flags, null, r.Rated.TargetVersion, r.Figure.Method, r.Figure.PartsIn,
+            r.Figure.PartsOwed, r.Figure.Note)).ToList());
 }

@@ -9,6 +9,6 @@ internal static class MeasureMapping
     public static MeasureResponse ToResponse(this Measure measure)
     {
         return new MeasureResponse(measure.Code, measure.Title, measure.Definition, measure.Category, measure.Unit, measure.Polarity,
-            measure.Frequency, measure.Decimals, measure.StartPeriod.ToString());
+            measure.Frequency, measure.Decimals, measure.StartPeriod.ToString(), measure.Rollup);
     }
 }

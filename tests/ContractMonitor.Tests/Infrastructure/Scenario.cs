@@ -52,7 +52,7 @@ public sealed record Scenario(ApiFactory Api, string Council, string Trust, Cont
     /// </param>
     public async Task<MeasureResponse> AddMeasureAsync(
         string code, Polarity polarity = Polarity.HigherIsBetter, MeasureUnit unit = MeasureUnit.Percent, int decimals = 1,
-        Frequency frequency = Frequency.Monthly, string? startPeriod = null)
+        Frequency frequency = Frequency.Monthly, string? startPeriod = null, Rollup? rollup = null, string category = "Category")
     {
         var start = startPeriod switch
         {
@@ -61,7 +61,7 @@ public sealed record Scenario(ApiFactory Api, string Council, string Trust, Cont
             _ => startPeriod,
         };
         var response = await Admin.PostAsJsonAsync($"/api/contracts/{ContractId}/measures",
-            new CreateMeasureRequest(code, $"Measure {code}", "Definition", "Category", unit, polarity, frequency, decimals, start),
+            new CreateMeasureRequest(code, $"Measure {code}", "Definition", category, unit, polarity, frequency, decimals, start, rollup),
             JsonDefaults.Web);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<MeasureResponse>(JsonDefaults.Web))!;
