@@ -61,6 +61,7 @@ internal static class PageAuthentication
             .Build());
         services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new Pages.UnknownHandlerFilter());
             options.Conventions.AuthorizeFolder("/", PagePolicy);
             foreach (var open in OpenPages)
             {

@@ -40,6 +40,14 @@ public sealed class IdentityProviderApiFactory : ApiFactory
 public sealed class IdentityProviderSignInTests(IdentityProviderApiFactory api) : IClassFixture<IdentityProviderApiFactory>
 {
     [Fact]
+    public async Task PagesMayPostToTheIdentityProviderSoThatSigningOutReachesIt()
+    {
+        var response = await PageSession.Anonymous(api).GetAsync("/status/404");
+
+        Assert.Contains("form-action 'self' https://login.council.example;", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASignedOutVisitorIsSentToTheIdentityProviderWithTheCodeFlowAndPkce()
     {
         var browser = PageSession.Anonymous(api);

@@ -117,6 +117,25 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         Assert.Equal(audited, await AuditRowsAsync());
     }
 
+    [Fact]
+    public async Task APostNoHandlerTakesIsMethodNotAllowedNotAnError()
+    {
+        var world = await AuthorisationWorld.CreateAsync(api);
+        var admin = await PageSession.SignInAsync(api, Role.Admin, world.Scenario.Council);
+
+        var wrong = new List<string>();
+        foreach (var route in Table.Keys.Where(r => !OpenPosts.Contains(r)))
+        {
+            var response = await admin.PostAsync(UrlOf(world, route), await PageSession.FormAsync(admin, "/", []));
+            if (response.StatusCode != HttpStatusCode.MethodNotAllowed && !Posts.ContainsKey((route, "")))
+            {
+                wrong.Add($"{route}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
     private async Task<long> AuditRowsAsync()
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(api.ConnectionString);
