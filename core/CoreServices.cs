@@ -54,6 +54,9 @@ internal static class CoreServices
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<ChallengeStore>();
         services.AddSingleton<SplitScreenReader>();
+        services.AddSingleton<Papers.PaperChanges>();
+        services.AddSingleton<Papers.PaperBuilder>();
+        services.AddSingleton<Papers.PaperStore>();
         services.AddSingleton(sp => EmailSettings.Read(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<NotificationDispatcher>();

@@ -2,42 +2,21 @@ using System.Globalization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Core.Text;
 
 namespace ContractMonitor.Api.Pages;
 
 /// <summary>Figures and states in the councils' own words, the same on every page.</summary>
 internal static class PageText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo English = Words.English;
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
+    public static string Date(DateOnly date) => Words.Date(date);
 
     /// <summary>A figure with its unit, to the measure's decimal places: "82.5%", "12 days".</summary>
-    public static string Value(decimal? value, MeasureUnit unit, int decimals)
-    {
-        if (value is not { } v)
-        {
-            return "–";
-        }
+    public static string Value(decimal? value, MeasureUnit unit, int decimals) => Words.Value(value, unit, decimals);
 
-        var number = Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), English);
-        return unit switch
-        {
-            MeasureUnit.Percent => number + "%",
-            MeasureUnit.Days => number + (v == 1 ? " day" : " days"),
-            _ => number,
-        };
-    }
-
-    public static string RatingText(Rating rating) => rating switch
-    {
-        Rating.OnTarget => "on target",
-        Rating.WithinTolerance => "within tolerance",
-        Rating.Failing => "failing",
-        Rating.Missing => "missing",
-        Rating.NotCollected => "not collected",
-        _ => "pending",
-    };
+    public static string RatingText(Rating rating) => Words.RatingOf(rating);
 
     /// <summary>The GOV.UK tag colour for a rating; the words say it too, so colour is never alone.</summary>
     public static string RatingTag(Rating rating) => rating switch
@@ -49,20 +28,9 @@ internal static class PageText
         _ => "govuk-tag--grey",
     };
 
-    public static string DirectionText(Direction? direction) => direction switch
-    {
-        Direction.Improving => "improving",
-        Direction.Declining => "declining",
-        Direction.Unchanged => "unchanged",
-        _ => "no earlier figure",
-    };
+    public static string DirectionText(Direction? direction) => Words.DirectionOf(direction);
 
-    public static string Reason(EscalationReason reason) => reason switch
-    {
-        EscalationReason.SustainedFailure => "Sustained failure",
-        EscalationReason.MissingReturns => "Missing returns",
-        _ => "Sustained decline",
-    };
+    public static string Reason(EscalationReason reason) => Words.Reason(reason);
 
     public static string EscalationTag(EscalationStatus status) => status switch
     {

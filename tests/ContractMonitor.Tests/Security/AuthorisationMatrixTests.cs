@@ -61,6 +61,14 @@ public sealed class AuthorisationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["CloseChallenge"] = Access.Contract(Officers),
         ["ListNotifications"] = Access.Contract(Council),
         ["GetSplitScreen"] = Access.Contract(Everyone),
+        ["PreviewPaper"] = Access.Contract(Officers),
+        ["PreviewPaperDocument"] = Access.Contract(Officers),
+        ["PublishPaper"] = Access.Contract(Officers),
+        ["ListPapers"] = Access.Contract(Everyone),
+        ["GetPaper"] = Access.Contract(Everyone),
+        ["GetPaperDocument"] = Access.Contract(Everyone),
+        ["GetPaperChanges"] = Access.Contract(Everyone),
+        ["WithdrawPaper"] = Access.Contract(Officers),
     };
 
     [Fact]

@@ -18,8 +18,9 @@ public sealed class AuthorisationWorld
 {
     private int serial;
 
-    private AuthorisationWorld(Scenario scenario, Scenario other, long evaluationRequestId, long escalationId, long challengeId)
+    private AuthorisationWorld(Scenario scenario, Scenario other, long evaluationRequestId, long escalationId, long challengeId, long paperId)
     {
+        PaperId = paperId;
         Scenario = scenario;
         Other = other;
         EvaluationRequestId = evaluationRequestId;
@@ -38,6 +39,8 @@ public sealed class AuthorisationWorld
 
     public long ChallengeId { get; }
 
+    public long PaperId { get; }
+
     private string Contract => $"/api/contracts/{Scenario.ContractId}";
 
     public static async Task<AuthorisationWorld> CreateAsync(ApiFactory api)
@@ -53,7 +56,7 @@ public sealed class AuthorisationWorld
         var escalations = await scenario.Commissioner.GetFromJsonAsync<EscalationListResponse>(
             $"/api/contracts/{scenario.ContractId}/escalations?status=Open", JsonDefaults.Web);
         var challenge = await CreateChallengeAsync(scenario);
-        return new AuthorisationWorld(scenario, other, evaluation.Id, escalations!.Escalations[0].Id, challenge);
+        return new AuthorisationWorld(scenario, other, evaluation.Id, escalations!.Escalations[0].Id, challenge, await PublishPaperAsync(scenario));
     }
 
     /// <summary>The request each endpoint is called with, by endpoint name; null for one the table does not know.</summary>
@@ -105,6 +108,14 @@ public sealed class AuthorisationWorld
             "CloseChallenge" => Post($"/api/challenges/{await CreateChallengeAsync(Scenario)}/close", """{"outcome":"Agreed"}"""),
             "ListNotifications" => Get($"{Contract}/notifications"),
             "GetSplitScreen" => Get($"{Contract}/split-screen"),
+            "PreviewPaper" => Get($"{Contract}/papers/preview?period=2016-17-Q1"),
+            "PreviewPaperDocument" => Get($"{Contract}/papers/preview/document?period=2016-17-Q1"),
+            "PublishPaper" => Post($"{Contract}/papers", PaperBody),
+            "ListPapers" => Get($"{Contract}/papers"),
+            "GetPaper" => Get($"/api/papers/{PaperId}"),
+            "GetPaperDocument" => Get($"/api/papers/{PaperId}/document"),
+            "GetPaperChanges" => Get($"/api/papers/{PaperId}/changes"),
+            "WithdrawPaper" => Post($"/api/papers/{await PublishPaperAsync(Scenario)}/withdraw", """{"reason":"Figures revised."}"""),
             _ => null,
         };
     }
@@ -130,6 +141,15 @@ public sealed class AuthorisationWorld
     {
         var response = await scenario.Commissioner.PostAsync($"/api/contracts/{scenario.ContractId}/challenges",
             Json("""{"measureCode":"A1","period":"2016-04","text":"Why did assessments fall?"}"""));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private const string PaperBody = """{"period":"2016-17-Q1","meetingDate":"2016-09-14","title":"Q1 report"}""";
+
+    private static async Task<long> PublishPaperAsync(Scenario scenario)
+    {
+        var response = await scenario.Commissioner.PostAsync($"/api/contracts/{scenario.ContractId}/papers", Json(PaperBody));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
     }

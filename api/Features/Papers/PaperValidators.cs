@@ -1,0 +1,47 @@
+using ContractMonitor.Api.Validation;
+using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Papers;
+using ContractMonitor.Core.Periods;
+using FluentValidation;
+
+namespace ContractMonitor.Api.Features.Papers;
+
+internal sealed class PublishPaperValidator : ApiValidator<PublishPaperRequest>
+{
+    public PublishPaperValidator()
+    {
+        RuleFor(r => r.Period).NotEmpty().WithMessage("'period' is required: the quarter (2016-17-Q1) or year (2016-17) the paper reports.")
+            .Must(p => PaperPeriod.TryRead(p, out _, out _)).When(r => !string.IsNullOrWhiteSpace(r.Period))
+            .WithMessage(r => PaperPeriod.TryRead(r.Period, out _, out var error) ? "" : error);
+        RuleFor(r => r.MeetingDate).NotNull().WithMessage("'meetingDate' is required: the day the panel meets.");
+        RuleFor(r => r.Title).RequiredNote(200, "'title' is required: the paper's title, as the panel's agenda names it.");
+    }
+}
+
+internal sealed class WithdrawPaperValidator : ApiValidator<WithdrawPaperRequest>
+{
+    public WithdrawPaperValidator()
+    {
+        RuleFor(r => r.Reason).RequiredNote(CommonRules.MaxText, "'reason' is required: say why the paper is withdrawn.");
+    }
+}
+
+/// <summary>A paper reports a quarter or a financial year.</summary>
+internal static class PaperPeriod
+{
+    public static bool TryRead(string? text, out Period period, out string error)
+    {
+        period = default;
+        error = "";
+        var trimmed = text?.Trim();
+        if (Period.TryParse(trimmed, out period) && period.Frequency != Frequency.Monthly)
+        {
+            return true;
+        }
+
+        error = Period.TryParse(trimmed, out _)
+            ? $"'{trimmed}' is a month: a paper reports a quarter (2016-17-Q1) or a financial year (2016-17)."
+            : $"'{trimmed}' is not a quarter (2016-17-Q1) or a financial year (2016-17).";
+        return false;
+    }
+}

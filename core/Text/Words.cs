@@ -1,0 +1,57 @@
+using System.Globalization;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Measures;
+using Direction = ContractMonitor.Contracts.Evaluations.Direction;
+using Rating = ContractMonitor.Contracts.Evaluations.Rating;
+
+namespace ContractMonitor.Core.Text;
+
+/// <summary>Figures and states in the councils' own words: the same on every page and in every paper.</summary>
+internal static class Words
+{
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
+    /// <summary>A figure with its unit, to the measure's decimal places: "82.5%", "12 days".</summary>
+    public static string Value(decimal? value, MeasureUnit unit, int decimals)
+    {
+        if (value is not { } v)
+        {
+            return "–";
+        }
+
+        var number = Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), English);
+        return unit switch
+        {
+            MeasureUnit.Percent => number + "%",
+            MeasureUnit.Days => number + (v == 1 ? " day" : " days"),
+            _ => number,
+        };
+    }
+
+    public static string RatingOf(Rating rating) => rating switch
+    {
+        Rating.OnTarget => "on target",
+        Rating.WithinTolerance => "within tolerance",
+        Rating.Failing => "failing",
+        Rating.Missing => "missing",
+        Rating.NotCollected => "not collected",
+        _ => "pending",
+    };
+
+    public static string DirectionOf(Direction? direction) => direction switch
+    {
+        Direction.Improving => "improving",
+        Direction.Declining => "declining",
+        Direction.Unchanged => "unchanged",
+        _ => "no earlier figure",
+    };
+
+    public static string Reason(EscalationReason reason) => reason switch
+    {
+        EscalationReason.SustainedFailure => "Sustained failure",
+        EscalationReason.MissingReturns => "Missing returns",
+        _ => "Sustained decline",
+    };
+}
