@@ -127,9 +127,10 @@ internal static class PaperDocument
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        table.Append(new TableGrid(Columns.Select(_ => new GridColumn { Width = (15398 / Columns.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         var header = new TableRow(new TableRowProperties(new TableHeader()));
         header.Append(Columns.Select(c => Cell(c, bold: true)));
         table.Append(header);
