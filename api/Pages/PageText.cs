@@ -49,8 +49,7 @@ internal static class PageText
         _ => "Acknowledged",
     };
 
-    public static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Core.Periods.UkCalendar.TimeZone).ToString("d MMMM yyyy 'at' HH:mm", English);
+    public static string Time(DateTimeOffset at) => Words.Time(at);
 
     /// <summary>
     /// An API message as a page says it: "'text' is required: say what…" becomes "Say what…", since

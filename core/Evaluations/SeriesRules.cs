@@ -14,6 +14,9 @@ internal sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDu
 {
     /// <summary>A period that ended before monitoring began (DESIGN §3.4, "news, not history").</summary>
     public bool IsHistory(Period period) => period.End < MonitoredFrom;
+
+    /// <summary>A percentage of fewer than <see cref="SmallCohort"/> (DESIGN §3.6): its rating is indicative.</summary>
+    public bool IsSmallCohort(MeasureUnit unit, decimal? denominator) => unit == MeasureUnit.Percent && denominator < SmallCohort;
 }
 
 internal sealed record TargetVersion(int FinancialYear, int Version, decimal Target, decimal Tolerance);
@@ -83,7 +86,7 @@ internal static class SeriesRules
         var rating = target is null
             ? Rating.Pending
             : RatingRules.Of(figure.Value, target.Target, target.Tolerance, measure.Polarity);
-        var smallCohort = measure.Unit == MeasureUnit.Percent && figure.Denominator < contract.SmallCohort;
+        var smallCohort = contract.IsSmallCohort(measure.Unit, figure.Denominator);
         return new PeriodRating(figure.Period, figure.Value, figure.Revision, target?.Target, target?.Tolerance,
             target?.Version, rating, RatingRules.DirectionOf(previous, figure.Value, measure.Polarity), figure.Late, smallCohort);
     }

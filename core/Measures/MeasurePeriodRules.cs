@@ -60,8 +60,7 @@ internal static class MeasurePeriodRules
 
         if (!period.Overlaps(contract.StartDate, contract.EndDate))
         {
-            var end = contract.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open-ended";
-            fail("period", $"{period} is outside the contract's term ({contract.StartDate:yyyy-MM-dd} to {end}).");
+            fail("period", ContractTerm.Outside(period.ToString(), contract.StartDate, contract.EndDate));
             return null;
         }
 

@@ -45,9 +45,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
 
             if (!start.Overlaps(term.StartDate, term.EndDate))
             {
-                var end = term.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open-ended";
-                return WriteResult.Rejected<Measure>("startPeriod",
-                    $"{start} is outside the contract's term ({term.StartDate:yyyy-MM-dd} to {end}).");
+                return WriteResult.Rejected<Measure>("startPeriod", ContractTerm.Outside(start.ToString(), term.StartDate, term.EndDate));
             }
         }
         else

@@ -1,6 +1,5 @@
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Papers;
-using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -44,7 +43,7 @@ internal static class PaperDocument
         body.Append(Heading(paper.Title, 1));
         body.Append(Para($"{paper.ContractReference}: {paper.ContractTitle}, provided by {paper.ProviderCode} for {paper.CommissionerCode}."));
         body.Append(Para($"Period: {paper.PeriodName}."));
-        body.Append(Para($"Figures as known at {Time(paper.KnownAt)}. Prepared by {paper.PreparedBy}."));
+        body.Append(Para($"Figures as known at {Words.Time(paper.KnownAt)}. Prepared by {paper.PreparedBy}."));
 
         body.Append(Heading("Summary", 2));
         body.Append(Para(paper.Summary));
@@ -72,7 +71,7 @@ internal static class PaperDocument
 
             foreach (var c in m.Claims)
             {
-                body.Append(Para($"{c.Period}: {c.Text} ({c.Author}, {Time(c.At)})"));
+                body.Append(Para($"{c.Period}: {c.Text} ({c.Author}, {Words.Time(c.At)})"));
             }
 
             body.Append(Heading("The council's challenge", 4));
@@ -86,7 +85,7 @@ internal static class PaperDocument
                 body.Append(Para($"Challenge {c.Id} on {c.Period} ({c.Status}{(c.Outcome is { } o ? $", {o}" : "")}): {c.Text} ({c.Author})"));
                 foreach (var r in c.Responses)
                 {
-                    body.Append(Para($"The trust's response: {r.Text} ({r.Author}, {Time(r.At)})"));
+                    body.Append(Para($"The trust's response: {r.Text} ({r.Author}, {Words.Time(r.At)})"));
                 }
             }
         }
@@ -105,7 +104,7 @@ internal static class PaperDocument
         }
         else
         {
-            body.Append(Para($"Since \u201c{since.Title}\u201d, published {Time(since.PublishedAt)}:"));
+            body.Append(Para($"Since \u201c{since.Title}\u201d, published {Words.Time(since.PublishedAt)}:"));
             if (since.Changes.Count == 0)
             {
                 body.Append(Para("No escalation changed and no figure was revised."));
@@ -185,9 +184,6 @@ internal static class PaperDocument
         new(new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }), new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static Paragraph Para(string text) => new(new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
-
-    private static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, UkCalendar.TimeZone).ToString("d MMMM yyyy 'at' HH:mm", Words.English);
 
     /// <summary>Word's own heading and table styles, so the clerk's edits keep the document's look and its outline.</summary>
     private static void AddStyles(MainDocumentPart main)

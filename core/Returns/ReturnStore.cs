@@ -104,7 +104,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
             var dueDate = row.Period.DueDate(contract.ReturnDueDays);
             var stored = new StoredReturn(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
-                (previous?.Revision ?? 0) + 1, today > dueDate, IsSmallCohort(contract, row.Measure.Unit, row.Denominator),
+                (previous?.Revision ?? 0) + 1, today > dueDate, contract.Terms.IsSmallCohort(row.Measure.Unit, row.Denominator),
                 dueDate, caller.Name, caller.Org, now);
             return (Row: row, Previous: previous, Stored: stored);
         }).ToList();
@@ -268,12 +268,9 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
             $"returns\n{contractId}\n{JsonSerializer.Serialize(canonical, JsonDefaults.Web)}"));
     }
 
-    private static bool IsSmallCohort(Contract contract, MeasureUnit unit, decimal? denominator) =>
-        unit == MeasureUnit.Percent && denominator is { } d && d < contract.SmallCohort;
-
     private static StoredReturn ToStored(ReturnFigure f, Contract contract) => new(
         f.MeasureCode, f.Period.ToString(), f.Value, f.Numerator, f.Denominator, f.Commentary, f.Revision, f.Late,
-        IsSmallCohort(contract, f.Unit, f.Denominator), f.Period.DueDate(contract.ReturnDueDays), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
+        contract.Terms.IsSmallCohort(f.Unit, f.Denominator), f.Period.DueDate(contract.ReturnDueDays), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
 
     private sealed record FigureRow
     {

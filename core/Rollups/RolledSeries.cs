@@ -29,11 +29,15 @@ internal static class RolledSeries
         Measure measure, ContractTerms contract, IReadOnlyDictionary<Period, FigureToRate> figures,
         IReadOnlyDictionary<int, TargetVersion> targets, DateOnly today, IReadOnlyList<Period> spans)
     {
-        return spans.Select(span =>
+        var rated = new List<RolledRating>(spans.Count);
+        RolledFigure? before = null;
+        foreach (var span in spans)
         {
-            var figure = Roll(measure, contract, figures, span);
-            var previous = Roll(measure, contract, figures, span.Previous()).Value;
             var owed = Owed(measure, contract, span);
+            var figure = RollupRules.Roll(span, measure.ChosenRollup, measure.Unit, measure.Decimals, owed, figures);
+            // Spans usually come in order, so the one before was rolled just now.
+            var previous = (before is { } b && b.Period == span.Previous() ? b : Roll(measure, contract, figures, span.Previous())).Value;
+            before = figure;
             var target = targets.GetValueOrDefault(span.FinancialYear.StartYear);
             var rating = figure.Value is not { } value
                 ? owed.Count > 0 && owed.All(contract.IsHistory) ? Rating.NotCollected
@@ -41,16 +45,18 @@ internal static class RolledSeries
                 : Rating.Missing
                 : target is null ? Rating.Pending : RatingRules.Of(value, target.Target, target.Tolerance, measure.Polarity);
             var direction = figure.Value is { } current ? RatingRules.DirectionOf(previous, current, measure.Polarity) : null;
-            var smallCohort = measure.Unit == MeasureUnit.Percent && figure.Denominator < contract.SmallCohort;
+            var smallCohort = contract.IsSmallCohort(measure.Unit, figure.Denominator);
             var flags = SeriesRules.FlagsOf(false, smallCohort, rating, figure.Value).ToList();
             if (figure.Value is not null && !figure.Complete)
             {
                 flags.Add(RatingCaveat.Incomplete);
             }
 
-            return new RolledRating(figure,
-                new RatedFigure(figure.Value, target?.Target, target?.Tolerance, rating, direction, flags, null, target?.Version));
-        }).ToList();
+            rated.Add(new RolledRating(figure,
+                new RatedFigure(figure.Value, target?.Target, target?.Tolerance, rating, direction, flags, null, target?.Version)));
+        }
+
+        return rated;
     }
 
     private static RolledFigure Roll(Measure measure, ContractTerms contract, IReadOnlyDictionary<Period, FigureToRate> figures, Period span) =>

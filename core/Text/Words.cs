@@ -13,6 +13,10 @@ internal static class Words
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
 
+    /// <summary>An instant as English time: "3 July 2016 at 09:30".</summary>
+    public static string Time(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Periods.UkCalendar.TimeZone).ToString("d MMMM yyyy 'at' HH:mm", English);
+
     /// <summary>A figure with its unit, to the measure's decimal places: "82.5%", "12 days".</summary>
     public static string Value(decimal? value, MeasureUnit unit, int decimals)
     {

@@ -47,14 +47,8 @@ internal static class PapersEndpoints
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var read = Read(access.Contract, period, knownAt, clock, errors);
-        if (errors.Count > 0)
-        {
-            return InvalidRequest.Of(errors);
-        }
-
-        return TypedResults.Ok(await builder.BuildAsync(access.Contract, read.Period, TitleOr(title, access.Contract, read.Period),
-            access.Caller.Name, read.KnownAt, cancellationToken));
+        var content = await BuildPreviewAsync(access, period, knownAt, title, builder, clock, errors, cancellationToken);
+        return content is null ? InvalidRequest.Of(errors) : TypedResults.Ok(content);
     }
 
     /// <summary>The preview as the Word document publishing would freeze.</summary>
@@ -63,15 +57,25 @@ internal static class PapersEndpoints
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        var content = await BuildPreviewAsync(access, period, knownAt, title, builder, clock, errors, cancellationToken);
+        return content is null
+            ? InvalidRequest.Of(errors)
+            : TypedResults.File(PaperDocument.Build(content), PaperDocument.ContentType, $"{access.Contract.Reference}-{content.Period}-preview.docx");
+    }
+
+    /// <summary>The preview both forms show; null, with <paramref name="errors"/> filled, for a bad period or date.</summary>
+    private static async Task<PaperContent?> BuildPreviewAsync(
+        ContractAccess access, string? period, string? knownAt, string? title, PaperBuilder builder, TimeProvider clock,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
         var read = Read(access.Contract, period, knownAt, clock, errors);
         if (errors.Count > 0)
         {
-            return InvalidRequest.Of(errors);
+            return null;
         }
 
-        var content = await builder.BuildAsync(access.Contract, read.Period, TitleOr(title, access.Contract, read.Period), access.Caller.Name,
+        return await builder.BuildAsync(access.Contract, read.Period, TitleOr(title, access.Contract, read.Period), access.Caller.Name,
             read.KnownAt, cancellationToken);
-        return TypedResults.File(PaperDocument.Build(content), PaperDocument.ContentType, $"{access.Contract.Reference}-{read.Period}-preview.docx");
     }
 
     /// <summary>Freezes the paper as known at this moment: its content and the exact bytes of its Word document.</summary>
@@ -164,7 +168,7 @@ internal static class PapersEndpoints
     {
         if (!period.Overlaps(contract.StartDate, contract.EndDate))
         {
-            return $"{period} is outside the contract's term ({contract.StartDate:yyyy-MM-dd} to {contract.EndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open-ended"}).";
+            return ContractTerm.Outside(period.ToString(), contract.StartDate, contract.EndDate);
         }
 
         return period.Start > day ? $"{period} has not begun by {day:yyyy-MM-dd}." : null;
