@@ -2,6 +2,7 @@ using ContractMonitor.Core.Access;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -53,6 +54,13 @@ internal static class PageAuthentication
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "contractmonitor.antiforgery";
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        // The success banner's words after a redirect travel in this cookie, under the same rules.
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "contractmonitor.tempdata";
+            options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         services.AddAuthorizationBuilder().AddPolicy(PagePolicy, new AuthorizationPolicyBuilder(Scheme)

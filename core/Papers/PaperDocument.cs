@@ -137,20 +137,17 @@ internal static class PaperDocument
         {
             table.Append(new TableRow(
                 Cell($"{m.Code} {m.Title}"),
-                Cell(FigureText(m.Headline)),
-                Cell(m.LatestMonth is { } latest ? FigureText(latest) : "–"),
+                Cell(PaperText.Figure(m.Headline)),
+                Cell(m.LatestMonth is { } latest ? PaperText.Figure(latest) : "–"),
                 Cell(m.TargetText),
                 Cell(m.ToleranceText),
                 Cell(Words.RatingOf(m.Rating) + (m.Headline.Indicative ? " (indicative)" : ""), fill: Fill(m.Rating)),
                 Cell(Words.DirectionOf(m.Direction) + (m.SustainedDecline ? "; sustained decline" : "")),
-                Cell(m.Escalations.Count == 0 ? "none" : string.Join("; ", m.Escalations.Select(e => $"level {e.Level} {e.LevelName} ({e.Status})")))));
+                Cell(PaperText.Escalations(m.Escalations))));
         }
 
         return table;
     }
-
-    private static string FigureText(PaperFigure figure) =>
-        $"{figure.PeriodName}: {figure.Text}, {Words.RatingOf(figure.Rating)}{(figure.Indicative ? " (indicative)" : "")}{(figure.Note is { } note ? ". " + note : "")}";
 
     /// <summary>The GOV.UK tag colours, pale so the black words stay readable.</summary>
     private static string? Fill(Rating rating) => rating switch

@@ -76,4 +76,12 @@ internal static class PaperText
         var line = $"{Words.Reason(escalation.Reason)}: {string.Join("; ", steps)}.";
         return line;
     }
+
+    /// <summary>"Q1 2016-17 (April to June 2016): 42.0%, failing (indicative). June is missing."</summary>
+    public static string Figure(PaperFigure figure) =>
+        $"{figure.PeriodName}: {figure.Text}, {Words.RatingOf(figure.Rating)}{(figure.Indicative ? " (indicative)" : "")}{(figure.Note is { } note ? ". " + note : "")}";
+
+    /// <summary>A measure's open escalations in a table cell: "level 2 Director (Open)", or "none".</summary>
+    public static string Escalations(IReadOnlyList<PaperEscalation> escalations) =>
+        escalations.Count == 0 ? "none" : string.Join("; ", escalations.Select(e => $"level {e.Level} {e.LevelName} ({e.Status})"));
 }

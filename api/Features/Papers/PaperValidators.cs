@@ -12,11 +12,11 @@ internal sealed class PublishPaperValidator : ApiValidator<PublishPaperRequest>
     {
         // Two rules, not one chain: a When at the end of a chain would switch off the NotEmpty too.
         RuleFor(r => r.Period).Must(p => !string.IsNullOrWhiteSpace(p))
-            .WithMessage("'period' is required: the quarter (2016-17-Q1) or year (2016-17) the paper reports.");
+            .WithMessage("'period' is required: enter the quarter (2016-17-Q1) or year (2016-17) the paper reports.");
         RuleFor(r => r.Period).Must(p => PaperPeriod.TryRead(p, out _, out _)).When(r => !string.IsNullOrWhiteSpace(r.Period))
             .WithMessage(r => PaperPeriod.TryRead(r.Period, out _, out var error) ? "" : error);
-        RuleFor(r => r.MeetingDate).NotNull().WithMessage("'meetingDate' is required: the day the panel meets.");
-        RuleFor(r => r.Title).RequiredNote(200, "'title' is required: the paper's title, as the panel's agenda names it.");
+        RuleFor(r => r.MeetingDate).NotNull().WithMessage("'meetingDate' is required: enter the day the panel meets, for example 2016-09-14.");
+        RuleFor(r => r.Title).RequiredNote(200, "'title' is required: enter the paper's title, as the panel's agenda names it.");
     }
 }
 

@@ -139,13 +139,14 @@ internal static class PapersEndpoints
         return result.Value is { } paper ? TypedResults.Ok(paper) : WriteResults.Refused(result);
     }
 
-    private static (Period Period, DateTimeOffset KnownAt) Read(
+    /// <summary>The preview's period and knowledge time; <paramref name="errors"/> says what is wrong with either.</summary>
+    internal static (Period Period, DateTimeOffset KnownAt) Read(
         Contract contract, string? period, string? knownAt, TimeProvider clock, Dictionary<string, string[]> errors)
     {
         var dates = QueryValues.ReadDates(null, knownAt, clock, errors);
         if (string.IsNullOrWhiteSpace(period))
         {
-            errors["period"] = ["is required: the quarter (2016-17-Q1) or year (2016-17) the paper reports."];
+            errors["period"] = ["'period' is required: enter the quarter (2016-17-Q1) or year (2016-17) the paper reports."];
             return default;
         }
 
@@ -164,7 +165,8 @@ internal static class PapersEndpoints
         return (read, at);
     }
 
-    private static string? TermProblem(Contract contract, Period period, DateOnly day)
+    /// <summary>Why a paper cannot report <paramref name="period"/> on <paramref name="day"/>, or null when it can.</summary>
+    internal static string? TermProblem(Contract contract, Period period, DateOnly day)
     {
         if (!period.Overlaps(contract.StartDate, contract.EndDate))
         {
@@ -174,6 +176,6 @@ internal static class PapersEndpoints
         return period.Start > day ? $"{period} has not begun by {day:yyyy-MM-dd}." : null;
     }
 
-    private static string TitleOr(string? title, Contract contract, Period period) =>
+    internal static string TitleOr(string? title, Contract contract, Period period) =>
         string.IsNullOrWhiteSpace(title) ? $"{contract.Reference} performance report, {PaperText.PeriodName(period)}" : title.Trim();
 }

@@ -22,9 +22,6 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
 
     public Refusal? Refusal { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "done")]
-    public string? Done { get; set; }
-
     [BindProperty(Name = "text")]
     public string? Text { get; set; }
 
@@ -58,7 +55,7 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
             Errors.TryAdd("text", PageText.Sentence(failure.ErrorMessage));
         }
 
-        return Errors.Count > 0 ? Page() : await WrittenAsync(await challenges.RespondAsync(id, Caller, Text!, cancellationToken), Text, "responded", cancellationToken);
+        return Errors.Count > 0 ? Page() : await WrittenAsync(await challenges.RespondAsync(id, Caller, Text!, cancellationToken), Text, "The trust's response has been recorded.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken)
@@ -79,7 +76,7 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
             Errors.TryAdd(PageText.FieldOf(failure.PropertyName), PageText.Sentence(failure.ErrorMessage));
         }
 
-        return Errors.Count > 0 ? Page() : await WrittenAsync(await challenges.CloseAsync(id, Caller, outcome!.Value, Note, cancellationToken), Note, "closed", cancellationToken);
+        return Errors.Count > 0 ? Page() : await WrittenAsync(await challenges.CloseAsync(id, Caller, outcome!.Value, Note, cancellationToken), Note, "The challenge has been closed.", cancellationToken);
     }
 
     /// <summary>
@@ -94,7 +91,8 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
             return await LoadAsync(Item.Id, cancellationToken) ? Page() : NotFound();
         }
 
-        return Redirect($"/challenges/{Item.Id}?done={done}");
+        TempData[Success.Key] = done;
+        return Redirect($"/challenges/{Item.Id}");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContractMonitor.Api.Features.Challenges;
+using ContractMonitor.Api.Pages.Shared;
 using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Challenges;
@@ -74,7 +75,8 @@ internal sealed class NewModel(ContractStore contracts, MeasureStore measures, C
         }
 
         var challenge = await challenges.CreateAsync(Contract, PageCaller.Of(User), about, Text!, due, HttpContext.RequestAborted);
-        return Redirect($"/challenges/{challenge.Id}?done=written");
+        TempData[Success.Key] = "The challenge has been written.";
+        return Redirect($"/challenges/{challenge.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(long id, string code, CancellationToken cancellationToken)

@@ -29,9 +29,6 @@ internal sealed class DetailModel(EscalationStore escalations) : PageModel
 
     public Refusal? Refusal { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "acknowledged")]
-    public bool Acknowledged { get; set; }
-
     [BindProperty(Name = "note")]
     public string? Note { get; set; }
 
@@ -70,7 +67,8 @@ internal sealed class DetailModel(EscalationStore escalations) : PageModel
         }
 
         // Post, redirect, get: a refresh does not acknowledge twice.
-        return Redirect($"/escalations/{id}?acknowledged=true");
+        TempData[Success.Key] = "The council's acknowledgement has been recorded.";
+        return Redirect($"/escalations/{id}");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Tests.Features.Evaluations;
 using ContractMonitor.Tests.Features.SplitScreen;
@@ -60,6 +61,8 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
     {
         var scenario = await ContractAsync();
         var titles = new HashSet<string>(StringComparer.Ordinal);
+        (await scenario.Commissioner.PostAsJsonAsync($"/api/contracts/{scenario.ContractId}/papers",
+            new Contracts.Papers.PublishPaperRequest("2024-25-Q1", new DateOnly(2024, 9, 10), "Quarter one"), Contracts.JsonDefaults.Web)).EnsureSuccessStatusCode();
 
         var visitor = await browsers.NewPageAsync(api.BaseUrl);
         await visitor.GotoAsync("/dev/sign-in");
@@ -88,6 +91,41 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
             await NoViolationsAsync(page, $"the split screen as {role}");
             titles.Add(await page.TitleAsync());
 
+            await page.Locator("a[href^='/challenges/']").First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("challenge");
+            await NoViolationsAsync(page, $"a challenge as {role}");
+            titles.Add(await page.TitleAsync());
+
+            await page.GotoAsync($"/contracts/{scenario.ContractId}/papers");
+            await NoViolationsAsync(page, $"the panel papers as {role}");
+            titles.Add(await page.TitleAsync());
+            await page.GetByRole(AriaRole.Link, new() { Name = "Quarter one" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#paper-summary")).ToContainTextAsync("of the 3 measures");
+            await NoViolationsAsync(page, $"a published paper as {role}");
+            titles.Add(await page.TitleAsync());
+
+            if (role is Role.Admin or Role.Commissioner)
+            {
+                await page.GotoAsync($"/contracts/{scenario.ContractId}/papers/preview?period=2024-25-Q1");
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Publish this paper" })).ToBeVisibleAsync();
+                await NoViolationsAsync(page, $"a paper's preview as {role}");
+                await page.GotoAsync($"/contracts/{scenario.ContractId}/papers/preview?period=2024-07");
+                await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+                await NoViolationsAsync(page, $"a paper's preview with an error as {role}");
+            }
+            else
+            {
+                // The page a role may not see: the same look, and accessible too.
+                await page.GotoAsync($"/contracts/{scenario.ContractId}/papers/preview?period=2024-25-Q1");
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                await NoViolationsAsync(page, $"the forbidden page as {role}");
+                titles.Add(await page.TitleAsync());
+            }
+
+            await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=nonsense");
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await NoViolationsAsync(page, $"the dashboard with a wrong date as {role}");
+
             await page.GotoAsync($"/contracts/{scenario.ContractId}/escalations?status=All");
             await NoViolationsAsync(page, $"the escalations list as {role}");
             titles.Add(await page.TitleAsync());
@@ -104,7 +142,7 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
             await page.Context.CloseAsync();
         }
 
-        Assert.True(titles.Count >= 8, string.Join(" | ", titles));
+        Assert.True(titles.Count >= 12, string.Join(" | ", titles));
     }
 
     [Fact]
@@ -218,6 +256,36 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("acknowledgement has been recorded");
         await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("On the agenda for Tuesday's challenge meeting.");
+    }
+
+    [Fact]
+    public async Task AnOfficerPreviewsAndPublishesThePanelsPaperAndItPrintsWithoutTheForms()
+    {
+        var scenario = await ContractAsync();
+        var page = await SignedInAsync(Role.Commissioner, scenario.Council);
+        await page.GotoAsync($"/contracts/{scenario.ContractId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Panel papers" }).ClickAsync();
+        // The quarter just ended is offered: on 20 August 2024, Q1 2024-25.
+        await Assertions.Expect(page.GetByLabel("Period the paper reports")).ToHaveValueAsync("2024-25-Q1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the paper" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#paper-summary")).ToContainTextAsync("of the 3 measures were on target");
+        await Assertions.Expect(page.Locator("#exception-A1")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Title").FillAsync("Children's services, quarter one");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the day the panel meets");
+        await page.GetByLabel("Meeting date").FillAsync("2024-09-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("has been published");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Children's services, quarter one");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the paper as published" }).ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Withdraw this paper" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#exception-A1")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "paper-print.png"), FullPage = true });
     }
 
     [Fact]

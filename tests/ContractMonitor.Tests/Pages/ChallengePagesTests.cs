@@ -35,10 +35,12 @@ public sealed class ChallengePagesTests(ClockedApiFactory api) : IClassFixture<C
             ["period"] = "2024-07", ["text"] = "Why has it fallen?", ["responseDueDate"] = "2024-08-30",
         }));
         Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
-        var page = written.Headers.Location!.OriginalString.Split('?')[0];
+        var page = written.Headers.Location!.OriginalString;
+        Assert.Contains("The challenge has been written.", await officer.GetStringAsync(page), StringComparison.Ordinal);
 
         var responded = await trust.PostAsync(page + "?handler=Respond", await PageSession.FormAsync(trust, page, new() { ["text"] = "Two staff left in June." }));
-        Assert.Equal((HttpStatusCode.Redirect, $"{page}?done=responded"), (responded.StatusCode, responded.Headers.Location!.OriginalString));
+        Assert.Equal((HttpStatusCode.Redirect, page), (responded.StatusCode, responded.Headers.Location!.OriginalString));
+        Assert.Contains("The trust's response has been recorded.", WebUtility.HtmlDecode(await trust.GetStringAsync(page)), StringComparison.Ordinal);
 
         var disputedWithoutNote = await officer.PostAsync(page + "?handler=Close", await PageSession.FormAsync(officer, page, new() { ["outcome"] = "Disputed" }));
         Assert.Contains("<a href=\"#note\">", await disputedWithoutNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -32,6 +32,11 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         ["/challenges/{id:long}"] = (Everyone, true),
         ["/contracts/{id:long}/returns/upload"] = (Trust, true),
         ["/escalations/{id:long}"] = (Everyone, true),
+        ["/contracts/{id:long}/papers"] = (Everyone, true),
+        ["/contracts/{id:long}/papers/preview"] = (Officers, true),
+        ["/contracts/{id:long}/papers/preview/document"] = (Officers, true),
+        ["/papers/{id:long}"] = (Everyone, true),
+        ["/papers/{id:long}/document"] = (Everyone, true),
         ["/sign-in"] = (null, false),
         ["/sign-out"] = (null, false),
         ["/dev/sign-in"] = (null, false),
@@ -50,6 +55,8 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         [("/contracts/{id:long}/returns/upload", "Csv")] = Trust,
         [("/contracts/{id:long}/returns/upload", "Period")] = Trust,
         [("/escalations/{id:long}", "")] = Officers,
+        [("/contracts/{id:long}/papers/preview", "")] = Officers,
+        [("/papers/{id:long}", "Withdraw")] = Officers,
     };
 
     /// <summary>
@@ -145,9 +152,12 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
     private static string UrlOf(AuthorisationWorld world, string route) => route
         .Replace("/escalations/{id:long}", $"/escalations/{world.EscalationId}", StringComparison.Ordinal)
         .Replace("/challenges/{id:long}", $"/challenges/{world.ChallengeId}", StringComparison.Ordinal)
+        .Replace("/papers/{id:long}", $"/papers/{world.PaperId}", StringComparison.Ordinal)
         .Replace("{id:long}", world.Scenario.ContractId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{code:int}", "404", StringComparison.Ordinal)
-        .Replace("{code}", "A1", StringComparison.Ordinal);
+        .Replace("{code}", "A1", StringComparison.Ordinal)
+        // A preview is of a period: the world's paper reports this one.
+        + (route.Contains("/papers/preview", StringComparison.Ordinal) ? "?period=2016-17-Q1" : "");
 
     [Fact]
     public void EveryPageRouteIsInTheTableAndEveryRowIsMapped()

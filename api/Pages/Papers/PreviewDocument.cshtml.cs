@@ -1,0 +1,37 @@
+using ContractMonitor.Api.Features.Papers;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Papers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ContractMonitor.Api.Pages.Papers;
+
+/// <summary>The preview as the Word document publishing would freeze, for the clerk to edit before the paper goes out.</summary>
+internal sealed class PreviewDocumentModel(ContractStore contracts, PaperBuilder builder, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(long id, string? period, string? knownAt, string? title, CancellationToken cancellationToken)
+    {
+        var caller = PageCaller.Of(User);
+        if (await contracts.FindVisibleAsync(id, caller, cancellationToken) is not { } contract)
+        {
+            return NotFound();
+        }
+
+        if (!PapersEndpoints.MayPublish.Contains(caller.Role))
+        {
+            return Forbid();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var read = PapersEndpoints.Read(contract, period, knownAt, clock, errors);
+        if (errors.Count > 0)
+        {
+            // The preview page says what is wrong, beside the fields to put it right.
+            return Redirect($"/contracts/{id}/papers/preview{Request.QueryString}");
+        }
+
+        var content = await builder.BuildAsync(contract, read.Period, PapersEndpoints.TitleOr(title, contract, read.Period), caller.Name,
+            read.KnownAt, cancellationToken);
+        return File(PaperDocument.Build(content), PaperDocument.ContentType, $"{contract.Reference}-{content.Period}-preview.docx");
+    }
+}
