@@ -3,6 +3,7 @@ using ContractMonitor.Api.Pages.Shared;
 using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Challenges;
+using ContractMonitor.Core.Measures;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,11 +13,14 @@ namespace ContractMonitor.Api.Pages.Challenges;
 /// One challenge: what the council asked, the figure it asked about (and any revision since), the
 /// trust's responses; the trust responds here and the council closes it here, with the API's rules.
 /// </summary>
-internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
+internal sealed class ChallengeModel(ChallengeStore challenges, MeasureStore measures) : PageModel
 {
     public Challenge Item { get; private set; } = null!;
 
     public Caller Caller { get; private set; } = null!;
+
+    /// <summary>The challenged measure, for its unit and decimal places.</summary>
+    public Measure Measure { get; private set; } = null!;
 
     public Dictionary<string, string> Errors { get; } = [];
 
@@ -103,7 +107,13 @@ internal sealed class ChallengeModel(ChallengeStore challenges) : PageModel
             return false;
         }
 
+        if (await measures.FindAsync(challenge.ContractId, challenge.MeasureCode, cancellationToken) is not { } measure)
+        {
+            return false;
+        }
+
         Item = challenge;
+        Measure = measure;
         return true;
     }
 }

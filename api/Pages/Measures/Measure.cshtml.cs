@@ -18,8 +18,17 @@ internal sealed class MeasureModel(
     ContractStore contracts, MeasureStore measures, StatusReader status, ReturnStore returns, ClaimStore claims, ChallengeStore challenges,
     TimeProvider clock) : ContractPageModel(contracts, clock)
 {
-    /// <summary>Two years of a monthly measure: enough to see a trend, few enough to read.</summary>
-    private const int Shown = 24;
+    /// <summary>Two years of a monthly measure: enough to see a trend, few enough to read; <c>?all=true</c> shows every one.</summary>
+    public const int Shown = 24;
+
+    public const int ClaimsShown = 10;
+
+    [BindProperty(SupportsGet = true, Name = "all")]
+    public bool All { get; set; }
+
+    public int TotalPeriods { get; private set; }
+
+    public int TotalClaims { get; private set; }
 
     public Measure Measure { get; private set; } = null!;
 
@@ -40,13 +49,16 @@ internal sealed class MeasureModel(
 
         Measure = measure;
         var history = await status.HistoryAsync(Contract, measure, null, null, Today, null, cancellationToken);
-        History = history.Periods.TakeLast(Shown).ToList();
+        TotalPeriods = history.Periods.Count;
+        History = All ? history.Periods : history.Periods.TakeLast(Shown).ToList();
         if (History.LastOrDefault(p => p.Figure.Value is not null) is { } latest)
         {
             Latest = await returns.HistoryAsync(Contract, measure, Period.Parse(latest.Period, measure.Frequency), cancellationToken);
         }
 
-        Claims = (await claims.ListAsync(Contract.Id, measure, null, cancellationToken)).OrderByDescending(c => c.CreatedAt).Take(10).ToList();
+        var allClaims = await claims.ListAsync(Contract.Id, measure, null, cancellationToken);
+        TotalClaims = allClaims.Count;
+        Claims = allClaims.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Period, StringComparer.Ordinal).Take(All ? int.MaxValue : ClaimsShown).ToList();
         Challenges = (await challenges.ListAsync(Contract.Id, measure, null, ChallengeFilter.All, cancellationToken)).OrderByDescending(c => c.Id).ToList();
         return Page();
     }

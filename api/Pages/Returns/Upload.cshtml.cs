@@ -17,11 +17,13 @@ namespace ContractMonitor.Api.Pages.Returns;
 /// figures typed in. The API's reader, rules and store: all or nothing, every problem named.
 /// </summary>
 /// <remarks>
-/// The confirmation is the answer to the post itself, not a redirect. Each form carries an
-/// idempotency key, as an API client sends one, so a refresh of the confirmation replays the first
-/// answer and writes nothing, even if newer figures have arrived since.
+/// Each form carries an idempotency key, as an API client sends one, so sending the same form twice
+/// stores once. After storing, the page redirects to its confirmation, which reads the answer
+/// remembered for that key (this person's own, for this contract): a refresh shows it again and
+/// writes nothing, even if newer figures have arrived since.
 /// </remarks>
-internal sealed class UploadModel(ContractStore contracts, MeasureStore measures, ReturnStore returns, TimeProvider clock)
+internal sealed class UploadModel(
+    ContractStore contracts, MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock)
     : ContractPageModel(contracts, clock)
 {
     public IReadOnlyList<Measure> Measures { get; private set; } = [];
@@ -33,6 +35,13 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
 
     public IReadOnlyList<ReturnResponse>? Stored { get; private set; }
 
+    /// <summary>A CSV's lines with problems, by line number: the table the error summary links to.</summary>
+    public SortedDictionary<int, List<string>> BadLines { get; } = [];
+
+    /// <summary>The key of the form whose figures were stored: the confirmation shows that answer.</summary>
+    [BindProperty(SupportsGet = true, Name = "received")]
+    public string? Received { get; set; }
+
     [BindProperty(Name = "period")]
     public string? Period { get; set; }
 
@@ -42,8 +51,25 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
 
     public string NewKey { get; } = Guid.NewGuid().ToString("N");
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Only an answer this person was given for this contract's returns: anything else is the empty form.
+        if (!string.IsNullOrWhiteSpace(Received) && Received.Length <= IdempotencyKeys.MaxKeyLength
+            && await keys.FindAsync(PageCaller.Of(User), Received, cancellationToken) is { } answer
+            && answer.Location == ReturnsLocation)
+        {
+            Stored = JsonSerializer.Deserialize<ReturnListResponse>(answer.Body, JsonDefaults.Web)!.Returns;
+        }
+
+        return Page();
+    }
+
+    private string ReturnsLocation => $"/api/contracts/{Contract.Id}/returns";
 
     public async Task<IActionResult> OnPostCsvAsync(long id, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -67,7 +93,7 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
         }
 
         return await StoreAsync(upload.Rows, i => ReturnsCsv.LineName(upload.Lines[i]), upload.Errors,
-            key => ("file", $"Line {LineOf(key)}: {FieldOf(key)}"), cancellationToken);
+            key => ($"line-{LineOf(key)}", $"Line {LineOf(key)}: {FieldOf(key)}"), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPeriodAsync(long id, CancellationToken cancellationToken)
@@ -77,9 +103,9 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
             return refusal;
         }
 
+        string Typed(Measure m, string field) => Request.Form[$"{field}-{m.Code}"].ToString().Trim();
         var typed = Measures
-            .Select(m => (Measure: m, Value: Request.Form[$"value-{m.Code}"].ToString().Trim()))
-            .Where(t => t.Value.Length > 0)
+            .Where(m => TypedFields.Any(f => Typed(m, f).Length > 0))
             .ToList();
         if (typed.Count == 0)
         {
@@ -88,18 +114,33 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
         }
 
         var errors = new Dictionary<string, string[]>();
-        var rows = typed.Select((t, i) =>
+        decimal? Number(Measure m, int row, string field)
         {
-            if (!decimal.TryParse(t.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            var text = Typed(m, field);
+            if (text.Length == 0)
             {
-                errors[$"returns[{i}].value"] = [$"'{t.Value}' is not a number"];
+                return null;
             }
 
-            return (ReturnRowRequest?)new ReturnRowRequest(t.Measure.Code, Period, value, null, null, null);
-        }).ToList();
-        return await StoreAsync(rows, i => $"returns[{i}]", errors,
-            key => FieldOf(key).Trim() == "period" ? ("period", "") : ($"value-{typed[LineOf(key)].Measure.Code}", $"{typed[LineOf(key)].Measure.Code}: "),
-            cancellationToken);
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            errors[$"returns[{row}].{field}"] = [$"'{text}' is not a number"];
+            return null;
+        }
+
+        var rows = typed.Select((m, i) => (ReturnRowRequest?)new ReturnRowRequest(m.Code, Period,
+            Number(m, i, "value"), Number(m, i, "numerator"), Number(m, i, "denominator"), Typed(m, "commentary") is { Length: > 0 } c ? c : null)).ToList();
+        return await StoreAsync(rows, i => $"returns[{i}]", errors, key =>
+        {
+            var field = FieldOf(key).Trim();
+            var measure = typed[LineOf(key)].Code;
+            // The period is one field for every figure: its problem is said once, beside it.
+            return field == "period" ? ("period", "")
+                : ($"{(TypedFields.Contains(field) ? field : "value")}-{measure}", $"{measure}{(field is "value" or "" ? "" : " " + field)}: ");
+        }, cancellationToken);
     }
 
     private async Task<IActionResult> StoreAsync(
@@ -113,31 +154,46 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
             foreach (var (key, messages) in errors)
             {
                 var (field, prefix) = where(key);
-                Problems.Add((field, PageText.Capitalised($"{prefix}{messages[0]}".TrimEnd('.'))));
-                Errors.TryAdd(field, Problems[^1].Message);
+                var problem = (field, PageText.Capitalised($"{prefix}{messages[0]}".TrimEnd('.')));
+                if (!Problems.Contains(problem))
+                {
+                    Problems.Add(problem);
+                }
+
+                Errors.TryAdd(field, problem.Item2);
+                if (field.StartsWith("line-", StringComparison.Ordinal))
+                {
+                    var line = LineOf(key);
+                    BadLines.TryAdd(line, []);
+                    BadLines[line].Add(PageText.Capitalised($"{FieldOf(key)}{messages[0]}".TrimEnd('.')));
+                }
+            }
+
+            if (BadLines.Count > 0)
+            {
+                Errors["file"] = $"The file has {(BadLines.Count == 1 ? "a line" : $"{BadLines.Count} lines")} with problems, listed below. Correct {(BadLines.Count == 1 ? "it" : "them")} and upload the file again";
             }
 
             return Page();
         }
 
-        var idempotency = string.IsNullOrWhiteSpace(Key) || Key.Length > 100
-            ? null
-            : new IdempotentRequest(Key, ReturnStore.RequestHash(Contract.Id, rows), StatusCodes.Status201Created, $"/api/contracts/{Contract.Id}/returns");
-        var result = await returns.SubmitAsync(Contract, PageCaller.Of(User), check.Rows, idempotency, cancellationToken);
-        switch (result.Status)
+        if (string.IsNullOrWhiteSpace(Key) || Key.Length > 100)
         {
-            case SubmitStatus.Replayed:
-                Stored = JsonSerializer.Deserialize<ReturnListResponse>(result.Earlier!.Body, JsonDefaults.Web)!.Returns;
-                break;
-            case SubmitStatus.KeyReused:
-                Problems.Add(("file", "These figures differ from the ones this form already sent: open the page again to send new figures"));
-                break;
-            default:
-                Stored = result.Stored!.ToResponses();
-                break;
+            // Every form this page draws carries a key. A script's post without one is stored
+            // once, as sent, under a key of its own, so that it too has a confirmation to show.
+            Key = Guid.NewGuid().ToString("N");
         }
 
-        return Page();
+        var idempotency = new IdempotentRequest(Key!, ReturnStore.RequestHash(Contract.Id, rows), StatusCodes.Status201Created, ReturnsLocation);
+        var result = await returns.SubmitAsync(Contract, PageCaller.Of(User), check.Rows, idempotency, cancellationToken);
+        if (result.Status == SubmitStatus.KeyReused)
+        {
+            Problems.Add(("file", "These figures differ from the ones this form already sent: open the page again to send new figures"));
+            return Page();
+        }
+
+        // Post, redirect, get: the confirmation is the answer remembered for this form's key.
+        return Redirect($"/contracts/{Contract.Id}/returns/upload?received={Uri.EscapeDataString(Key!)}");
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken cancellationToken)
@@ -155,6 +211,9 @@ internal sealed class UploadModel(ContractStore contracts, MeasureStore measures
         Measures = await measures.ListAsync(id, cancellationToken);
         return null;
     }
+
+    /// <summary>What may be typed for each measure, besides the period.</summary>
+    private static readonly string[] TypedFields = ["value", "numerator", "denominator", "commentary"];
 
     /// <summary>The n of <c>lines[n].field</c> or <c>returns[n].field</c>, as the API orders its errors.</summary>
     private static int LineOf(string key) => Math.Max(ReturnsEndpoints.RowNumber(key), 0);

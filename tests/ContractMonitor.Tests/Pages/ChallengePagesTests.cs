@@ -36,7 +36,9 @@ public sealed class ChallengePagesTests(ClockedApiFactory api) : IClassFixture<C
         }));
         Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
         var page = written.Headers.Location!.OriginalString;
-        Assert.Contains("The challenge has been written.", await officer.GetStringAsync(page), StringComparison.Ordinal);
+        var writtenPage = await officer.GetStringAsync(page);
+        Assert.Contains("The challenge has been written.", writtenPage, StringComparison.Ordinal);
+        Assert.Contains("52.0% (revision 1)", writtenPage, StringComparison.Ordinal);
 
         var responded = await trust.PostAsync(page + "?handler=Respond", await PageSession.FormAsync(trust, page, new() { ["text"] = "Two staff left in June." }));
         Assert.Equal((HttpStatusCode.Redirect, page), (responded.StatusCode, responded.Headers.Location!.OriginalString));

@@ -56,6 +56,24 @@ public sealed class DashboardPageTests(ClockedApiFactory api) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task ARecoveringEscalationCountsAsOpenAndTheLineSaysItIsRecovering()
+    {
+        api.Clock.Now = Today;
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2024, 4, 1));
+        await scenario.AddMeasureAsync("A1");
+        await scenario.SetTargetAsync("A1", "2024-25", 60m, 55m);
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
+            Row("A1", "2024-04", 50m), Row("A1", "2024-05", 50m), Row("A1", "2024-06", 50m), Row("A1", "2024-07", 61m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+        var chair = await PageSession.SignInAsync(api, Role.Panel, scenario.Council);
+
+        var html = await chair.GetStringAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
+
+        Assert.Contains("1 open escalation, 1 of them recovering.", Squash(html), StringComparison.Ordinal);
+        Assert.Contains("Sustained failure</a>, level 2 (Director), recovering", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheTableCanBeNarrowedToOneRating()
     {
         var scenario = await ContractAsync();

@@ -36,4 +36,44 @@ public sealed class MeasurePageTests(ClockedApiFactory api) : IClassFixture<Cloc
         Assert.Contains("Why has it fallen again?", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/contracts/{scenario.ContractId}/measures/ZZ9")).StatusCode);
     }
+
+    [Fact]
+    public async Task AMeasureWithMoreThanTwoYearsShowsTheLatestAndOffersEveryPeriodAndClaim()
+    {
+        api.Clock.Now = new DateTimeOffset(2024, 8, 20, 9, 0, 0, TimeSpan.Zero);
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2022, 4, 1));
+        await scenario.AddMeasureAsync("A1");
+        var months = Enumerable.Range(0, 28).Select(i => new DateOnly(2022, 4, 1).AddMonths(i)).ToList();
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
+            [.. months.Select(m => Row("A1", m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), 50m, commentary: $"Claim for {m:yyyy-MM}."))]))
+            .EnsureSuccessStatusCode();
+        var officer = await PageSession.SignInAsync(api, Role.Commissioner, scenario.Council);
+        var url = $"/contracts/{scenario.ContractId}/measures/A1";
+
+        var latest = await officer.GetStringAsync(url);
+        var every = await officer.GetStringAsync(url + "?all=true");
+
+        Assert.Contains("The latest 24 of 29 periods.", latest, StringComparison.Ordinal);
+        Assert.Contains("The latest 10 of 28 claims.", latest, StringComparison.Ordinal);
+        Assert.DoesNotContain(">2022-04</th>", latest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Claim for 2022-04.", latest, StringComparison.Ordinal);
+        Assert.Contains(">2022-04</th>", every, StringComparison.Ordinal);
+        Assert.Contains("Claim for 2022-04.", every, StringComparison.Ordinal);
+        Assert.Contains("29 periods from 2022-04 to 2024-08", every, StringComparison.Ordinal);
+        Assert.DoesNotContain("The latest", every, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMeasureWithNoPeriodYetSaysSoInsteadOfAnEmptyRange()
+    {
+        var scenario = await PageScenarios.OneMeasureAsync(api);
+        // Before the contract starts, no period of it has begun.
+        api.Clock.Now = new DateTimeOffset(2024, 3, 15, 9, 0, 0, TimeSpan.Zero);
+        var officer = await PageSession.SignInAsync(api, Role.Panel, scenario.Council);
+
+        var html = await officer.GetStringAsync($"/contracts/{scenario.ContractId}/measures/A1");
+
+        Assert.Contains("No period has begun yet, so there is nothing to draw.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("periods from", html, StringComparison.Ordinal);
+    }
 }
