@@ -13,7 +13,7 @@ namespace ContractMonitor.Api.Auth;
 /// cookie carries the same two claims a token does (role, org), so every rule and store is the
 /// API's. In Development <c>/dev/sign-in</c> issues it; elsewhere an identity provider will.
 /// </summary>
-internal static class PageAuthentication
+internal static partial class PageAuthentication
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string PagePolicy = "Pages";
@@ -119,9 +119,15 @@ internal static class PageAuthentication
         // A sign-in the service refuses is the 403 page, not an error.
         options.Events.OnRemoteFailure = context =>
         {
+            // The person sees the 403 page; the operator needs the reason (no role, no organisation, a bad token).
+            SignInRefused(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ContractMonitor.Pages.SignIn"),
+                context.Failure, context.Failure?.Message);
             context.HandleResponse();
             context.Response.Redirect("/status/403");
             return Task.CompletedTask;
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in at the identity provider was refused: {Reason}")]
+    private static partial void SignInRefused(ILogger logger, Exception? exception, string? reason);
 }

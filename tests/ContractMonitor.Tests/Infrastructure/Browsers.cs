@@ -71,3 +71,25 @@ public sealed class BrowserApiFactory : ApiFactory
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
+
+/// <summary>
+/// The api on real Kestrel at a port chosen before it starts, so that the links in its emails
+/// (sent to the loopback SMTP server) lead a browser to it, as they lead a chair to the service.
+/// </summary>
+public sealed class BrowserEmailApiFactory : EmailApiFactory
+{
+    private readonly int port = FreePort();
+
+    public BrowserEmailApiFactory() => UseKestrel(port);
+
+    protected override string LinksTo => $"http://localhost:{port}/";
+
+    public string BaseUrl => CreateClient().BaseAddress!.ToString().TrimEnd('/');
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

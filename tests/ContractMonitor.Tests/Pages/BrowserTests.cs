@@ -175,24 +175,6 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
     }
 
     [Fact]
-    public async Task AChairFollowsAnEmailLinkSignsInAndLandsOnTheEscalation()
-    {
-        var scenario = await ContractAsync();
-        var escalation = (await scenario.Panel.GetAsync<Contracts.Escalations.EscalationListResponse>(
-            $"/api/contracts/{scenario.ContractId}/escalations"))!.Escalations.First(e => e.MeasureCode == "A1");
-        var page = await browsers.NewPageAsync(api.BaseUrl);
-
-        // The link the escalation email carries: the service's address and the escalation's page.
-        await page.GotoAsync($"/escalations/{escalation.Id}");
-        await page.GetByLabel("Role").SelectOptionAsync("Panel");
-        await page.GetByLabel("Organisation code").FillAsync(scenario.Council);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-
-        Assert.EndsWith($"/escalations/{escalation.Id}", page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sustained failure");
-    }
-
-    [Fact]
     public async Task AnOfficerWritesAChallengeTheTrustRespondsAndBothAppearOnTheSplitScreen()
     {
         var scenario = await ContractAsync();
@@ -241,18 +223,27 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
     }
 
     [Fact]
-    public async Task AnOfficerAcknowledgesAnEscalation()
+    public async Task AnOfficerAcknowledgesAnEscalationByKeyboard()
     {
         var scenario = await ContractAsync();
         var page = await SignedInAsync(Role.Commissioner, scenario.Council);
         await page.GotoAsync($"/contracts/{scenario.ContractId}?asOf=2024-07-31");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sustained failure" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        // By keyboard alone, from the dashboard's link to the acknowledgement.
+        await TabToAsync(page, "a[href^='/escalations/']");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sustained failure");
+        await TabToAsync(page, "main form[method=post] button.govuk-button");
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Say what the council is doing about it");
         await NoViolationsAsync(page, "an escalation with an error");
-        await page.GetByLabel("What is the council doing about it?").FillAsync("On the agenda for Tuesday's challenge meeting.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        // The error summary has the focus; its link takes it to the field.
+        await TabToAsync(page, ".govuk-error-summary a[href='#note']");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#note")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("On the agenda for Tuesday's challenge meeting.");
+        await TabToAsync(page, "main form[method=post] button.govuk-button");
+        await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("acknowledgement has been recorded");
         await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("On the agenda for Tuesday's challenge meeting.");
