@@ -9,7 +9,9 @@ using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Idempotency;
 using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Text;
 using Dapper;
 
 namespace ContractMonitor.Core.Papers;
@@ -32,9 +34,31 @@ internal sealed class PaperStore(Database database, PaperBuilder builder, PaperC
         VALUES (@ContractId, @Period, @Title, @MeetingDate, @KnownAt, @PublishedAt, @PublishedBy, @Content, @Document, @Hash)
         """);
 
+    /// <param name="formKey">
+    /// The key of the form that asks, so that the same form sent twice (a double click, a resend)
+    /// publishes once and answers the first paper again; a paper can never be deleted.
+    /// </param>
     public async Task<PublishedPaper> PublishAsync(
-        Contract contract, Caller caller, Period period, DateOnly meetingDate, string title, CancellationToken cancellationToken)
+        Contract contract, Caller caller, Period period, DateOnly meetingDate, string title, CancellationToken cancellationToken,
+        string? formKey = null)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryPublishAsync(contract, caller, period, meetingDate, title, formKey, cancellationToken);
+            }
+            catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex) && formKey is not null && attempt < 3)
+            {
+                // The same form is being published by a request racing this one: the next attempt answers its paper.
+            }
+        }
+    }
+
+    private async Task<PublishedPaper> TryPublishAsync(
+        Contract contract, Caller caller, Period period, DateOnly meetingDate, string title, string? formKey, CancellationToken cancellationToken)
+    {
+        var keyHash = formKey is null ? null : IdempotencyKeys.HashOf(caller, $"paper:{contract.Id}:{formKey}");
         var now = clock.GetUtcNow();
         var knownAt = PastKnowledge.Now(clock);
         var content = await builder.BuildAsync(contract, period, title, caller.Name, knownAt, cancellationToken);
@@ -44,6 +68,18 @@ internal sealed class PaperStore(Database database, PaperBuilder builder, PaperC
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var request = new IdempotentRequest(formKey ?? "", IdempotencyKeys.Sha256($"{contract.Id}\n{period}\n{meetingDate:yyyy-MM-dd}\n{title}"),
+            201, null);
+        if (keyHash is not null)
+        {
+            if (await IdempotencyKeys.FindAsync(connection, transaction, keyHash, cancellationToken) is { } earlier)
+            {
+                return JsonSerializer.Deserialize<PublishedPaper>(earlier.Body, JsonDefaults.Web)!;
+            }
+
+            await IdempotencyKeys.ReserveAsync(transaction, caller, keyHash, request.RequestHash, now, cancellationToken);
+        }
+
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
         {
             paper.ContractId, paper.Period, paper.Title, paper.MeetingDate, paper.KnownAt, paper.PublishedAt, paper.PublishedBy,
@@ -52,6 +88,11 @@ internal sealed class PaperStore(Database database, PaperBuilder builder, PaperC
         paper = paper with { Id = id };
         await AuditLog.WriteAsync(transaction, caller, now,
             new AuditEntry("paper.published", "Paper", id.ToString(CultureInfo.InvariantCulture), contract.Id, null, paper), cancellationToken);
+        if (keyHash is not null)
+        {
+            await IdempotencyKeys.CompleteAsync(transaction, keyHash, request, paper, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return paper;
     }
@@ -138,7 +179,7 @@ internal sealed class PaperStore(Database database, PaperBuilder builder, PaperC
         if (changed == 0)
         {
             return WriteResult.Conflict<PublishedPaper>(
-                $"Paper {id} was withdrawn by {before.WithdrawnBy} at {before.WithdrawnAt:u}: {before.WithdrawnReason}");
+                $"Paper {id} was withdrawn by {before.WithdrawnBy}, {Words.Time(before.WithdrawnAt!.Value)}: {before.WithdrawnReason}");
         }
 
         var after = before with { Withdrawn = true, WithdrawnAt = now, WithdrawnBy = caller.Name, WithdrawnReason = reason };

@@ -2,6 +2,7 @@ using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Papers;
 using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Text;
 using FluentValidation;
 
 namespace ContractMonitor.Api.Features.Papers;
@@ -36,14 +37,15 @@ internal static class PaperPeriod
         period = default;
         error = "";
         var trimmed = text?.Trim();
+        var shown = TextRules.Shorten(trimmed ?? "");
         if (Period.TryParse(trimmed, out period) && period.Frequency != Frequency.Monthly)
         {
             return true;
         }
 
         error = Period.TryParse(trimmed, out _)
-            ? $"'{trimmed}' is a month: a paper reports a quarter (2016-17-Q1) or a financial year (2016-17)."
-            : $"'{trimmed}' is not a quarter (2016-17-Q1) or a financial year (2016-17).";
+            ? $"'{shown}' is a month: a paper reports a quarter (2016-17-Q1) or a financial year (2016-17)."
+            : $"'{shown}' is not a quarter (2016-17-Q1) or a financial year (2016-17).";
         return false;
     }
 }

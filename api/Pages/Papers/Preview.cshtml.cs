@@ -29,6 +29,12 @@ internal sealed class PreviewModel(ContractStore contracts, PaperBuilder builder
     [BindProperty(Name = "meetingDate")]
     public string? MeetingDate { get; set; }
 
+    /// <summary>The publish form's key: the same form sent twice publishes one paper.</summary>
+    [BindProperty(Name = "key")]
+    public string? Key { get; set; }
+
+    public string NewKey { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>The paper, or null when the period or date asked for is wrong.</summary>
     public PaperContent? Paper { get; private set; }
 
@@ -108,13 +114,18 @@ internal sealed class PreviewModel(ContractStore contracts, PaperBuilder builder
             Paper = await BuildAsync(cancellationToken);
             foreach (var (field, message) in wrong)
             {
-                Errors[field] = message;
+                // Without a paper there is no publish form: only the period can be put right.
+                if (Paper is not null || field == "period")
+                {
+                    Errors[field] = message;
+                }
             }
 
             return Page();
         }
 
-        var paper = await papers.PublishAsync(Contract, caller, period, meeting!.Value, Title!.Trim(), cancellationToken);
+        var key = string.IsNullOrWhiteSpace(Key) || Key.Length > 100 ? null : Key;
+        var paper = await papers.PublishAsync(Contract, caller, period, meeting!.Value, Title!.Trim(), cancellationToken, key);
         TempData[Success.Key] = $"“{paper.Title}” has been published. It will not change.";
         return Redirect($"/papers/{paper.Id}");
     }

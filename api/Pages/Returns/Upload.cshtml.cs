@@ -80,16 +80,14 @@ internal sealed class UploadModel(
 
         if (file is null || file.Length == 0)
         {
-            Problems.Add(("file", "Select a CSV file"));
-            return Page();
+            return Problem("file", "Select a CSV file");
         }
 
         await using var stream = file.OpenReadStream();
         var upload = await ReturnsCsv.ReadAsync(stream, SubmitReturnsValidator.MaxRows, cancellationToken);
         if (upload.FileProblem is { } problem)
         {
-            Problems.Add(("file", problem));
-            return Page();
+            return Problem("file", PageText.Sentence(problem));
         }
 
         return await StoreAsync(upload.Rows, i => ReturnsCsv.LineName(upload.Lines[i]), upload.Errors,
@@ -103,14 +101,13 @@ internal sealed class UploadModel(
             return refusal;
         }
 
-        string Typed(Measure m, string field) => Request.Form[$"{field}-{m.Code}"].ToString().Trim();
+        string Typed(Measure m, string field) => Request.HasFormContentType ? Request.Form[$"{field}-{m.Code}"].ToString().Trim() : "";
         var typed = Measures
             .Where(m => TypedFields.Any(f => Typed(m, f).Length > 0))
             .ToList();
         if (typed.Count == 0)
         {
-            Problems.Add((Measures.Count == 0 ? "period" : $"value-{Measures[0].Code}", "Enter at least one figure"));
-            return Page();
+            return Problem(Measures.Count == 0 ? "period" : $"value-{Measures[0].Code}", "Enter at least one figure");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -154,7 +151,9 @@ internal sealed class UploadModel(
             foreach (var (key, messages) in errors)
             {
                 var (field, prefix) = where(key);
-                var problem = (field, PageText.Capitalised($"{prefix}{messages[0]}".TrimEnd('.')));
+                // Beside a field of its own, the API's "'x' is required: …" is said as the page says it.
+                var text = prefix.Length == 0 ? PageText.Sentence(messages[0]) : messages[0].TrimEnd('.');
+                var problem = (field, PageText.Capitalised($"{prefix}{text}"));
                 if (!Problems.Contains(problem))
                 {
                     Problems.Add(problem);
@@ -188,12 +187,20 @@ internal sealed class UploadModel(
         var result = await returns.SubmitAsync(Contract, PageCaller.Of(User), check.Rows, idempotency, cancellationToken);
         if (result.Status == SubmitStatus.KeyReused)
         {
-            Problems.Add(("file", "These figures differ from the ones this form already sent: open the page again to send new figures"));
-            return Page();
+            return Problem(Request.Query["handler"] == "Period" ? "period" : "file",
+                "These figures differ from the ones this form already sent: open the page again to send new figures");
         }
 
         // Post, redirect, get: the confirmation is the answer remembered for this form's key.
         return Redirect($"/contracts/{Contract.Id}/returns/upload?received={Uri.EscapeDataString(Key!)}");
+    }
+
+    /// <summary>One problem, in the error summary and beside its field.</summary>
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Problem(string field, string message)
+    {
+        Problems.Add((field, message));
+        Errors.TryAdd(field, message);
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken cancellationToken)

@@ -43,6 +43,8 @@ public sealed class ChallengePagesTests(ClockedApiFactory api) : IClassFixture<C
         var responded = await trust.PostAsync(page + "?handler=Respond", await PageSession.FormAsync(trust, page, new() { ["text"] = "Two staff left in June." }));
         Assert.Equal((HttpStatusCode.Redirect, page), (responded.StatusCode, responded.Headers.Location!.OriginalString));
         Assert.Contains("The trust's response has been recorded.", WebUtility.HtmlDecode(await trust.GetStringAsync(page)), StringComparison.Ordinal);
+        // The address cannot say so: a crafted link shows no banner.
+        Assert.DoesNotContain("has been", await trust.GetStringAsync(page + "?done=written"), StringComparison.Ordinal);
 
         var disputedWithoutNote = await officer.PostAsync(page + "?handler=Close", await PageSession.FormAsync(officer, page, new() { ["outcome"] = "Disputed" }));
         Assert.Contains("<a href=\"#note\">", await disputedWithoutNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);

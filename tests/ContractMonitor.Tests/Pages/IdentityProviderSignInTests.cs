@@ -135,10 +135,12 @@ public sealed class IdentityProviderSignInTests(IdentityProviderApiFactory api) 
             ["groups"] = Groups,
         });
 
-        Assert.True(callback.Headers.Location?.OriginalString == "/",
+        Assert.True(callback.Headers.Location?.OriginalString == "/contracts/1",
             $"{callback.StatusCode} to {callback.Headers.Location}: " + string.Join("\n", api.Logs.Lines.Where(l => l.Exception is not null || l.Message.Contains("fail", StringComparison.OrdinalIgnoreCase))));
         var home = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        // Signed in, the page first asked for answers as the rules say: contract 1 is not this organisation's.
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/contracts/1")).StatusCode);
         Assert.Contains("Signed in as Robin Officer (Admin, entra-council)", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -165,7 +167,8 @@ public sealed class IdentityProviderSignInTests(IdentityProviderApiFactory api) 
     private async Task<(HttpClient Browser, HttpResponseMessage Callback)> SignInAtTheProviderAsync(Dictionary<string, object> claims)
     {
         var browser = PageSession.Anonymous(api);
-        var signIn = await browser.GetAsync((await browser.GetAsync("/")).Headers.Location!.OriginalString);
+        // The page asked for first: after signing in, the person is brought back to it.
+        var signIn = await browser.GetAsync((await browser.GetAsync("/contracts/1")).Headers.Location!.OriginalString);
         var authorize = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(signIn.Headers.Location!.Query);
         api.Tokens.Claims = claims;
         api.Tokens.Nonce = authorize["nonce"].ToString();

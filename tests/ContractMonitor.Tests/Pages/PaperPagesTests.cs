@@ -40,7 +40,7 @@ public sealed class PaperPagesTests(ClockedApiFactory api) : IClassFixture<Clock
         var html = Text(await officer.GetStringAsync(url));
         var content = (await scenario.Commissioner.GetAsync<PaperContent>($"/api/contracts/{scenario.ContractId}/papers/preview?period=2016-17-Q1"))!;
 
-        Assert.Contains("This is a preview. It is not published", html, StringComparison.Ordinal);
+        Assert.Contains("Draft, not published.", html, StringComparison.Ordinal);
         Assert.Contains(content.Summary, html, StringComparison.Ordinal);
         Assert.Contains("Q1 2016-17 (April to June 2016): 42.0%, failing", html, StringComparison.Ordinal);
         Assert.Contains("Latest month, July 2016: 35.0%, failing.", html, StringComparison.Ordinal);
@@ -125,6 +125,10 @@ public sealed class PaperPagesTests(ClockedApiFactory api) : IClassFixture<Clock
         Assert.Contains("Changed since this paper was published", after, StringComparison.Ordinal);
         Assert.Contains("A1 2016-06 revised from 30.0% to 60.0%", after, StringComparison.Ordinal);
         Assert.Contains(" on B1 2016-05 written by ", after, StringComparison.Ordinal);
+        // The third kind: the evaluation changed A1's escalation once June no longer failed.
+        var escalationChange = (await scenario.Panel.GetAsync<PaperChangesResponse>($"/api/papers/{id}/changes"))!.Changes
+            .First(c => c.Kind is PaperChangeKind.EscalationChanged or PaperChangeKind.EscalationResolved);
+        Assert.Contains(escalationChange.Text, after, StringComparison.Ordinal);
         Assert.Contains("Q1 2016-17 (April to June 2016): 42.0%, failing", after, StringComparison.Ordinal);
         Assert.DoesNotContain("Withdraw this paper", after, StringComparison.Ordinal);
         Assert.Equal(viaApi, await (await chair.GetAsync($"{paperUrl}/document")).Content.ReadAsByteArrayAsync());
@@ -134,6 +138,27 @@ public sealed class PaperPagesTests(ClockedApiFactory api) : IClassFixture<Clock
         Assert.Contains("Children's services performance, Q1", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Prepare a paper", list, StringComparison.Ordinal);
         Assert.Contains("Prepare a paper", Text(await officer.GetStringAsync($"/contracts/{scenario.ContractId}/papers")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSameFormSentTwicePublishesOnePaperAndAPastPreviewOffersNoPublishForm()
+    {
+        var scenario = await PaperScenario.CreateAsync(api);
+        var officer = await PageSession.SignInAsync(api, Role.Commissioner, scenario.Council);
+        var preview = $"/contracts/{scenario.ContractId}/papers/preview?period=2016-17-Q1";
+        var fields = new Dictionary<string, string>
+        {
+            ["period"] = "2016-17-Q1", ["title"] = "Quarter one", ["meetingDate"] = "2016-09-14", ["key"] = "form-7",
+        };
+
+        var first = await officer.PostAsync(preview, await PageSession.FormAsync(officer, preview, fields));
+        var second = await officer.PostAsync(preview, await PageSession.FormAsync(officer, preview, fields));
+
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Single((await scenario.Panel.GetAsync<PaperListResponse>($"/api/contracts/{scenario.ContractId}/papers"))!.Papers);
+        var past = await officer.GetStringAsync(preview + "&knownAt=2016-08-01");
+        Assert.DoesNotContain("Publish this paper", past, StringComparison.Ordinal);
+        Assert.Contains("preview it as known now", past, StringComparison.Ordinal);
     }
 
     [Fact]
