@@ -49,6 +49,7 @@ internal static class CoreServices
         services.AddSingleton<ContractEvaluator>();
         services.AddSingleton<PastDueMarker>();
         services.AddSingleton<EvaluationRequests>();
+        services.AddSingleton<Spc.SpcRecalculationStore>();
         services.AddSingleton<StatusReader>();
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<ClaimStore>();

@@ -36,6 +36,8 @@ public enum RatingCaveat
 /// <summary>An open escalation as the status and split screen show it: <c>escalation</c> is the highest, <c>escalations</c> lists all.</summary>
 public sealed record EscalationSummary(long Id, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status);
 
+/// <param name="Variation">SPC (issue 19): is the latest figure noise or a special cause, and which way.</param>
+/// <param name="Assurance">SPC: will the process meet the target, fail it, or hit and miss.</param>
 public sealed record MeasureStatus(
     string Code,
     string Title,
@@ -49,7 +51,9 @@ public sealed record MeasureStatus(
     EscalationSummary? Escalation,
     int? Revision,
     int? TargetVersion,
-    IReadOnlyList<EscalationSummary> Escalations);
+    IReadOnlyList<EscalationSummary> Escalations,
+    ContractMonitor.Contracts.Spc.Variation? Variation = null,
+    ContractMonitor.Contracts.Spc.Assurance? Assurance = null);
 
 /// <param name="KnownAt">The instant the knowledge is of (DESIGN §5); null for what is known now.</param>
 public sealed record StatusResponse(DateOnly AsOf, IReadOnlyList<MeasureStatus> Measures, DateTimeOffset? KnownAt = null);

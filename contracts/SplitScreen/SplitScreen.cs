@@ -39,7 +39,9 @@ public sealed record SplitScreenRow(
     int? RatedRevision,
     ProviderSide Provider,
     CommissionerSide Commissioner,
-    IReadOnlyList<EscalationSummary> Escalations);
+    IReadOnlyList<EscalationSummary> Escalations,
+    ContractMonitor.Contracts.Spc.Variation? Variation = null,
+    ContractMonitor.Contracts.Spc.Assurance? Assurance = null);
 
 public sealed record SplitScreenResponse(
     DateOnly AsOf,

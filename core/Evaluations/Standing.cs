@@ -10,7 +10,10 @@ internal sealed record ContractStanding(DateOnly AsOf, IReadOnlyList<MeasureStan
 /// A measure's latest period ended by the date, rated, with every escalation of it still open, the
 /// highest first. Period is null when no period of the measure has ended by then.
 /// </summary>
-internal sealed record MeasureStanding(string Code, string Title, string? Period, RatedFigure Figure, IReadOnlyList<OpenEscalation> Escalations)
+/// <param name="Spc">The measure's SPC icons (issue 19) over its figures up to the period: signal or noise, and assurance.</param>
+internal sealed record MeasureStanding(
+    string Code, string Title, string? Period, RatedFigure Figure, IReadOnlyList<OpenEscalation> Escalations,
+    ContractMonitor.Contracts.Spc.SpcIcons? Spc = null)
 {
     public OpenEscalation? Escalation => Escalations.Count == 0 ? null : Escalations[0];
 }

@@ -2,6 +2,7 @@ using ContractMonitor.Contracts.Register;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Spc;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Escalations;
@@ -18,7 +19,8 @@ namespace ContractMonitor.Core.Evaluations;
 /// earlier instant is worked out again from the figures, targets and escalation events recorded by
 /// then (<see cref="PastKnowledge"/>).
 /// </summary>
-internal sealed class StatusReader(Database database, MeasureStore measures, EscalationStore escalations) : IDisposable
+internal sealed class StatusReader(Database database, MeasureStore measures, EscalationStore escalations, Spc.SpcRecalculationStore recalculations)
+    : IDisposable
 {
     // Standings kept by (contract, read version, asOf): a version moves in the transaction that
     // changes what they show, so a kept one is never stale for a contract read after that commit.
@@ -40,7 +42,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
     // Each frequency's latest period is asked for at once: a period's text names its frequency, so
     // each measure can only meet the one of its own.
     private const string LatestRatingsSql = """
-        SELECT m.Id, m.Code, m.Title, m.Frequency,
+        SELECT m.Id, m.Code, m.Title, m.Frequency, m.Polarity,
                e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction, e.Late, e.SmallCohort
         FROM Measures m
         LEFT JOIN Evaluations e ON e.MeasureId = m.Id AND e.Period IN @Periods
@@ -48,7 +50,24 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         ORDER BY m.Code
         """;
 
-    private const string StatusSql = LatestRatingsSql + ";\n" + OpenEscalationsSql;
+    // Every rated period up to the date, for each measure's SPC icons (issue 19); a missing one too,
+    // since it may carry the latest target. Worked out here, on a read kept per read version, rather
+    // than stored by the evaluation (docs/benchmarks.md has the cost).
+    private const string SeriesSql = """
+        SELECT e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction, e.Late, e.SmallCohort
+        FROM Evaluations e
+        JOIN Measures m ON m.Id = e.MeasureId
+        WHERE m.ContractId = @ContractId AND e.PeriodStart <= @AsOf
+        """;
+
+    private const string RecalculationsSql = """
+        SELECT r.MeasureId, r.Period, r.Reason
+        FROM SpcRecalculations r
+        JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId
+        """;
+
+    private const string StatusSql = LatestRatingsSql + ";\n" + OpenEscalationsSql + ";\n" + SeriesSql + ";\n" + RecalculationsSql;
 
     /// <summary>
     /// Each measure's latest period ending on or before <paramref name="asOf"/>, with every
@@ -63,12 +82,17 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         {
             var recorded = await measures.ListAsync(contract.Id, cancellationToken);
             var past = await PastKnowledge.LoadAsync(database, escalations, contract, at, cancellationToken);
+            // The recalculation periods recorded now: they say how to read the figures, not what the figures were.
+            var recalculated = await recalculations.ListAsync(contract.Id, cancellationToken);
             return new ContractStanding(asOf, recorded.Where(past.Knows).Select(measure =>
             {
                 var period = LatestEnded(measure.Frequency, contract, asOf);
-                var rated = period is { } p ? past.Rate(measure).GetValueOrDefault(p) : null;
+                var ratings = past.Rate(measure);
+                var rated = period is { } p ? ratings.GetValueOrDefault(p) : null;
                 return new MeasureStanding(measure.Code, measure.Title, period?.ToString(), rated?.ToFigure() ?? RatedFigure.Pending,
-                    past.OpenFor(measure.Code));
+                    past.OpenFor(measure.Code),
+                    Spc.SpcSeries.Icons(measure.Polarity, measure.Frequency, ratings.Select(r => (r.Key, r.Value.ToFigure())), period,
+                        recalculated[measure.Id]));
             }).ToList());
         }
 
@@ -87,17 +111,25 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         var latest = Enum.GetValues<Frequency>().ToDictionary(f => f, f => LatestEnded(f, contract, asOf));
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(StatusSql,
-            new { ContractId = contract.Id, Periods = latest.Values.OfType<Period>().Select(p => p.ToString()).ToList() },
+            new { ContractId = contract.Id, Periods = latest.Values.OfType<Period>().Select(p => p.ToString()).ToList(), AsOf = asOf },
             cancellationToken: cancellationToken));
         // A measure without a rating for its period has nulls from Period on, which Dapper maps to no row.
         var rows = results.Read<StandingRow, EvaluationRow, (StandingRow Measure, EvaluationRow? Rating)>(
             (measure, rating) => (measure, rating), splitOn: "Period").ToList();
         var open = (await results.ReadAsync<OpenEscalationRow>()).ToLookup(e => e.MeasureId, e => e.ToSummary());
+        var series = (await results.ReadAsync<EvaluationRow>()).ToLookup(e => e.MeasureId);
+        var recalculated = (await results.ReadAsync<RecalculationRow>()).ToLookup(r => r.MeasureId, r => new SpcRecalculation(r.Period, r.Reason));
 
-        return new ContractStanding(asOf, rows.Select(row => new MeasureStanding(
-            row.Measure.Code, row.Measure.Title, latest[Enum.Parse<Frequency>(row.Measure.Frequency)]?.ToString(),
-            row.Rating?.ToFigure() ?? RatedFigure.Pending,
-            open[row.Measure.Id].OrderByDescending(e => e.Level).ThenBy(e => e.Reason).ToList())).ToList());
+        return new ContractStanding(asOf, rows.Select(row =>
+        {
+            var frequency = Enum.Parse<Frequency>(row.Measure.Frequency);
+            var period = latest[frequency];
+            return new MeasureStanding(
+                row.Measure.Code, row.Measure.Title, period?.ToString(), row.Rating?.ToFigure() ?? RatedFigure.Pending,
+                open[row.Measure.Id].OrderByDescending(e => e.Level).ThenBy(e => e.Reason).ToList(),
+                Spc.SpcSeries.Icons(Enum.Parse<Polarity>(row.Measure.Polarity), frequency,
+                    series[row.Measure.Id].Select(e => (Period.Parse(e.Period, frequency), e.ToFigure())), period, recalculated[row.Measure.Id]));
+        }).ToList());
     }
 
     public void Dispose() => kept.Dispose();
@@ -202,6 +234,14 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         public string Code { get; init; } = "";
         public string Title { get; init; } = "";
         public string Frequency { get; init; } = "";
+        public string Polarity { get; init; } = "";
+    }
+
+    private sealed record RecalculationRow
+    {
+        public long MeasureId { get; init; }
+        public string Period { get; init; } = "";
+        public string Reason { get; init; } = "";
     }
 
     private sealed record OpenEscalationRow

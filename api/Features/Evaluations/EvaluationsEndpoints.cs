@@ -147,7 +147,7 @@ internal static class EvaluationsEndpoints
     }
 
     /// <summary>A period of any form; one that could be read two ways reads as the measure's own frequency.</summary>
-    private static Period? ReadPeriod(string name, string? text, Measure measure, Dictionary<string, string[]> errors)
+    internal static Period? ReadPeriod(string name, string? text, Measure measure, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -9,7 +9,7 @@ internal static class StandingMapping
     public static StatusResponse ToResponse(this ContractStanding standing) =>
         new(standing.AsOf, standing.Measures.Select(m => new MeasureStatus(m.Code, m.Title, m.Period, m.Figure.Value, m.Figure.Target,
             m.Figure.Tolerance, m.Figure.Rating, m.Figure.Direction, m.Figure.Flags, m.Escalation?.ToResponse(), m.Figure.Revision,
-            m.Figure.TargetVersion, m.Escalations.Select(e => e.ToResponse()).ToList())).ToList());
+            m.Figure.TargetVersion, m.Escalations.Select(e => e.ToResponse()).ToList(), m.Spc?.Variation, m.Spc?.Assurance)).ToList());
 
     public static EscalationSummary ToResponse(this OpenEscalation e) => new(e.Id, e.Reason, e.Level, e.LevelName, e.Status);
 

@@ -17,5 +17,5 @@ internal static class SplitScreenMapping
             new ProviderSide(r.Provider.Value, r.Provider.Revision, r.Provider.Numerator, r.Provider.Denominator, r.Provider.Late,
                 r.Provider.SubmittedAt, r.Provider.Claims.Select(c => c.ToResponse()).ToList()),
             new CommissionerSide(r.Commissioner.Challenges.Select(c => c.ToResponse()).ToList()),
-            r.Standing.Escalations.Select(e => e.ToResponse()).ToList())).ToList());
+            r.Standing.Escalations.Select(e => e.ToResponse()).ToList(), r.Standing.Spc?.Variation, r.Standing.Spc?.Assurance)).ToList());
 }

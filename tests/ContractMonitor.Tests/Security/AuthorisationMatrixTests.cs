@@ -49,6 +49,8 @@ public sealed class AuthorisationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GetStatus"] = Access.Contract(Everyone),
         ["GetSummary"] = Access.Contract(Everyone),
         ["GetMeasureHistory"] = Access.Contract(Everyone),
+        ["GetMeasureSpc"] = Access.Contract(Everyone),
+        ["PutMeasureSpcRecalculations"] = Access.Contract(Officers),
         ["ListEscalations"] = Access.Contract(Everyone),
         ["GetEscalation"] = Access.Contract(Everyone),
         ["AcknowledgeEscalation"] = Access.Contract(Officers),

@@ -22,6 +22,7 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
             [
                 "AuditLog", "ChallengeResponses", "Challenges", "Claims", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations",
                 "IdempotencyKeys", "MeasureTargets", "Measures", "Notifications", "Organisations", "PanelMembers", "Papers", "PendingEvaluations", "Returns",
+                "SpcRecalculations",
             ],
             Schema.Tables.Keys.Order(StringComparer.Ordinal));
     }

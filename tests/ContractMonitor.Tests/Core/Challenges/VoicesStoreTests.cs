@@ -113,7 +113,7 @@ public abstract class VoicesStoreTests
         var challenge = await new ChallengeStore(a.Db, clock).CreateAsync(a.Contract, a.Officer, a.About("2016-12"), "Why?", null, default);
 
         var claims = await new ClaimStore(a.Db, clock).ListAsync(a.Contract.Id, a.Measure, null, default);
-        var screen = await new SplitScreenReader(a.Db, new StatusReader(a.Db, new MeasureStore(a.Db, clock), new EscalationStore(a.Db, clock)), clock)
+        var screen = await new SplitScreenReader(a.Db, new StatusReader(a.Db, new MeasureStore(a.Db, clock), new EscalationStore(a.Db, clock), new ContractMonitor.Core.Spc.SpcRecalculationStore(a.Db, clock)), clock)
             .ReadAsync(a.Contract, new DateOnly(2017, 1, 20), null, default);
 
         Assert.Equal([(ClaimKind.Commentary, (long?)null, "Commentary."), (ClaimKind.Note, note.Id, "A note.")], claims.Select(c => (c.Kind, c.Id, c.Text)));

@@ -91,7 +91,8 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         var pieces = await NewContractAsync(c, clock);
         var whole = await NewContractAsync(c, clock);
         var evaluator = new ContractEvaluator(file.Database, clock);
-        var status = new StatusReader(file.Database, new MeasureStore(file.Database, clock), new EscalationStore(file.Database, clock));
+        var status = new StatusReader(file.Database, new MeasureStore(file.Database, clock), new EscalationStore(file.Database, clock),
+            new ContractMonitor.Core.Spc.SpcRecalculationStore(file.Database, clock));
         var seen = new List<(DateTimeOffset At, DateOnly AsOf, string Status)>();
 
         for (var batch = 0; batch < c.Batches; batch++)

@@ -1,0 +1,77 @@
+using System.Globalization;
+using ContractMonitor.Contracts.Spc;
+using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Contracts;
+using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Measures;
+using Dapper;
+
+namespace ContractMonitor.Core.Spc;
+
+/// <summary>
+/// The periods from which each measure's process is known to have changed (issue 19), so that its
+/// SPC limits start again there. Recording them replaces the measure's set, audited with before and
+/// after, and moves the contract's read version, since the status carries the icons they change.
+/// </summary>
+internal sealed class SpcRecalculationStore(Database database, TimeProvider clock)
+{
+    private const string ListSql = """
+        SELECT r.MeasureId, r.Period, r.Reason
+        FROM SpcRecalculations r
+        JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId
+        ORDER BY r.MeasureId, r.Period
+        """;
+
+    /// <summary>Every measure's recalculation periods, by measure id.</summary>
+    public async Task<ILookup<long, SpcRecalculation>> ListAsync(long contractId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(new CommandDefinition(ListSql, new { ContractId = contractId }, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.MeasureId, r => new SpcRecalculation(r.Period, r.Reason));
+    }
+
+    private const string MeasureSql = "SELECT MeasureId, Period, Reason FROM SpcRecalculations WHERE MeasureId = @MeasureId ORDER BY Period";
+
+    private const string DeleteSql = "DELETE FROM SpcRecalculations WHERE MeasureId = @MeasureId";
+
+    private const string InsertSql = """
+        INSERT INTO SpcRecalculations (MeasureId, Period, Reason, RecordedBy, RecordedAt)
+        VALUES (@MeasureId, @Period, @Reason, @RecordedBy, @RecordedAt)
+        """;
+
+    /// <summary>Replaces the measure's recalculation periods with <paramref name="recalculations"/> (already checked).</summary>
+    public async Task<IReadOnlyList<SpcRecalculation>> ReplaceAsync(
+        Contract contract, Measure measure, Caller caller, IReadOnlyList<SpcRecalculation> recalculations, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = (await connection.QueryAsync<Row>(new CommandDefinition(MeasureSql, new { MeasureId = measure.Id }, transaction,
+            cancellationToken: cancellationToken))).Select(r => new SpcRecalculation(r.Period, r.Reason)).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { MeasureId = measure.Id }, transaction, cancellationToken: cancellationToken));
+        var after = recalculations.OrderBy(r => r.Period, StringComparer.Ordinal).ToList();
+        foreach (var r in after)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+            {
+                MeasureId = measure.Id, r.Period, r.Reason, RecordedBy = caller.Name, RecordedAt = now,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contract.Id }, transaction,
+            cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry("measure.spc-recalculations", "Measure",
+            measure.Code, contract.Id, new { Recalculations = before }, new { Recalculations = after }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return after;
+    }
+
+    private sealed record Row
+    {
+        public long MeasureId { get; init; }
+        public string Period { get; init; } = "";
+        public string Reason { get; init; } = "";
+    }
+}
