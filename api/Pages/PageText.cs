@@ -2,6 +2,7 @@ using System.Globalization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
+using ContractMonitor.Contracts.Spc;
 using ContractMonitor.Core.Text;
 
 namespace ContractMonitor.Api.Pages;
@@ -68,4 +69,24 @@ internal static class PageText
         propertyName.Length == 0 ? propertyName : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
 
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    public static string Variation(Variation? variation) => Words.VariationOf(variation);
+
+    public static string Assurance(Assurance? assurance) => Words.AssuranceOf(assurance);
+
+    /// <summary>A point on the SPC chart in words: "common cause", "concern (shift)".</summary>
+    public static string PointType(SpcPoint point) => point.PointType switch
+    {
+        null => "no limits yet",
+        ContractMonitor.Contracts.Spc.PointType.CommonCause => "common cause",
+        var type => $"{type.ToString()!.ToLowerInvariant()} ({RuleOf(point.Rule)})",
+    };
+
+    private static string RuleOf(SpecialCauseRule? rule) => rule switch
+    {
+        SpecialCauseRule.OutsideLimits => "outside the limits",
+        SpecialCauseRule.Trend => "a trend of seven",
+        SpecialCauseRule.TwoOfThree => "two of three near a limit",
+        _ => "a shift of seven on one side",
+    };
 }

@@ -29,6 +29,8 @@ public sealed record PaperChallenge(
 /// </summary>
 /// <param name="Headline">The figure for the paper's period, at the measure's own grain or rolled up to it.</param>
 /// <param name="LatestMonth">A monthly measure's latest month with a figure, from the period's start to the day the paper is of.</param>
+/// <param name="Variation">SPC (issue 19) over its periods ended by the day the paper is of: signal or noise.</param>
+/// <param name="Assurance">SPC: whether the process as it runs will meet the target.</param>
 public sealed record PaperMeasure(
     string Code,
     string Title,
@@ -46,7 +48,9 @@ public sealed record PaperMeasure(
     bool SustainedDecline,
     IReadOnlyList<PaperEscalation> Escalations,
     IReadOnlyList<PaperClaim> Claims,
-    IReadOnlyList<PaperChallenge> Challenges);
+    IReadOnlyList<PaperChallenge> Challenges,
+    ContractMonitor.Contracts.Spc.Variation? Variation = null,
+    ContractMonitor.Contracts.Spc.Assurance? Assurance = null);
 
 public sealed record PaperCounts(
     int Total, int OnTarget, int WithinTolerance, int Failing, int Missing, int NotYetRated, int NotCollected, int InSustainedDecline,

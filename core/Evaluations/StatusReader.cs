@@ -8,6 +8,7 @@ using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Spc;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -54,7 +55,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
     // since it may carry the latest target. Worked out here, on a read kept per read version, rather
     // than stored by the evaluation (docs/benchmarks.md has the cost).
     private const string SeriesSql = """
-        SELECT e.MeasureId, e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction, e.Late, e.SmallCohort
+        SELECT e.MeasureId, e.Period, e.Value, e.Target, e.SmallCohort
         FROM Evaluations e
         JOIN Measures m ON m.Id = e.MeasureId
         WHERE m.ContractId = @ContractId AND e.PeriodStart <= @AsOf
@@ -91,7 +92,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
                 var rated = period is { } p ? ratings.GetValueOrDefault(p) : null;
                 return new MeasureStanding(measure.Code, measure.Title, period?.ToString(), rated?.ToFigure() ?? RatedFigure.Pending,
                     past.OpenFor(measure.Code),
-                    Spc.SpcSeries.Icons(measure.Polarity, measure.Frequency, ratings.Select(r => (r.Key, r.Value.ToFigure())), period,
+                    SpcSeries.Icons(measure.Polarity, measure.Frequency, ratings.Select(r => SpcFigure.Of(r.Key, r.Value.ToFigure())), period,
                         recalculated[measure.Id]));
             }).ToList());
         }
@@ -117,7 +118,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         var rows = results.Read<StandingRow, EvaluationRow, (StandingRow Measure, EvaluationRow? Rating)>(
             (measure, rating) => (measure, rating), splitOn: "Period").ToList();
         var open = (await results.ReadAsync<OpenEscalationRow>()).ToLookup(e => e.MeasureId, e => e.ToSummary());
-        var series = (await results.ReadAsync<EvaluationRow>()).ToLookup(e => e.MeasureId);
+        var series = (await results.ReadAsync<SeriesRow>()).ToLookup(e => e.MeasureId);
         var recalculated = (await results.ReadAsync<RecalculationRow>()).ToLookup(r => r.MeasureId, r => new SpcRecalculation(r.Period, r.Reason));
 
         return new ContractStanding(asOf, rows.Select(row =>
@@ -127,8 +128,9 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
             return new MeasureStanding(
                 row.Measure.Code, row.Measure.Title, period?.ToString(), row.Rating?.ToFigure() ?? RatedFigure.Pending,
                 open[row.Measure.Id].OrderByDescending(e => e.Level).ThenBy(e => e.Reason).ToList(),
-                Spc.SpcSeries.Icons(Enum.Parse<Polarity>(row.Measure.Polarity), frequency,
-                    series[row.Measure.Id].Select(e => (Period.Parse(e.Period, frequency), e.ToFigure())), period, recalculated[row.Measure.Id]));
+                SpcSeries.Icons(Enum.Parse<Polarity>(row.Measure.Polarity), frequency,
+                    series[row.Measure.Id].Select(e => new SpcFigure(Period.Parse(e.Period, frequency), e.Value, e.Target, e.SmallCohort)), period,
+                    recalculated[row.Measure.Id]));
         }).ToList());
     }
 
@@ -235,6 +237,15 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         public string Title { get; init; } = "";
         public string Frequency { get; init; } = "";
         public string Polarity { get; init; } = "";
+    }
+
+    private sealed record SeriesRow
+    {
+        public long MeasureId { get; init; }
+        public string Period { get; init; } = "";
+        public decimal? Value { get; init; }
+        public decimal? Target { get; init; }
+        public bool SmallCohort { get; init; }
     }
 
     private sealed record RecalculationRow

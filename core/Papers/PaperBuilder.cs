@@ -20,7 +20,8 @@ namespace ContractMonitor.Core.Papers;
 /// is read as it stood then (<see cref="PastKnowledge"/>), so a preview for a past day and the paper
 /// published then say the same, and a published paper can be frozen as built.
 /// </summary>
-internal sealed class PaperBuilder(Database database, MeasureStore measures, EscalationStore escalations, PaperChanges changes)
+internal sealed class PaperBuilder(
+    Database database, MeasureStore measures, EscalationStore escalations, PaperChanges changes, Spc.SpcRecalculationStore recalculations)
 {
     public async Task<PaperContent> BuildAsync(
         Contract contract, Period period, string title, string preparedBy, DateTimeOffset knownAt, CancellationToken cancellationToken)
@@ -38,9 +39,10 @@ internal sealed class PaperBuilder(Database database, MeasureStore measures, Esc
                 new ChallengeQuery(contract.Id, Until: day, OpenOrFrom: period.Start, KnownAt: knownAt), day, cancellationToken);
         }
 
+        var recalculated = await recalculations.ListAsync(contract.Id, cancellationToken);
         var claimsOf = claims.ToLookup(c => c.MeasureCode);
         var challengesOf = challenges.ToLookup(c => c.MeasureCode);
-        var rows = known.Select(m => Row(m, past, contract, period, claimsOf[m.Code], challengesOf[m.Code])).ToList();
+        var rows = known.Select(m => Row(m, past, contract, period, claimsOf[m.Code], challengesOf[m.Code], recalculated[m.Id])).ToList();
         var counts = Count(rows);
         var since = await changes.SinceLastPaperAsync(contract, knownAt, day, cancellationToken);
         return new PaperContent(title, contract.Id, contract.Reference, contract.Title, contract.ProviderCode, contract.CommissionerCode,
@@ -58,9 +60,14 @@ internal sealed class PaperBuilder(Database database, MeasureStore measures, Esc
         m.Rating == Rating.Failing || m.LatestMonth?.Rating == Rating.Failing || m.SustainedDecline || m.Escalations.Count > 0;
 
     private static PaperMeasure Row(
-        Measure measure, PastKnowledge past, Contract contract, Period period, IEnumerable<ProviderClaim> claims, IEnumerable<Challenge> challenges)
+        Measure measure, PastKnowledge past, Contract contract, Period period, IEnumerable<ProviderClaim> claims, IEnumerable<Challenge> challenges,
+        IEnumerable<ContractMonitor.Contracts.Spc.SpcRecalculation> recalculations)
     {
         var rated = past.Rate(measure);
+        // The SPC icons read every period ended by the day the paper is of, as its latest month does.
+        Period? lastEnded = rated.Keys.Where(p => p.End <= past.Day).Select(p => (Period?)p).Max();
+        var spc = Spc.SpcSeries.Icons(measure.Polarity, measure.Frequency, rated.Select(r => Spc.SpcFigure.Of(r.Key, r.Value.ToFigure())), lastEnded,
+            recalculations);
         PaperFigure headline;
         RatedFigure headlineRating;
         if (measure.Frequency < period.Frequency)
@@ -99,7 +106,8 @@ internal sealed class PaperBuilder(Database database, MeasureStore measures, Esc
                 .ToList(),
             claims.OrderBy(c => c.CreatedAt).Select(c => new PaperClaim(c.Period, c.Text, c.Author, c.CreatedAt)).ToList(),
             challenges.OrderBy(c => c.CreatedAt).Select(c => new PaperChallenge(c.Id, c.Period, c.Text, c.Status, c.Outcome, c.CreatedBy, c.CreatedAt,
-                c.Responses.Select(r => new PaperReply(r.Text, r.Author, r.CreatedAt)).ToList())).ToList());
+                c.Responses.Select(r => new PaperReply(r.Text, r.Author, r.CreatedAt)).ToList())).ToList(),
+            spc.Variation, spc.Assurance);
     }
 
     private static PaperFigure Figure(Measure measure, Period period, RatedFigure figure, bool indicative, string? note) =>

@@ -63,6 +63,8 @@ internal static class PaperDocument
                 body.Append(Para($"Escalation (level {e.Level}, {e.LevelName}, {e.Status}): {e.Story}"));
             }
 
+            body.Append(Para($"Signal or noise: {PaperText.Spc(m)}."));
+
             body.Append(Heading("The trust's account", 4));
             if (m.Claims.Count == 0)
             {
@@ -118,7 +120,7 @@ internal static class PaperDocument
     }
 
     private static readonly string[] Columns =
-        ["Measure", "Period figure", "Latest month", "Target", "Tolerance", "Rating", "Direction", "Escalation"];
+        ["Measure", "Period figure", "Latest month", "Target", "Tolerance", "Rating", "Direction", "Signal or noise", "Escalation"];
 
     private static Table FiguresTable(IReadOnlyList<PaperMeasure> measures)
     {
@@ -143,6 +145,7 @@ internal static class PaperDocument
                 Cell(m.ToleranceText),
                 Cell(Words.RatingOf(m.Rating) + (m.Headline.Indicative ? " (indicative)" : ""), fill: Fill(m.Rating)),
                 Cell(Words.DirectionOf(m.Direction) + (m.SustainedDecline ? "; sustained decline" : "")),
+                Cell(PaperText.Spc(m)),
                 Cell(PaperText.Escalations(m.Escalations))));
         }
 

@@ -84,4 +84,7 @@ internal static class PaperText
     /// <summary>A measure's open escalations in a table cell: "level 2 Director (Open)", or "none".</summary>
     public static string Escalations(IReadOnlyList<PaperEscalation> escalations) =>
         escalations.Count == 0 ? "none" : string.Join("; ", escalations.Select(e => $"level {e.Level} {e.LevelName} ({e.Status})"));
+
+    /// <summary>Both SPC icons in words (issue 19): "common cause: no sign of real change; will hit and miss the target by chance".</summary>
+    public static string Spc(PaperMeasure m) => $"{Words.VariationOf(m.Variation)}; {Words.AssuranceOf(m.Assurance)}";
 }

@@ -6,25 +6,38 @@ using ContractMonitor.Core.Periods;
 
 namespace ContractMonitor.Core.Spc;
 
+/// <summary>A rated period as SPC reads it: its figure, if any, the target it was held to, and whether its cohort was small.</summary>
+internal readonly record struct SpcFigure(Period Period, decimal? Value, decimal? Target, bool SmallCohort)
+{
+    public static SpcFigure Of(Period period, RatedFigure figure) =>
+        new(period, figure.Value, figure.Target, figure.Flags.Contains(RatingCaveat.SmallCohort));
+}
+
 /// <summary>A measure's rated periods as an XmR chart: the figures in order, the latest target, its recorded recalculations.</summary>
 internal static class SpcSeries
 {
     public static XmrChartResult Chart(
-        Polarity polarity, IEnumerable<(Period Period, RatedFigure Figure)> periods, int? baseline, IReadOnlyCollection<Period> recalculateAt)
+        Polarity polarity, IEnumerable<SpcFigure> periods, int? baseline, IReadOnlyCollection<Period> recalculateAt)
     {
         var ordered = periods.OrderBy(p => p.Period).ToList();
-        var points = ordered
-            .Where(p => p.Figure.Value is not null)
-            .Select(p => new XmrInput(p.Period, p.Figure.Value!.Value, p.Figure.Flags.Contains(RatingCaveat.SmallCohort)))
-            .ToList();
-        var target = ordered.LastOrDefault(p => p.Figure.Target is not null).Figure?.Target;
+        var points = new List<XmrInput>(ordered.Count);
+        decimal? target = null;
+        foreach (var p in ordered)
+        {
+            if (p.Value is { } value)
+            {
+                points.Add(new XmrInput(p.Period, value, p.SmallCohort));
+            }
+
+            target = p.Target ?? target;
+        }
+
         return XmrChart.Compute(points, polarity, target, baseline, recalculateAt);
     }
 
     /// <summary>The two icons of a measure's periods up to <paramref name="latest"/>, as the status carries them.</summary>
     public static SpcIcons Icons(
-        Polarity polarity, Frequency frequency, IEnumerable<(Period Period, RatedFigure Figure)> periods, Period? latest,
-        IEnumerable<SpcRecalculation> recalculations)
+        Polarity polarity, Frequency frequency, IEnumerable<SpcFigure> periods, Period? latest, IEnumerable<SpcRecalculation> recalculations)
     {
         if (latest is not { } last)
         {

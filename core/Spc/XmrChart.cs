@@ -144,19 +144,25 @@ internal static class XmrChart
         var side = y.Select(v => Math.Sign(v - limits.Mean)).ToArray();
         var near = y.Select((v, i) => !outside[i] && (v < limits.NearLower || v > limits.NearUpper)).ToArray();
 
-        var trend = PartOfRun(n, end => Enumerable.Range(end - RunLength + 2, RunLength - 1).All(i => y[i] > y[i - 1])
-                                        || Enumerable.Range(end - RunLength + 2, RunLength - 1).All(i => y[i] < y[i - 1]));
-        var shift = PartOfRun(n, end => side[end] != 0 && Enumerable.Range(end - RunLength + 1, RunLength).All(i => side[i] == side[end]));
+        // Each point's step from the one before: +1 up, -1 down, 0 level (which no trend survives).
+        var step = new int[n];
+        for (var i = 1; i < n; i++)
+        {
+            step[i] = y[i].CompareTo(y[i - 1]);
+        }
+
+        var trend = PartOfRun(n, end => step[end] != 0 && AllFrom(end - RunLength + 2, end, i => step[i] == step[end]));
+        var shift = PartOfRun(n, end => side[end] != 0 && AllFrom(end - RunLength + 1, end, i => side[i] == side[end]));
         var twoOfThree = new bool[n];
         for (var start = 0; start + 3 <= n; start++)
         {
-            var window = Enumerable.Range(start, 3).ToList();
-            if (window.Count(i => near[i]) >= 2 && Math.Abs(window.Sum(i => side[i])) == 3)
+            var (a, b, c) = (start, start + 1, start + 2);
+            var inBand = (near[a] ? 1 : 0) + (near[b] ? 1 : 0) + (near[c] ? 1 : 0);
+            if (inBand >= 2 && Math.Abs(side[a] + side[b] + side[c]) == 3)
             {
-                foreach (var i in window.Where(i => near[i]))
-                {
-                    twoOfThree[i] = true;
-                }
+                twoOfThree[a] |= near[a];
+                twoOfThree[b] |= near[b];
+                twoOfThree[c] |= near[c];
             }
         }
 
@@ -173,6 +179,19 @@ internal static class XmrChart
         }
 
         return result;
+    }
+
+    private static bool AllFrom(int from, int to, Func<int, bool> holds)
+    {
+        for (var i = from; i <= to; i++)
+        {
+            if (!holds(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Marks every point of every run of <see cref="RunLength"/> that <paramref name="endsRun"/> finds ending at an index.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Measures;
+using Assurance = ContractMonitor.Contracts.Spc.Assurance;
 using Direction = ContractMonitor.Contracts.Evaluations.Direction;
 using Rating = ContractMonitor.Contracts.Evaluations.Rating;
+using Variation = ContractMonitor.Contracts.Spc.Variation;
 
 namespace ContractMonitor.Core.Text;
 
@@ -57,5 +59,25 @@ internal static class Words
         EscalationReason.SustainedFailure => "Sustained failure",
         EscalationReason.MissingReturns => "Missing returns",
         _ => "Sustained decline",
+    };
+
+    /// <summary>The variation icon in words (issue 19): is the latest figure noise, or a change for the better or worse.</summary>
+    public static string VariationOf(Variation? variation) => variation switch
+    {
+        Variation.CommonCause => "common cause: no sign of real change",
+        Variation.ImprovementHigh => "special cause: improvement, higher",
+        Variation.ImprovementLow => "special cause: improvement, lower",
+        Variation.ConcernHigh => "special cause: concern, higher",
+        Variation.ConcernLow => "special cause: concern, lower",
+        _ => "too few figures to tell",
+    };
+
+    /// <summary>The assurance icon in words: will the process as it runs meet its target.</summary>
+    public static string AssuranceOf(Assurance? assurance) => assurance switch
+    {
+        Assurance.ConsistentlyPass => "will consistently meet the target",
+        Assurance.ConsistentlyFail => "will consistently miss the target unless something changes",
+        Assurance.HitAndMiss => "will hit and miss the target by chance",
+        _ => "no assurance: no target, or too few figures",
     };
 }

@@ -76,7 +76,7 @@ internal static class SpcEndpoints
         var history = await reader.HistoryAsync(access.Contract, measure, first?.Start, last?.End, UkCalendar.Today(clock), dates.KnownAt,
             cancellationToken);
         var chart = SpcSeries.Chart(measure.Polarity,
-            history.Periods.Select(p => (Period.Parse(p.Period, measure.Frequency), p.Figure)), fixedOn,
+            history.Periods.Select(p => SpcFigure.Of(Period.Parse(p.Period, measure.Frequency), p.Figure)), fixedOn,
             asked ?? SpcSeries.At(measure.Frequency, recorded));
         var target = history.Periods.LastOrDefault(p => p.Figure.Target is not null)?.Figure.Target;
         return TypedResults.Ok(new SpcResponse(measure.Code, measure.Polarity, [.. chart.Points.Select(Rounded)], chart.Variation,

@@ -3,7 +3,9 @@ using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Claims;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Contracts.Spc;
 using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Spc;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Returns;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +18,7 @@ namespace ContractMonitor.Api.Pages.Measures;
 /// </summary>
 internal sealed class MeasureModel(
     ContractStore contracts, MeasureStore measures, StatusReader status, ReturnStore returns, ClaimStore claims, ChallengeStore challenges,
-    TimeProvider clock) : ContractPageModel(contracts, clock)
+    SpcRecalculationStore recalculations, TimeProvider clock) : ContractPageModel(contracts, clock)
 {
     /// <summary>Two years of a monthly measure: enough to see a trend, few enough to read; <c>?all=true</c> shows every one.</summary>
     public const int Shown = 24;
@@ -29,6 +31,11 @@ internal sealed class MeasureModel(
     public int TotalPeriods { get; private set; }
 
     public int TotalClaims { get; private set; }
+
+    /// <summary>The measure's XmR chart over every period (issue 19), with the recalculations recorded for it.</summary>
+    public XmrChartResult Spc { get; private set; } = null!;
+
+    public IReadOnlyList<SpcRecalculation> Recalculations { get; private set; } = [];
 
     public Measure Measure { get; private set; } = null!;
 
@@ -50,6 +57,9 @@ internal sealed class MeasureModel(
         Measure = measure;
         var history = await status.HistoryAsync(Contract, measure, null, null, Today, null, cancellationToken);
         TotalPeriods = history.Periods.Count;
+        Recalculations = (await recalculations.ListAsync(Contract.Id, cancellationToken))[measure.Id].ToList();
+        Spc = SpcSeries.Chart(measure.Polarity, history.Periods.Select(p => SpcFigure.Of(Period.Parse(p.Period, measure.Frequency), p.Figure)), null,
+            SpcSeries.At(measure.Frequency, Recalculations));
         History = All ? history.Periods : history.Periods.TakeLast(Shown).ToList();
         if (History.LastOrDefault(p => p.Figure.Value is not null) is { } latest)
         {

@@ -81,7 +81,8 @@ public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : ICl
             titles.Add(await page.TitleAsync());
 
             await page.GotoAsync($"/contracts/{scenario.ContractId}/measures/A1");
-            await Assertions.Expect(page.Locator("svg.app-chart")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("svg[aria-labelledby='chart-title chart-description']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("svg[aria-labelledby='spc-title spc-description']")).ToBeVisibleAsync();
             await NoViolationsAsync(page, $"a measure as {role}");
             titles.Add(await page.TitleAsync());
 

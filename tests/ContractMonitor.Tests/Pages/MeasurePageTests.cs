@@ -27,7 +27,9 @@ public sealed class MeasurePageTests(ClockedApiFactory api) : IClassFixture<Cloc
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("role=\"img\" aria-labelledby=\"chart-title chart-description\"", html, StringComparison.Ordinal);
         Assert.Contains("<title id=\"chart-title\">A1 by period</title>", html, StringComparison.Ordinal);
-        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(html, "<circle "));
+        // Four periods with figures on the history chart, and the same four on the SPC chart.
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(html, "app-chart__point app-chart__point--(ontarget|withintolerance|failing|missing|pending)"));
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Count(html, "<circle "));
         Assert.Contains("app-chart__point--failing", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\">2024-07</th>", html, StringComparison.Ordinal);
         Assert.Contains("Revision 1: 50.0%, sent by pat.provider", html, StringComparison.Ordinal);

@@ -14,30 +14,10 @@ namespace ContractMonitor.Tests.Features.Spc;
 /// <summary>Issue 19 over HTTP: a measure's XmR chart, its recorded recalculations, and the icons on the status and split screen.</summary>
 public sealed class SpcEndpointTests(ClockedApiFactory api) : IClassFixture<ClockedApiFactory>
 {
-    /// <summary>
-    /// A1 (higher is better, target 60): twelve months alternating 58 and 62, then seven at 56 to 57:
-    /// the last seven are a shift below the mean, a concern. B1 has only five months.
-    /// </summary>
-    private async Task<Scenario> ContractAsync()
-    {
-        api.Clock.Now = new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero);
-        var scenario = await Scenario.CreateAsync(api, new DateOnly(2024, 4, 1));
-        await scenario.AddMeasureAsync("A1");
-        await scenario.AddMeasureAsync("B1");
-        await scenario.SetTargetAsync("A1", "2024-25", 60m, 55m);
-        await scenario.SetTargetAsync("A1", "2025-26", 60m, 55m);
-        var months = Enumerable.Range(0, 19).Select(i => new DateOnly(2024, 4, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var values = new[] { 58m, 62m, 58m, 62m, 58m, 62m, 58m, 62m, 58m, 62m, 58m, 62m, 57m, 56m, 57m, 56m, 57m, 56m, 57m };
-        (await scenario.Provider.SubmitAsync(scenario.ContractId, null,
-            [.. months.Select((m, i) => Row("A1", m, values[i])), .. months.Take(5).Select(m => Row("B1", m, 50m))])).EnsureSuccessStatusCode();
-        await scenario.EvaluateAsync();
-        return scenario;
-    }
-
     [Fact]
     public async Task TheChartShowsTheShiftAsAConcernWithItsLimitsAndIcons()
     {
-        var scenario = await ContractAsync();
+        var scenario = await SpcScenario.CreateAsync(api);
 
         var chart = (await scenario.Panel.GetAsync<SpcResponse>($"/api/contracts/{scenario.ContractId}/measures/A1/spc"))!;
 
@@ -59,7 +39,7 @@ public sealed class SpcEndpointTests(ClockedApiFactory api) : IClassFixture<Cloc
     [Fact]
     public async Task ABaselineOrARecalculationChangesTheLimitsAndBadOnesAreNamed()
     {
-        var scenario = await ContractAsync();
+        var scenario = await SpcScenario.CreateAsync(api);
         var url = $"/api/contracts/{scenario.ContractId}/measures/A1/spc";
 
         var fixedOn = (await scenario.Panel.GetAsync<SpcResponse>(url + "?baseline=12"))!;
@@ -77,7 +57,7 @@ public sealed class SpcEndpointTests(ClockedApiFactory api) : IClassFixture<Cloc
     [Fact]
     public async Task AnOfficerRecordsARecalculationWithAReasonItIsAuditedAndTheChartUsesIt()
     {
-        var scenario = await ContractAsync();
+        var scenario = await SpcScenario.CreateAsync(api);
         var url = $"/api/contracts/{scenario.ContractId}/measures/A1/spc/recalculations";
 
         var wrong = await scenario.Commissioner.PutAsJsonAsync(url, new SpcRecalculationsRequest(
@@ -108,7 +88,7 @@ public sealed class SpcEndpointTests(ClockedApiFactory api) : IClassFixture<Cloc
     [Fact]
     public async Task TheStatusAndTheSplitScreenCarryBothIconsNowAndAsKnownBefore()
     {
-        var scenario = await ContractAsync();
+        var scenario = await SpcScenario.CreateAsync(api);
 
         var status = (await scenario.Panel.GetAsync<StatusResponse>($"/api/contracts/{scenario.ContractId}/status"))!;
         var split = (await scenario.Panel.GetAsync<SplitScreenResponse>($"/api/contracts/{scenario.ContractId}/split-screen"))!;
