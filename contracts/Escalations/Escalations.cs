@@ -7,6 +7,9 @@ public enum EscalationReason
     SustainedFailure,
     MissingReturns,
     SustainedDecline,
+
+    /// <summary>Issue 19: an SPC concern point in the latest period; only where the contract's policy asks for it.</summary>
+    SpecialCauseConcern,
 }
 
 public enum EscalationStatus

@@ -17,11 +17,13 @@ public sealed record CreateContractRequest(
     DateOnly? MonitoredFrom = null);
 
 /// <summary>Every field is optional; what is left out takes the defaults of DESIGN §3.4.</summary>
+/// <param name="SpecialCause">Escalate SPC concern signals (SpecialCauseConcern); off unless chosen.</param>
 public sealed record EscalationPolicyRequest(
     int? RaiseAfter,
     int? ResolveAfter,
     int? DeclineRunLength,
-    IReadOnlyList<LadderLevelRequest>? Ladder);
+    IReadOnlyList<LadderLevelRequest>? Ladder,
+    bool? SpecialCause = null);
 
 /// <param name="Email">Who is told, beside the panel's chair and vice-chair, when an escalation reaches this level.</param>
 public sealed record LadderLevelRequest(int? Level, string Name, string? Email = null);
@@ -40,6 +42,6 @@ public sealed record ContractResponse(
     EscalationPolicy EscalationPolicy,
     DateOnly MonitoredFrom);
 
-public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderLevel> Ladder);
+public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderLevel> Ladder, bool SpecialCause = false);
 
 public sealed record LadderLevel(int Level, string Name, string? Email = null);

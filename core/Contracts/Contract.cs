@@ -30,7 +30,7 @@ internal sealed record Contract(
 }
 
 /// <summary>When escalations open, resolve and climb (DESIGN §3.4), and the ladder they climb.</summary>
-internal sealed record ContractPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderRung> Ladder);
+internal sealed record ContractPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderRung> Ladder, bool SpecialCause = false);
 
 /// <param name="Email">Who is told, beside the panel's chair and vice-chair, when an escalation reaches this level.</param>
 internal sealed record LadderRung(int Level, string Name, string? Email = null);

@@ -25,5 +25,6 @@ internal static class ContractDefaults
         request?.DeclineRunLength ?? DeclineRunLength,
         request?.Ladder is { Count: > 0 } ladder
             ? ladder.Select(l => new LadderRung(l.Level!.Value, l.Name.Trim(), string.IsNullOrWhiteSpace(l.Email) ? null : l.Email.Trim())).OrderBy(l => l.Level).ToList()
-            : Ladder);
+            : Ladder,
+        request?.SpecialCause ?? false);
 }

@@ -30,11 +30,11 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
         """
         INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
-            ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, MonitoredFrom, CreatedAt)
+            ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, SpecialCause, MonitoredFrom, CreatedAt)
         """,
         """
         VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
-            @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @MonitoredFrom, @CreatedAt)
+            @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @SpecialCause, @MonitoredFrom, @CreatedAt)
         """);
 
     private const string InsertLevelSql = """
@@ -93,6 +93,7 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
                 policy.RaiseAfter,
                 policy.ResolveAfter,
                 policy.DeclineRunLength,
+                policy.SpecialCause,
                 MonitoredFrom = monitoredFrom,
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
@@ -124,7 +125,7 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     private const string SelectVisibleSql = """
         SELECT c.Id, c.Reference, c.Title, co.Code AS CommissionerCode, po.Code AS ProviderCode,
                c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength,
-               c.MonitoredFrom, c.ReadVersion
+               c.SpecialCause, c.MonitoredFrom, c.ReadVersion
         FROM Contracts c
         JOIN Organisations co ON co.Id = c.CommissionerOrgId
         JOIN Organisations po ON po.Id = c.ProviderOrgId
@@ -186,7 +187,7 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
 
         public Contract ToContract(IEnumerable<LadderRung> ladder) => new(
             Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
-            new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList()), MonitoredFromOrStart)
+            new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList(), SpecialCause), MonitoredFromOrStart)
         {
             ReadVersion = ReadVersion,
         };

@@ -13,6 +13,7 @@ internal record ContractTermsRow
     public int RaiseAfter { get; init; }
     public int ResolveAfter { get; init; }
     public int DeclineRunLength { get; init; }
+    public bool SpecialCause { get; init; }
     public DateOnly? MonitoredFrom { get; init; }
 
     /// <summary>Contracts recorded before monitoredFrom existed were monitored from their start.</summary>

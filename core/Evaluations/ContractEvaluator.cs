@@ -5,6 +5,7 @@ using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Periods;
+using ContractMonitor.Core.Spc;
 using Dapper;
 
 namespace ContractMonitor.Core.Evaluations;
@@ -125,10 +126,13 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
             await writer.DeleteEvaluationAsync(gone.Value.Id);
         }
 
-        foreach (var reason in Reasons)
+        foreach (var reason in Reasons.Where(r => r != EscalationReason.SpecialCauseConcern || read.SpecialCause))
         {
             var rule = EscalationRule.For(reason, read.RaiseAfter, read.ResolveAfter, read.DeclineRunLength, read.TopLevel);
-            var episodes = EscalationMachine.Run(SeriesRules.EscalationSeries(series, reason), rule);
+            var signals = reason == EscalationReason.SpecialCauseConcern
+                ? SpcSignals.Of(series, measure.Polarity, read.Recalculations[measure.Id].Select(p => Period.Parse(p, measure.Frequency)).ToList())
+                : SeriesRules.EscalationSeries(series, reason);
+            var episodes = EscalationMachine.Run(signals, rule);
             var records = read.Escalations[measure.Id]
                 .Where(e => e.Reason == reason.ToString())
                 .Select(e => e.ToStored(measure.Frequency, read.Events[e.Id]))

@@ -26,7 +26,9 @@ internal sealed record ContractSnapshot(
     ILookup<long, TargetRow> Targets,
     ILookup<long, EvaluationRow> Evaluations,
     ILookup<long, EscalationRow> Escalations,
-    ILookup<long, EventRow> Events);
+    ILookup<long, EventRow> Events,
+    bool SpecialCause,
+    ILookup<long, string> Recalculations);
 
 internal sealed record MarkRow
 {
@@ -134,7 +136,8 @@ internal sealed partial class ContractEvaluator
         Sqlite: "SELECT 1");
 
     private const string ContractSql = """
-        SELECT c.Id, c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength, c.MonitoredFrom,
+        SELECT c.Id, c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength, c.SpecialCause,
+               c.MonitoredFrom,
                (SELECT MAX(l.Level) FROM EscalationLevels l WHERE l.ContractId = c.Id) AS TopLevel
         FROM Contracts c
         WHERE c.Id = @ContractId
@@ -235,8 +238,20 @@ internal sealed partial class ContractEvaluator
             (await connection.QueryAsync<TargetRow>(Scoped(TargetsSql))).ToLookup(t => t.MeasureId),
             (await connection.QueryAsync<EvaluationRow>(Scoped(EvaluationsSql))).ToLookup(e => e.MeasureId),
             escalations,
-            events.ToLookup(e => e.EscalationId));
+            events.ToLookup(e => e.EscalationId),
+            contract.SpecialCause,
+            // Only a contract that escalates SPC signals needs where its limits start again.
+            contract.SpecialCause
+                ? (await connection.QueryAsync<(long MeasureId, string Period)>(Scoped(RecalculationsSql))).ToLookup(r => r.MeasureId, r => r.Period)
+                : Array.Empty<(long MeasureId, string Period)>().ToLookup(r => r.MeasureId, r => r.Period));
     }
+
+    private const string RecalculationsSql = """
+        SELECT r.MeasureId, r.Period
+        FROM SpcRecalculations r
+        JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId
+        """;
 
     private sealed record SnapshotContractRow : ContractTermsRow
     {

@@ -16,6 +16,8 @@ internal sealed record EscalationRule(int RaiseAfter, int ResolveAfter, int TopL
             EscalationReason.SustainedFailure or EscalationReason.MissingReturns =>
                 new EscalationRule(raiseAfter, resolveAfter, topLevel, Climbs: true),
             EscalationReason.SustainedDecline => new EscalationRule(declineRunLength, resolveAfter, topLevel, Climbs: false),
+            // One episode for each signal: the first concern point opens it, the first point that is not one resolves it.
+            EscalationReason.SpecialCauseConcern => new EscalationRule(1, 1, topLevel, Climbs: false),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown escalation reason."),
         };
 }

@@ -11,6 +11,9 @@ internal enum EvaluationReason
     Return,
     Target,
     DueDate,
+
+    /// <summary>The measure's SPC recalculation periods changed: its SpecialCauseConcern signals may have (issue 19).</summary>
+    Spc,
 }
 
 /// <summary>

@@ -122,7 +122,7 @@ internal static class SeriesRules
                 Direction.Improving or Direction.Unchanged => Signal.Good,
                 _ => Signal.Gap, // no figure the period before: nothing to compare
             },
-            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown escalation reason."),
+            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a reason one period decides on its own."),
         };
     }
 

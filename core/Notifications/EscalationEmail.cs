@@ -101,6 +101,7 @@ internal static class EscalationEmail
             EscalationReason.SustainedFailure => "Sustained failure",
             EscalationReason.MissingReturns => "Missing returns",
             EscalationReason.SustainedDecline => "Sustained decline",
+            EscalationReason.SpecialCauseConcern => "Special cause concern",
             _ => model.Reason.ToString(),
         };
         var level = string.Create(CultureInfo.InvariantCulture, $"level {model.Level} ({model.LevelName})");

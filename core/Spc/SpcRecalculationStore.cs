@@ -4,6 +4,7 @@ using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
+using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
 using Dapper;
 
@@ -62,6 +63,10 @@ internal sealed class SpcRecalculationStore(Database database, TimeProvider cloc
 
         await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contract.Id }, transaction,
             cancellationToken: cancellationToken));
+        // Where the limits start decides which points are concerns: the measure is evaluated again,
+        // so that a SpecialCauseConcern escalation follows, as it follows a revised figure.
+        await PendingEvaluations.MarkAsync(transaction, database.Dialect, [new PendingEvaluations.Mark(measure.Id, measure.StartPeriod)],
+            EvaluationReason.Spc, now, cancellationToken);
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry("measure.spc-recalculations", "Measure",
             measure.Code, contract.Id, new { Recalculations = before }, new { Recalculations = after }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

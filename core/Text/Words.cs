@@ -58,6 +58,7 @@ internal static class Words
     {
         EscalationReason.SustainedFailure => "Sustained failure",
         EscalationReason.MissingReturns => "Missing returns",
+        EscalationReason.SpecialCauseConcern => "Special cause concern",
         _ => "Sustained decline",
     };
 

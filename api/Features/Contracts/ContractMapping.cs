@@ -12,7 +12,7 @@ internal static class ContractMapping
         return new ContractResponse(contract.Id, contract.Reference, contract.Title, contract.CommissionerCode, contract.ProviderCode,
             contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort,
             new EscalationPolicy(policy.RaiseAfter, policy.ResolveAfter, policy.DeclineRunLength,
-                policy.Ladder.Select(l => new LadderLevel(l.Level, l.Name, l.Email)).ToList()),
+                policy.Ladder.Select(l => new LadderLevel(l.Level, l.Name, l.Email)).ToList(), policy.SpecialCause),
             contract.MonitoredFrom);
     }
 }
