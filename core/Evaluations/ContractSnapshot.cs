@@ -250,7 +250,7 @@ internal sealed partial class ContractEvaluator
         SELECT r.MeasureId, r.Period
         FROM SpcRecalculations r
         JOIN Measures m ON m.Id = r.MeasureId
-        WHERE m.ContractId = @ContractId
+        WHERE m.ContractId = @ContractId AND r.RetiredAt IS NULL
         """;
 
     private sealed record SnapshotContractRow : ContractTermsRow

@@ -65,7 +65,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         SELECT r.MeasureId, r.Period, r.Reason
         FROM SpcRecalculations r
         JOIN Measures m ON m.Id = r.MeasureId
-        WHERE m.ContractId = @ContractId
+        WHERE m.ContractId = @ContractId AND r.RetiredAt IS NULL
         """;
 
     private const string StatusSql = LatestRatingsSql + ";\n" + OpenEscalationsSql + ";\n" + SeriesSql + ";\n" + RecalculationsSql;
@@ -83,8 +83,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         {
             var recorded = await measures.ListAsync(contract.Id, cancellationToken);
             var past = await PastKnowledge.LoadAsync(database, escalations, contract, at, cancellationToken);
-            // The recalculation periods recorded now: they say how to read the figures, not what the figures were.
-            var recalculated = await recalculations.ListAsync(contract.Id, cancellationToken);
+            var recalculated = await recalculations.ListAsync(contract.Id, at, cancellationToken);
             return new ContractStanding(asOf, recorded.Where(past.Knows).Select(measure =>
             {
                 var period = LatestEnded(measure.Frequency, contract, asOf);

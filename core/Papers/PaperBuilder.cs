@@ -39,7 +39,7 @@ internal sealed class PaperBuilder(
                 new ChallengeQuery(contract.Id, Until: day, OpenOrFrom: period.Start, KnownAt: knownAt), day, cancellationToken);
         }
 
-        var recalculated = await recalculations.ListAsync(contract.Id, cancellationToken);
+        var recalculated = await recalculations.ListAsync(contract.Id, knownAt, cancellationToken);
         var claimsOf = claims.ToLookup(c => c.MeasureCode);
         var challengesOf = challenges.ToLookup(c => c.MeasureCode);
         var rows = known.Select(m => Row(m, past, contract, period, claimsOf[m.Code], challengesOf[m.Code], recalculated[m.Id])).ToList();

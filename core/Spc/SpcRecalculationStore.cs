@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContractMonitor.Contracts.Spc;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
@@ -12,8 +11,10 @@ namespace ContractMonitor.Core.Spc;
 
 /// <summary>
 /// The periods from which each measure's process is known to have changed (issue 19), so that its
-/// SPC limits start again there. Recording them replaces the measure's set, audited with before and
-/// after, and moves the contract's read version, since the status carries the icons they change.
+/// SPC limits start again there. Recording them replaces the measure's set: the old rows are retired,
+/// never deleted, so a read as known at a past time uses the set in force then. The change is
+/// audited with before and after, moves the contract's read version (the status carries the icons
+/// it changes) and marks the measure for evaluation (its SpecialCauseConcern signals may change).
 /// </summary>
 internal sealed class SpcRecalculationStore(Database database, TimeProvider clock)
 {
@@ -22,37 +23,48 @@ internal sealed class SpcRecalculationStore(Database database, TimeProvider cloc
         FROM SpcRecalculations r
         JOIN Measures m ON m.Id = r.MeasureId
         WHERE m.ContractId = @ContractId
+          AND (@KnownAt IS NULL OR r.RecordedAt <= @KnownAt)
+          AND (r.RetiredAt IS NULL OR (@KnownAt IS NOT NULL AND r.RetiredAt > @KnownAt))
         ORDER BY r.MeasureId, r.Period
         """;
 
-    /// <summary>Every measure's recalculation periods, by measure id.</summary>
-    public async Task<ILookup<long, SpcRecalculation>> ListAsync(long contractId, CancellationToken cancellationToken)
+    /// <summary>Every measure's recalculation periods, by measure id, as recorded now or, with <paramref name="knownAt"/>, then.</summary>
+    public async Task<ILookup<long, SpcRecalculation>> ListAsync(long contractId, DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Row>(new CommandDefinition(ListSql, new { ContractId = contractId }, cancellationToken: cancellationToken)))
+        return (await connection.QueryAsync<Row>(new CommandDefinition(ListSql, new { ContractId = contractId, KnownAt = knownAt },
+                cancellationToken: cancellationToken)))
             .ToLookup(r => r.MeasureId, r => new SpcRecalculation(r.Period, r.Reason));
     }
 
-    private const string MeasureSql = "SELECT MeasureId, Period, Reason FROM SpcRecalculations WHERE MeasureId = @MeasureId ORDER BY Period";
+    private const string CurrentSql = """
+        SELECT MeasureId, Period, Reason FROM SpcRecalculations WHERE MeasureId = @MeasureId AND RetiredAt IS NULL ORDER BY Period
+        """;
 
-    private const string DeleteSql = "DELETE FROM SpcRecalculations WHERE MeasureId = @MeasureId";
+    private const string RetireSql = "UPDATE SpcRecalculations SET RetiredAt = @At WHERE MeasureId = @MeasureId AND RetiredAt IS NULL";
 
     private const string InsertSql = """
         INSERT INTO SpcRecalculations (MeasureId, Period, Reason, RecordedBy, RecordedAt)
         VALUES (@MeasureId, @Period, @Reason, @RecordedBy, @RecordedAt)
         """;
 
-    /// <summary>Replaces the measure's recalculation periods with <paramref name="recalculations"/> (already checked).</summary>
+    /// <summary>Replaces the measure's recalculation periods with <paramref name="recalculations"/> (already checked); the same set again writes nothing.</summary>
     public async Task<IReadOnlyList<SpcRecalculation>> ReplaceAsync(
         Contract contract, Measure measure, Caller caller, IReadOnlyList<SpcRecalculation> recalculations, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = (await connection.QueryAsync<Row>(new CommandDefinition(MeasureSql, new { MeasureId = measure.Id }, transaction,
+        var before = (await connection.QueryAsync<Row>(new CommandDefinition(CurrentSql, new { MeasureId = measure.Id }, transaction,
             cancellationToken: cancellationToken))).Select(r => new SpcRecalculation(r.Period, r.Reason)).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { MeasureId = measure.Id }, transaction, cancellationToken: cancellationToken));
         var after = recalculations.OrderBy(r => r.Period, StringComparer.Ordinal).ToList();
+        if (before.SequenceEqual(after))
+        {
+            return after;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(RetireSql, new { MeasureId = measure.Id, At = now }, transaction,
+            cancellationToken: cancellationToken));
         foreach (var r in after)
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, new

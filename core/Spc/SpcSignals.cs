@@ -7,8 +7,9 @@ namespace ContractMonitor.Core.Spc;
 
 /// <summary>
 /// What each period says to a SpecialCauseConcern escalation (issue 19): read as the chart stood when
-/// that period was the latest (its figures up to then, its own limits), a concern point is bad, any
-/// other point good, and a period without a figure, or with too few before it for limits, a gap.
+/// that period was the latest (its figures up to then, its own limits), a concern point is bad and
+/// any other point good, one without limits too, since it is no longer a concern; a period without
+/// a figure is a gap.
 /// Each period reads only its past, so evaluating in pieces and at once agree.
 /// </summary>
 internal static class SpcSignals
@@ -27,12 +28,7 @@ internal static class SpcSignals
 
             figures.Add(new XmrInput(rating.Period, value, rating.SmallCohort));
             var latest = XmrChart.Compute(figures, polarity, null, null, recalculateAt).Points[^1];
-            yield return (rating.Period, latest.PointType switch
-            {
-                null => Signal.Gap,
-                PointType.Concern => Signal.Bad,
-                _ => Signal.Good,
-            });
+            yield return (rating.Period, latest.PointType == PointType.Concern ? Signal.Bad : Signal.Good);
         }
     }
 }

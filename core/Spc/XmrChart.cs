@@ -124,10 +124,14 @@ internal static class XmrChart
         var meanRange = ranges.Average();
         // Ranges of 3.267 mean ranges or more are outliers, not the process's own spread.
         var kept = ranges.Where(r => r < Screen * meanRange).ToList();
-        if (kept.Count > 0)
+        if (kept.Count == 0)
         {
-            meanRange = kept.Average();
+            // Every value the same: no spread to set limits from. NHSRplotthedots screens every range
+            // out (none is below 3.267 × 0) and has no limits either.
+            return null;
         }
+
+        meanRange = kept.Average();
 
         return new Limits(mean, mean - (Limit * meanRange), mean + (Limit * meanRange),
             mean - (NearLimit * meanRange), mean + (NearLimit * meanRange), fixedOn.Count);

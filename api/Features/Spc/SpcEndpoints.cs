@@ -51,6 +51,11 @@ internal static class SpcEndpoints
         var errors = new Dictionary<string, string[]>();
         var first = EvaluationsEndpoints.ReadPeriod("from", from, measure, errors);
         var last = EvaluationsEndpoints.ReadPeriod("to", to, measure, errors);
+        if (first is { } f && last is { } l && l.End < f.Start)
+        {
+            errors["to"] = [$"must not end before from ({f}) starts; {l} ends on {l.End:yyyy-MM-dd}."];
+        }
+
         var dates = QueryValues.ReadDates(null, knownAt, clock, errors);
         int? fixedOn = null;
         if (!string.IsNullOrWhiteSpace(baseline))
@@ -72,7 +77,7 @@ internal static class SpcEndpoints
             return InvalidRequest.Of(errors);
         }
 
-        var recorded = (await recalculations.ListAsync(access.Id, cancellationToken))[measure.Id].ToList();
+        var recorded = (await recalculations.ListAsync(access.Id, dates.KnownAt, cancellationToken))[measure.Id].ToList();
         var history = await reader.HistoryAsync(access.Contract, measure, first?.Start, last?.End, UkCalendar.Today(clock), dates.KnownAt,
             cancellationToken);
         var chart = SpcSeries.Chart(measure.Polarity,
@@ -162,6 +167,9 @@ internal static class SpcEndpoints
 
 internal sealed class SpcRecalculationsValidator : ApiValidator<SpcRecalculationsRequest>
 {
+    /// <summary>The column's length (M0009): a longer reason would be refused by SQL Server as truncated.</summary>
+    private const int MaxReason = 2000;
+
     public SpcRecalculationsValidator()
     {
         RuleFor(r => r.Recalculations).NotNull()
@@ -172,7 +180,7 @@ internal sealed class SpcRecalculationsValidator : ApiValidator<SpcRecalculation
             .ChildRules(item =>
             {
                 item.RuleFor(i => i!.Period).Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("'period' is required: the first period of the changed process.");
-                item.RuleFor(i => i!.Reason).RequiredNote(CommonRules.MaxText, "'reason' is required: say what changed, for example a new recording system.");
+                item.RuleFor(i => i!.Reason).RequiredNote(MaxReason, "'reason' is required: say what changed, for example a new recording system.");
             });
     }
 }

@@ -57,7 +57,7 @@ internal sealed class MeasureModel(
         Measure = measure;
         var history = await status.HistoryAsync(Contract, measure, null, null, Today, null, cancellationToken);
         TotalPeriods = history.Periods.Count;
-        Recalculations = (await recalculations.ListAsync(Contract.Id, cancellationToken))[measure.Id].ToList();
+        Recalculations = (await recalculations.ListAsync(Contract.Id, null, cancellationToken))[measure.Id].ToList();
         Spc = SpcSeries.Chart(measure.Polarity, history.Periods.Select(p => SpcFigure.Of(Period.Parse(p.Period, measure.Frequency), p.Figure)), null,
             SpcSeries.At(measure.Frequency, Recalculations));
         History = All ? history.Periods : history.Periods.TakeLast(Shown).ToList();

@@ -167,6 +167,18 @@ public sealed class XmrChartTests
     }
 
     [Fact]
+    public void AFlatBaselineHasNoSpreadAndSoNoLimits()
+    {
+        // A year at 100%: every moving range is 0, and as NHSRplotthedots (whose screening then leaves
+        // no range at all) there are no limits, so no point is called special.
+        var chart = XmrChart.Compute(Monthly("100 100 100 100 100 100 100 100 100 100 100 100"), Polarity.HigherIsBetter, 100m, null, []);
+
+        Assert.Null(chart.Segments.Single().Mean);
+        Assert.All(chart.Points, p => Assert.Null(p.PointType));
+        Assert.Null(chart.Variation);
+    }
+
+    [Fact]
     public void WithoutATargetThereIsNoAssurance() =>
         Assert.Null(XmrChart.Compute(Monthly("5 6 5 6 5 6 5 6 5 6 5 6"), Polarity.HigherIsBetter, null, null, []).Assurance);
 }

@@ -45,6 +45,8 @@ public sealed class SpcEndpointTests(ClockedApiFactory api) : IClassFixture<Cloc
         var fixedOn = (await scenario.Panel.GetAsync<SpcResponse>(url + "?baseline=12"))!;
         var split = (await scenario.Panel.GetAsync<SpcResponse>(url + "?recalculateAt=2025-04"))!;
         var bad = await scenario.Panel.GetAsync(url + "?baseline=11&recalculateAt=2025-13&from=soon");
+        var backwards = await scenario.Panel.GetAsync(url + "?from=2025-06&to=2025-01");
+        Assert.NotEmpty((await backwards.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("to"));
 
         Assert.Equal((60m, 12), (fixedOn.Segments[0].Mean!.Value, fixedOn.Segments[0].BaselinePoints));
         Assert.Equal(["2024-04", "2025-04"], split.Segments.Select(s => s.From));
@@ -62,16 +64,20 @@ public sealed class SpcEndpointTests(ClockedApiFactory api) : IClassFixture<Cloc
 
         var wrong = await scenario.Commissioner.PutAsJsonAsync(url, new SpcRecalculationsRequest(
             [new("2025-13", "New system."), new("2025-04", " "), new("2025-04", "Twice.")]), JsonDefaults.Web);
+        api.Clock.Now = api.Clock.Now.AddDays(5);
         var recorded = await scenario.Commissioner.PutAsJsonAsync(url, new SpcRecalculationsRequest(
             [new(" 2025-04 ", "New recording system from April 2025.")]), JsonDefaults.Web);
         var panel = await scenario.Panel.PutAsJsonAsync(url, new SpcRecalculationsRequest([]), JsonDefaults.Web);
 
         Assert.NotEmpty((await wrong.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("recalculations[1].reason"));
         var periods = await scenario.Commissioner.PutAsJsonAsync(url, new SpcRecalculationsRequest(
-            [new("2025-13", "New system."), new("2025-04", "New system."), new("2025-04", "Twice."), new("2030-04", "Later.")]), JsonDefaults.Web);
+            [new("2025-13", "New system."), new("2025-04", "New system."), new("2025-04", "Twice."), new("2023-04", "Before the contract.")]), JsonDefaults.Web);
         var periodProblem = await periods.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(periodProblem.ErrorsFor("recalculations[0].period"));
         Assert.Contains("listed twice", periodProblem.ErrorsFor("recalculations[2].period")[0], StringComparison.Ordinal);
+        Assert.Contains("outside the contract's term", periodProblem.ErrorsFor("recalculations[3].period")[0], StringComparison.Ordinal);
+        var tooLong = await scenario.Commissioner.PutAsJsonAsync(url, new SpcRecalculationsRequest([new("2025-04", new string('x', 2001))]), JsonDefaults.Web);
+        Assert.NotEmpty((await tooLong.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("recalculations[0].reason"));
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, panel.StatusCode);
         var chart = (await scenario.Panel.GetAsync<SpcResponse>($"/api/contracts/{scenario.ContractId}/measures/A1/spc"))!;
@@ -83,6 +89,19 @@ public sealed class SpcEndpointTests(ClockedApiFactory api) : IClassFixture<Cloc
         // The new segment has seven points, too few for limits: the status says nothing rather than something wrong.
         var status = (await scenario.Panel.GetAsync<StatusResponse>($"/api/contracts/{scenario.ContractId}/status"))!;
         Assert.Null(status.Measures.Single(m => m.Code == "A1").Variation);
+        // As known the day after the figures came, before it was recorded, the limits ran on, and the shift was a concern.
+        var before = (await scenario.Panel.GetAsync<StatusResponse>($"/api/contracts/{scenario.ContractId}/status?knownAt=2025-11-21"))!;
+        Assert.Equal(Variation.ConcernLow, before.Measures.Single(m => m.Code == "A1").Variation);
+        var chartBefore = (await scenario.Panel.GetAsync<SpcResponse>($"/api/contracts/{scenario.ContractId}/measures/A1/spc?knownAt=2025-11-21"))!;
+        Assert.Empty(chartBefore.Recalculations);
+
+        // The same set again writes nothing more.
+        var audited = System.Text.RegularExpressions.Regex.Count(await scenario.Admin.GetStringAsync($"/api/contracts/{scenario.ContractId}/audit"),
+            "measure.spc-recalculations");
+        (await scenario.Commissioner.PutAsJsonAsync(url, new SpcRecalculationsRequest(
+            [new("2025-04", "New recording system from April 2025.")]), JsonDefaults.Web)).EnsureSuccessStatusCode();
+        Assert.Equal(audited, System.Text.RegularExpressions.Regex.Count(await scenario.Admin.GetStringAsync($"/api/contracts/{scenario.ContractId}/audit"),
+            "measure.spc-recalculations"));
     }
 
     [Fact]
