@@ -129,6 +129,11 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         foreach (var reason in Reasons.Where(r => r != EscalationReason.SpecialCauseConcern || read.SpecialCause))
         {
             var rule = EscalationRule.For(reason, read.RaiseAfter, read.ResolveAfter, read.DeclineRunLength, read.TopLevel);
+            // A concern escalation also follows where its limits now start, which no rating shows.
+            var causes = reason == EscalationReason.SpecialCauseConcern
+                         && read.Marks.Any(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Spc))
+                ? new SeriesChanges(changes.All.Append(new SeriesChange(ChangeKind.SpcRecalculation, measure.Start)))
+                : changes;
             var signals = reason == EscalationReason.SpecialCauseConcern
                 ? SpcSignals.Of(series, measure.Polarity, read.Recalculations[measure.Id].Select(p => Period.Parse(p, measure.Frequency)).ToList())
                 : SeriesRules.EscalationSeries(series, reason);
@@ -137,7 +142,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
                 .Where(e => e.Reason == reason.ToString())
                 .Select(e => e.ToStored(measure.Frequency, read.Events[e.Id]))
                 .ToList();
-            foreach (var change in EscalationReconciler.Plan(episodes, records, changes))
+            foreach (var change in EscalationReconciler.Plan(episodes, records, causes))
             {
                 await writer.ApplyAsync(measure.Id, reason, change);
             }

@@ -35,6 +35,7 @@ internal sealed record MarkRow
     public long MeasureId { get; init; }
     public string Period { get; init; } = "";
     public int Generation { get; init; }
+    public string Reason { get; init; } = "";
 }
 
 internal sealed record FigureRow
@@ -144,7 +145,7 @@ internal sealed partial class ContractEvaluator
         """;
 
     private const string MarksSql = """
-        SELECT p.MeasureId, p.Period, p.Generation
+        SELECT p.MeasureId, p.Period, p.Generation, p.Reason
         FROM PendingEvaluations p JOIN Measures m ON m.Id = p.MeasureId
         WHERE m.ContractId = @ContractId
         """;

@@ -18,6 +18,9 @@ internal enum ChangeKind
 
     /// <summary>The period came into or went out of the measure's series because its start moved.</summary>
     MeasureStart,
+
+    /// <summary>The periods from which the measure's SPC limits start again were recorded anew (issue 19).</summary>
+    SpcRecalculation,
 }
 
 /// <param name="Detail">For a target change: who set the version now in force.</param>
@@ -100,6 +103,7 @@ internal sealed class SeriesChanges
                 ChangeKind.TargetChange => g.Key.Detail is { Length: > 0 } by
                     ? string.Create(CultureInfo.InvariantCulture, $"target change for {g.Key.Year} by {by}")
                     : $"target change for {g.Key.Year}",
+                ChangeKind.SpcRecalculation => "SPC limits set again",
                 _ => "measure start changed",
             })
             .ToList();

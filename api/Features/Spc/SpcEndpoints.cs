@@ -4,6 +4,7 @@ using ContractMonitor.Api.Features.Measures;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Spc;
 using ContractMonitor.Core.Access;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
@@ -99,7 +100,19 @@ internal static class SpcEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var items = request.Recalculations!;
+        var checkedItems = Check(access.Contract, measure, request.Recalculations!, errors);
+        if (errors.Count > 0)
+        {
+            return InvalidRequest.Of(errors);
+        }
+
+        return TypedResults.Ok(await recalculations.ReplaceAsync(access.Contract, measure, access.Caller, checkedItems, cancellationToken));
+    }
+
+    /// <summary>The recalculations with their periods read for the measure; each wrong one named in <paramref name="errors"/>.</summary>
+    internal static List<SpcRecalculation> Check(
+        Contract contract, Measure measure, IReadOnlyList<SpcRecalculation?> items, Dictionary<string, string[]> errors)
+    {
         var seen = new HashSet<Period>();
         var checkedItems = new List<SpcRecalculation>();
         for (var i = 0; i < items.Count; i++)
@@ -113,7 +126,7 @@ internal static class SpcEndpoints
             {
                 errors[$"recalculations[{i}].period"] = [$"{period} is listed twice."];
             }
-            else if (!period.Overlaps(access.Contract.StartDate, access.Contract.EndDate))
+            else if (!period.Overlaps(contract.StartDate, contract.EndDate))
             {
                 errors[$"recalculations[{i}].period"] = [$"{period} is outside the contract's term."];
             }
@@ -123,12 +136,7 @@ internal static class SpcEndpoints
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return InvalidRequest.Of(errors);
-        }
-
-        return TypedResults.Ok(await recalculations.ReplaceAsync(access.Contract, measure, access.Caller, checkedItems, cancellationToken));
+        return checkedItems;
     }
 
     private static List<Period>? ReadPeriods(string text, Measure measure, Dictionary<string, string[]> errors)
@@ -168,7 +176,7 @@ internal static class SpcEndpoints
 internal sealed class SpcRecalculationsValidator : ApiValidator<SpcRecalculationsRequest>
 {
     /// <summary>The column's length (M0009): a longer reason would be refused by SQL Server as truncated.</summary>
-    private const int MaxReason = 2000;
+    internal const int MaxReason = 2000;
 
     public SpcRecalculationsValidator()
     {

@@ -58,4 +58,35 @@ public sealed class SpcPageTests(ClockedApiFactory api) : IClassFixture<ClockedA
         Assert.Contains("special cause: concern, lower; will hit and miss the target by chance",
             PaperDocumentText.Of(await document.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnOfficerStartsTheLimitsAgainFromThePageWithAReasonAndRemovesIt()
+    {
+        var scenario = await SpcScenario.CreateAsync(api);
+        var officer = await PageSession.SignInAsync(api, Role.Commissioner, scenario.Council);
+        var url = $"/contracts/{scenario.ContractId}/measures/A1";
+
+        var empty = await officer.PostAsync(url + "?handler=Recalculate", await PageSession.FormAsync(officer, url, new() { ["recalcPeriod"] = "2025-13" }));
+        var emptyPage = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
+        var done = await officer.PostAsync(url + "?handler=Recalculate", await PageSession.FormAsync(officer, url, new()
+        {
+            ["recalcPeriod"] = " 2025-04 ", ["recalcReason"] = "New recording system from April 2025.",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("<a href=\"#recalcReason\">Say what changed</a>", emptyPage, StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", PageSession.TitleOf(emptyPage), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Redirect, $"{url}#spc"), (done.StatusCode, done.Headers.Location!.OriginalString));
+        var after = WebUtility.HtmlDecode(await officer.GetStringAsync(url));
+        Assert.Contains("Limits now start again from 2025-04.", after, StringComparison.Ordinal);
+        Assert.Contains("From 2025-04: New recording system from April 2025.", after, StringComparison.Ordinal);
+        var chart = (await scenario.Panel.GetAsync<Contracts.Spc.SpcResponse>($"/api/contracts/{scenario.ContractId}/measures/A1/spc"))!;
+        Assert.Equal(2, chart.Segments.Count);
+
+        var removed = await officer.PostAsync(url + "?handler=RemoveRecalculation", await PageSession.FormAsync(officer, url, new() { ["recalcPeriod"] = "2025-04" }));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty((await scenario.Panel.GetAsync<Contracts.Spc.SpcResponse>($"/api/contracts/{scenario.ContractId}/measures/A1/spc"))!.Recalculations);
+        Assert.DoesNotContain("Start the limits again", await (await PageSession.SignInAsync(api, Role.Panel, scenario.Council)).GetStringAsync(url),
+            StringComparison.Ordinal);
+    }
 }

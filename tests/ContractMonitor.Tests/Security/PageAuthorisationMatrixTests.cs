@@ -57,6 +57,8 @@ public sealed class PageAuthorisationMatrixTests(ApiFactory api) : IClassFixture
         [("/escalations/{id:long}", "")] = Officers,
         [("/contracts/{id:long}/papers/preview", "")] = Officers,
         [("/papers/{id:long}", "Withdraw")] = Officers,
+        [("/contracts/{id:long}/measures/{code}", "Recalculate")] = Officers,
+        [("/contracts/{id:long}/measures/{code}", "RemoveRecalculation")] = Officers,
     };
 
     /// <summary>

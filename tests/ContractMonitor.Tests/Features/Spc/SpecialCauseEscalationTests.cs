@@ -89,6 +89,7 @@ public sealed class SpecialCauseEscalationTests(ClockedApiFactory api) : IClassF
         var resolved = Assert.Single(await SpecialCauseAsync(scenario));
         Assert.Equal(EscalationStatus.Resolved, resolved.Status);
         Assert.Equal(EscalationEventType.Resolved, resolved.Events[^1].Type);
+        Assert.Contains("SPC limits set again", resolved.Events[^1].Cause ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
