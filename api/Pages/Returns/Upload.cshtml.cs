@@ -36,7 +36,7 @@ internal sealed class UploadModel(
     public IReadOnlyList<ReturnResponse>? Stored { get; private set; }
 
     /// <summary>A CSV's lines with problems, by line number: the table the error summary links to.</summary>
-    public SortedDictionary<int, List<string>> BadLines { get; } = [];
+    public SortedDictionary<int, List<(string Id, string Field, string Problem)>> BadLines { get; } = [];
 
     /// <summary>The key of the form whose figures were stored: the confirmation shows that answer.</summary>
     [BindProperty(SupportsGet = true, Name = "received")]
@@ -91,7 +91,7 @@ internal sealed class UploadModel(
         }
 
         return await StoreAsync(upload.Rows, i => ReturnsCsv.LineName(upload.Lines[i]), upload.Errors,
-            key => ($"line-{LineOf(key)}", $"Line {LineOf(key)}: {FieldOf(key)}"), cancellationToken);
+            key => (LineId(key), $"Line {LineOf(key)}: {FieldOf(key)}"), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPeriodAsync(long id, CancellationToken cancellationToken)
@@ -164,7 +164,7 @@ internal sealed class UploadModel(
                 {
                     var line = LineOf(key);
                     BadLines.TryAdd(line, []);
-                    BadLines[line].Add(PageText.Capitalised($"{FieldOf(key)}{messages[0]}".TrimEnd('.')));
+                    BadLines[line].Add((field, FieldOf(key).Trim() is { Length: > 0 } name ? name : "the whole line", PageText.Capitalised(messages[0].TrimEnd('.'))));
                 }
             }
 
@@ -221,6 +221,10 @@ internal sealed class UploadModel(
 
     /// <summary>What may be typed for each measure, besides the period.</summary>
     private static readonly string[] TypedFields = ["value", "numerator", "denominator", "commentary"];
+
+    /// <summary>The id of a CSV problem's cell: its line and its field, <c>line-3-period</c>, or <c>line-3</c> for the whole line.</summary>
+    private static string LineId(string key) =>
+        FieldOf(key).Trim() is { Length: > 0 } name ? $"line-{LineOf(key)}-{name}" : $"line-{LineOf(key)}";
 
     /// <summary>The n of <c>lines[n].field</c> or <c>returns[n].field</c>, as the API orders its errors.</summary>
     private static int LineOf(string key) => Math.Max(ReturnsEndpoints.RowNumber(key), 0);

@@ -45,10 +45,11 @@ public sealed class ReturnsUploadPageTests(ClockedApiFactory api) : IClassFixtur
             "measureCode,period,value\nA1,2024-05,54\nA1,2024-06,52\nA1,2024-07,51\n")));
 
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("<a href=\"#line-3\">Line 3: period", badPage, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#line-4\">Line 4: measureCode", badPage, StringComparison.Ordinal);
-        Assert.Contains("id=\"line-3\"", badPage, StringComparison.Ordinal);
-        Assert.Contains("id=\"line-4\"", badPage, StringComparison.Ordinal);
+        // Each problem links to its line and field in the table of bad lines.
+        Assert.Contains("<a href=\"#line-3-period\">Line 3: period", badPage, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#line-4-measureCode\">Line 4: measureCode", badPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"line-3-period\"", badPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"line-4-measureCode\"", badPage, StringComparison.Ordinal);
         Assert.Contains("The file has 2 lines with problems", badPage, StringComparison.Ordinal);
         Assert.Contains("3 stored, 0 unchanged", goodPage, StringComparison.Ordinal);
         Assert.Contains("Late", goodPage, StringComparison.Ordinal);
