@@ -56,6 +56,17 @@ internal static partial class PageAuthentication
             options.Cookie.Name = "contractmonitor.antiforgery";
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        // Behind a proxy that serves the service under a path (https://intranet.council.gov.uk/monitor/)
+        // and says so in X-Forwarded-Prefix, every page link and redirect keeps that path: they are
+        // written app-relative (~/), against the request's path base. Only where forwarded headers
+        // are switched on (ASPNETCORE_FORWARDEDHEADERS_ENABLED), as the proxy's own headers are.
+        services.PostConfigure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+        {
+            if (options.ForwardedHeaders != Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None)
+            {
+                options.ForwardedHeaders |= Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedPrefix;
+            }
+        });
         // The success banner's words after a redirect travel in this cookie, under the same rules.
         services.Configure<CookieTempDataProviderOptions>(options =>
         {
@@ -123,7 +134,7 @@ internal static partial class PageAuthentication
             SignInRefused(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ContractMonitor.Pages.SignIn"),
                 context.Failure, context.Failure?.Message);
             context.HandleResponse();
-            context.Response.Redirect("/status/403");
+            context.Response.Redirect($"{context.Request.PathBase}/status/403");
             return Task.CompletedTask;
         };
     }

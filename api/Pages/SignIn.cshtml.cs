@@ -12,12 +12,12 @@ internal sealed class SignInModel(IHostEnvironment environment, IAuthenticationS
 {
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
-        var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : Url.Content("~/");
         if (await schemes.GetSchemeAsync(Auth.PageAuthentication.OidcScheme) is not null)
         {
             return Challenge(new AuthenticationProperties { RedirectUri = back }, Auth.PageAuthentication.OidcScheme);
         }
 
-        return environment.IsDevelopment() ? LocalRedirect("/dev/sign-in?returnUrl=" + Uri.EscapeDataString(back)) : Page();
+        return environment.IsDevelopment() ? LocalRedirect("~/dev/sign-in?returnUrl=" + Uri.EscapeDataString(back)) : Page();
     }
 }

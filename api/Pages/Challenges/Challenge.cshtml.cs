@@ -96,7 +96,7 @@ internal sealed class ChallengeModel(ChallengeStore challenges, MeasureStore mea
         }
 
         TempData[Success.Key] = done;
-        return Redirect($"/challenges/{Item.Id}");
+        return LocalRedirect($"~/challenges/{Item.Id}");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

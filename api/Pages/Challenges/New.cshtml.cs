@@ -76,7 +76,7 @@ internal sealed class NewModel(ContractStore contracts, MeasureStore measures, C
 
         var challenge = await challenges.CreateAsync(Contract, PageCaller.Of(User), about, Text!, due, HttpContext.RequestAborted);
         TempData[Success.Key] = "The challenge has been written.";
-        return Redirect($"/challenges/{challenge.Id}");
+        return LocalRedirect($"~/challenges/{challenge.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(long id, string code, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal sealed class SignInModel(IHostEnvironment environment) : PageModel
             return NotFound();
         }
 
-        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl! : Url.Content("~/");
         return Page();
     }
 
@@ -56,6 +56,6 @@ internal sealed class SignInModel(IHostEnvironment environment) : PageModel
             ],
             Auth.PageAuthentication.Scheme, "unique_name", Caller.RoleClaim);
         await HttpContext.SignInAsync(Auth.PageAuthentication.Scheme, new ClaimsPrincipal(identity));
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "~/");
     }
 }

@@ -68,7 +68,7 @@ internal sealed class DetailModel(EscalationStore escalations) : PageModel
 
         // Post, redirect, get: a refresh does not acknowledge twice.
         TempData[Success.Key] = "The council's acknowledgement has been recorded.";
-        return Redirect($"/escalations/{id}");
+        return LocalRedirect($"~/escalations/{id}");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

@@ -142,7 +142,7 @@ internal sealed class MeasureModel(
 
         await recalculations.ReplaceAsync(Contract, Measure, PageCaller.Of(User), checkedItems, cancellationToken);
         TempData[Success.Key] = done;
-        return Redirect($"/contracts/{Contract.Id}/measures/{Uri.EscapeDataString(Measure.Code)}#spc");
+        return LocalRedirect($"~/contracts/{Contract.Id}/measures/{Uri.EscapeDataString(Measure.Code)}#spc");
     }
 
     private async Task<bool> LoadAsync(long id, string code, CancellationToken cancellationToken)

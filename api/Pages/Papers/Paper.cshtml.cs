@@ -69,7 +69,7 @@ internal sealed class PaperModel(PaperStore papers) : PageModel
         }
 
         TempData[Success.Key] = "The paper has been withdrawn. It stays listed, with your reason.";
-        return Redirect($"/papers/{id}");
+        return LocalRedirect($"~/papers/{id}");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

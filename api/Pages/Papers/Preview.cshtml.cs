@@ -127,7 +127,7 @@ internal sealed class PreviewModel(ContractStore contracts, PaperBuilder builder
         var key = string.IsNullOrWhiteSpace(Key) || Key.Length > 100 ? null : Key;
         var paper = await papers.PublishAsync(Contract, caller, period, meeting!.Value, Title!.Trim(), cancellationToken, key);
         TempData[Success.Key] = $"“{paper.Title}” has been published. It will not change.";
-        return Redirect($"/papers/{paper.Id}");
+        return LocalRedirect($"~/papers/{paper.Id}");
     }
 
     private async Task<PaperContent?> BuildAsync(CancellationToken cancellationToken)

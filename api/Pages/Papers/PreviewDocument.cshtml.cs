@@ -27,7 +27,7 @@ internal sealed class PreviewDocumentModel(ContractStore contracts, PaperBuilder
         if (errors.Count > 0)
         {
             // The preview page says what is wrong, beside the fields to put it right.
-            return Redirect($"/contracts/{id}/papers/preview{Request.QueryString}");
+            return LocalRedirect($"~/contracts/{id}/papers/preview{Request.QueryString}");
         }
 
         var content = await builder.BuildAsync(contract, read.Period, PapersEndpoints.TitleOr(title, contract, read.Period), caller.Name,

@@ -192,7 +192,7 @@ internal sealed class UploadModel(
         }
 
         // Post, redirect, get: the confirmation is the answer remembered for this form's key.
-        return Redirect($"/contracts/{Contract.Id}/returns/upload?received={Uri.EscapeDataString(Key!)}");
+        return LocalRedirect($"~/contracts/{Contract.Id}/returns/upload?received={Uri.EscapeDataString(Key!)}");
     }
 
     /// <summary>One problem, in the error summary and beside its field.</summary>

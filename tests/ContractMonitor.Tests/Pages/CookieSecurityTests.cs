@@ -44,4 +44,27 @@ public sealed class BehindProxyTests(BehindProxyApiFactory api) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("contractmonitor.antiforgery=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task UnderAPathTheProxySaysEveryLinkFormAndRedirectKeepsIt()
+    {
+        var world = await AuthorisationWorld.CreateAsync(api);
+        var browser = PageSession.WithSignInCookie(api, Role.Admin, world.Scenario.Council);
+        browser.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        browser.DefaultRequestHeaders.Add("X-Forwarded-Prefix", "/monitor");
+        var anonymous = PageSession.Anonymous(api);
+        anonymous.DefaultRequestHeaders.Add("X-Forwarded-Prefix", "/monitor");
+
+        var dashboard = await browser.GetStringAsync($"/contracts/{world.Scenario.ContractId}");
+        var signIn = await anonymous.GetAsync($"/contracts/{world.Scenario.ContractId}");
+
+        // Every link, form and asset of the page is under the path, none at the host's root.
+        var targets = System.Text.RegularExpressions.Regex.Matches(dashboard, "(?:href|action|src)=\"(/[^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(targets);
+        Assert.DoesNotContain("\"~/", dashboard, StringComparison.Ordinal);
+        Assert.All(targets, t => Assert.StartsWith("/monitor/", t, StringComparison.Ordinal));
+        Assert.Contains($"/monitor/contracts/{world.Scenario.ContractId}/split-screen", targets);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.StartsWith("/monitor/sign-in?returnUrl=%2Fmonitor%2Fcontracts%2F", signIn.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
 }
