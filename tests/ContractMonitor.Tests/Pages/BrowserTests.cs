@@ -17,7 +17,7 @@ namespace ContractMonitor.Tests.Pages;
 /// </summary>
 public sealed class BrowserTests(BrowserApiFactory api, Browsers browsers) : IClassFixture<BrowserApiFactory>, IClassFixture<Browsers>
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
     private async Task<Scenario> ContractAsync()
     {
