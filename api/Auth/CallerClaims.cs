@@ -50,6 +50,18 @@ internal static class CallerClaims
             return null;
         }
 
+        if (Caller.NameOf(principal).Length > Caller.MaxName)
+        {
+            refusal = $"The token's name is longer than {Caller.MaxName} characters, more than the audit trail can record.";
+            return null;
+        }
+
+        if (orgs[0].Trim().Length > Caller.MaxOrg)
+        {
+            refusal = $"The token's organisation is longer than {Caller.MaxOrg} characters: no organisation has such a code.";
+            return null;
+        }
+
         var identity = new ClaimsIdentity(
             principal.Claims.Where(c => c.Type is not (Caller.RoleClaim or Caller.OrgClaim)),
             principal.Identity?.AuthenticationType, "unique_name", Caller.RoleClaim);

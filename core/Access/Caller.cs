@@ -12,6 +12,12 @@ internal sealed record Caller(string Name, string Org, Role Role)
     public const string RoleClaim = "role";
     public const string OrgClaim = "org";
 
+    /// <summary>The longest name the audit columns hold (Actor, RecordedBy, …: 200 on both engines).</summary>
+    public const int MaxName = 200;
+
+    /// <summary>The longest organisation code the columns hold (Organisations.Code, ActorOrg: 64).</summary>
+    public const int MaxOrg = 64;
+
     /// <summary>A system actor for work no person asked for (seeding, scheduled jobs).</summary>
     public static Caller System(string name) => new($"system:{name}", "system", Role.Admin);
 
@@ -33,7 +39,9 @@ internal sealed record Caller(string Name, string Org, Role Role)
             return false;
         }
 
-        var org = user.FindFirst(OrgClaim)?.Value;
+        // One spelling for both engines: SQL Server compares codes without case, SQLite with it, and
+        // codes are stored in lower case.
+        var org = user.FindFirst(OrgClaim)?.Value?.Trim().ToLowerInvariant();
         var roles = user.FindAll(RoleClaim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
         if (string.IsNullOrWhiteSpace(org) || roles.Count != 1
             || !Enum.TryParse<Role>(roles[0], ignoreCase: false, out var role) || !Enum.IsDefined(role))
@@ -41,12 +49,22 @@ internal sealed record Caller(string Name, string Org, Role Role)
             return false;
         }
 
-        var name = user.FindFirst("preferred_username")?.Value
-            ?? user.FindFirst("unique_name")?.Value
-            ?? user.FindFirst("name")?.Value
-            ?? user.FindFirst("sub")?.Value
-            ?? "unknown";
+        var name = NameOf(user);
+        if (name.Length > MaxName || org.Length > MaxOrg)
+        {
+            // Longer than their columns: SQL Server would refuse the write as truncated (2628).
+            return false;
+        }
+
         caller = new Caller(name, org, role);
         return true;
     }
+
+    /// <summary>The name the audit trail records for a principal: the first of its usual name claims.</summary>
+    public static string NameOf(ClaimsPrincipal user) =>
+        user.FindFirst("preferred_username")?.Value
+        ?? user.FindFirst("unique_name")?.Value
+        ?? user.FindFirst("name")?.Value
+        ?? user.FindFirst("sub")?.Value
+        ?? "unknown";
 }

@@ -149,32 +149,24 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
         return row?.ToContract(ladder.Select(r => new LadderRung(r.Level, r.Name, r.Email)));
     }
 
-    private const string ListVisibleSql = SelectVisibleSql + " ORDER BY c.Reference, c.Id";
+    // The ladders by the same visibility predicate, not by a list of ids: a council with thousands of
+    // contracts would pass one parameter per id, and SQL Server takes at most 2,100 (error 8003).
+    private const string ListVisibleSql = SelectVisibleSql + " ORDER BY c.Reference, c.Id;\n" + """
+        SELECT l.ContractId, l.Level, l.Name, l.Email FROM EscalationLevels l
+        WHERE l.ContractId IN (
+        """ + Visibility.VisibleContractIdsSql + """
+        )
+        ORDER BY l.ContractId, l.Level
+        """;
 
     public async Task<IReadOnlyList<Contract>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ContractRow>(new CommandDefinition(
-            ListVisibleSql, new { caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken))).ToList();
-        var ladders = await LaddersAsync(connection, rows.Select(r => r.Id).ToList(), cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            ListVisibleSql, new { caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken));
+        var rows = (await results.ReadAsync<ContractRow>()).ToList();
+        var ladders = (await results.ReadAsync<LadderRow>()).ToLookup(r => r.ContractId, r => new LadderRung(r.Level, r.Name, r.Email));
         return rows.Select(r => r.ToContract(ladders[r.Id])).ToList();
-    }
-
-    private const string LaddersSql = """
-        SELECT ContractId, Level, Name, Email FROM EscalationLevels WHERE ContractId IN @Ids ORDER BY ContractId, Level
-        """;
-
-    private static async Task<ILookup<long, LadderRung>> LaddersAsync(
-        DbConnection connection, List<long> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return Array.Empty<LadderRow>().ToLookup(r => r.ContractId, r => new LadderRung(r.Level, r.Name, r.Email));
-        }
-
-        var rows = await connection.QueryAsync<LadderRow>(new CommandDefinition(
-            LaddersSql, new { Ids = ids }, cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.ContractId, r => new LadderRung(r.Level, r.Name, r.Email));
     }
 
     private sealed record ContractRow : ContractTermsRow
