@@ -42,7 +42,31 @@ internal sealed class SqlDialect(DatabaseProvider provider)
     /// True when the engine chose this transaction as a deadlock victim and rolled it back: the
     /// whole transaction may simply run again. SQLite cannot deadlock (one writer at a time).
     /// </summary>
-    public static bool IsDeadlockVictim(DbException exception) => exception is SqlException { Number: 1205 };
+    public static bool IsDeadlockVictim(DbException exception) => exception is SqlException { Number: 1205 or ApplockDeadlock };
+
+    /// <summary>The error our lock statement throws when sp_getapplock gives up after its timeout (its -1).</summary>
+    public const int ApplockTimeout = 51000;
+
+    /// <summary>The error our lock statement throws when sp_getapplock chose it as a deadlock victim (its -3).</summary>
+    public const int ApplockDeadlock = 51003;
+
+    /// <summary>What a failed write should do next: read again at once, leave the contract to the next run, or stop.</summary>
+    public static DbFailure Classify(DbException exception) => exception switch
+    {
+        SqliteException sqlite when sqlite.SqliteExtendedErrorCode is 2067 or 1555 => DbFailure.Race,
+        SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 => DbFailure.Busy,
+        SqlException sql => ClassifySqlServer(sql.Number),
+        _ => DbFailure.Other,
+    };
+
+    /// <summary>SQL Server's error numbers as <see cref="Classify"/> reads them; pure, so the table is tested without a server.</summary>
+    public static DbFailure ClassifySqlServer(int number) => number switch
+    {
+        1205 or ApplockDeadlock => DbFailure.Deadlock,
+        2601 or 2627 => DbFailure.Race,
+        -2 or ApplockTimeout or 1222 => DbFailure.Busy,
+        _ => DbFailure.Other,
+    };
 
     /// <summary>
     /// True when the database could not be reached or is too busy to answer: the request was not
@@ -57,4 +81,20 @@ internal sealed class SqlDialect(DatabaseProvider provider)
         TimeoutException => true,
         _ => false,
     };
+}
+
+/// <summary>Why a database write failed, as far as what to do next goes.</summary>
+internal enum DbFailure
+{
+    /// <summary>Chosen as a deadlock victim: everything rolled back; read again and retry.</summary>
+    Deadlock,
+
+    /// <summary>A unique key another writer took first: read again; if it happens again and again it is no race.</summary>
+    Race,
+
+    /// <summary>Timed out waiting (a lock held by another run, or the command): leave it to the next run.</summary>
+    Busy,
+
+    /// <summary>Anything else: not worth retrying.</summary>
+    Other,
 }

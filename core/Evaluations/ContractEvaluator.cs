@@ -7,6 +7,8 @@ using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Periods;
 using ContractMonitor.Core.Spc;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContractMonitor.Core.Evaluations;
 
@@ -16,7 +18,7 @@ namespace ContractMonitor.Core.Evaluations;
 /// workers never interleave on a contract, a crash leaves nothing half done, and running it again
 /// over the same data writes nothing.
 /// </summary>
-internal sealed partial class ContractEvaluator(Database database, TimeProvider clock)
+internal sealed partial class ContractEvaluator(Database database, TimeProvider clock, ILogger<ContractEvaluator>? logger = null)
 {
     public const string Actor = "system:evaluator";
 
@@ -41,7 +43,17 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         var outcome = EvaluationOutcome.None;
         foreach (var contractId in await ContractsDueAsync(cancellationToken))
         {
-            outcome = outcome.Add(await EvaluateContractAsync(contractId, cancellationToken));
+            try
+            {
+                outcome = outcome.Add(await EvaluateContractAsync(contractId, cancellationToken));
+            }
+            catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One contract that cannot be evaluated now (locked by another run, or failing) must
+                // not stop the others. Its marks stay, so the next run tries it again.
+                ContractSkipped(logger ?? NullLogger<ContractEvaluator>.Instance, ex, contractId, SqlDialect.Classify(ex));
+                outcome = outcome.Add(EvaluationOutcome.None with { Skipped = 1 });
+            }
         }
 
         return outcome;
@@ -54,13 +66,22 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
     public async Task<EvaluationOutcome> EvaluateContractAsync(long contractId, CancellationToken cancellationToken)
     {
         const int MaxAttempts = 5;
+        // A race on a unique key is over once the other writer commits: a third time is no race
+        // but a key the data breaks every run, so it stops, and the run goes on to other contracts.
+        const int MaxRaces = 2;
+        var races = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await EvaluateOnceAsync(contractId, cancellationToken);
             }
-            catch (DbException ex) when ((SqlDialect.IsDeadlockVictim(ex) || SqlDialect.IsUniqueViolation(ex)) && attempt < MaxAttempts)
+            catch (DbException ex) when (attempt < MaxAttempts && SqlDialect.Classify(ex) switch
+            {
+                DbFailure.Deadlock => true,
+                DbFailure.Race => ++races <= MaxRaces,
+                _ => false,
+            })
             {
                 // Another writer got there first; everything was rolled back, so read again.
             }
@@ -150,4 +171,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
 
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contract {ContractId} was not evaluated this run ({Failure}); its marks stay for the next")]
+    private static partial void ContractSkipped(ILogger logger, Exception exception, long contractId, DbFailure failure);
 }

@@ -127,11 +127,13 @@ internal sealed partial class ContractEvaluator
 {
     // One evaluator per contract at a time. SQLite needs nothing more: its write transaction
     // (BEGIN IMMEDIATE) already admits one writer. SQL Server takes an application lock that is
-    // released with the transaction.
+    // released with the transaction. It waits 20 s, less than the command's 30 s timeout, so a long
+    // wait ends in our own error (51000) rather than a client timeout (-2); a deadlock is 51003.
     private static readonly DialectSql LockSql = new(
         SqlServer: """
             DECLARE @Result int;
-            EXEC @Result = sp_getapplock @Resource = @Resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 120000;
+            EXEC @Result = sp_getapplock @Resource = @Resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 20000;
+            IF @Result = -3 THROW 51003, 'Chosen as a deadlock victim waiting for another evaluation of this contract.', 1;
             IF @Result < 0 THROW 51000, 'Timed out waiting for another evaluation of this contract.', 1;
             """,
         Sqlite: "SELECT 1");

@@ -3,7 +3,8 @@ namespace ContractMonitor.Core.Evaluations;
 /// <summary>What one evaluation run wrote: a re-run over the same data writes nothing.</summary>
 internal sealed record EvaluationOutcome(
     int Contracts, int Measures, int EvaluationsWritten, int EscalationsWritten, int EventsWritten, int MarksCleared,
-    int NotificationsWritten = 0)
+    int NotificationsWritten = 0,
+    int Skipped = 0)
 {
     public static EvaluationOutcome None { get; } = new(0, 0, 0, 0, 0, 0);
 
@@ -13,6 +14,6 @@ internal sealed record EvaluationOutcome(
     {
         return new(Contracts + other.Contracts, Measures + other.Measures, EvaluationsWritten + other.EvaluationsWritten,
             EscalationsWritten + other.EscalationsWritten, EventsWritten + other.EventsWritten, MarksCleared + other.MarksCleared,
-            NotificationsWritten + other.NotificationsWritten);
+            NotificationsWritten + other.NotificationsWritten, Skipped + other.Skipped);
     }
 }
