@@ -13,7 +13,7 @@ public static class SchemaMigrator
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         if (provider == DatabaseProvider.SqlServer)
         {
-            SqlServerDatabase.EnsureExists(connectionString);
+            SqlServerDatabase.EnsureReady(connectionString);
         }
 
         using var services = Build(provider, connectionString, loggerFactory, script: null);

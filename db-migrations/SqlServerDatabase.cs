@@ -2,12 +2,31 @@ using Microsoft.Data.SqlClient;
 
 namespace ContractMonitor.Migrations;
 
-/// <summary>A fresh SQL Server (docker-compose) has no application database yet; migrations need one.</summary>
-internal static class SqlServerDatabase
+/// <summary>One connection to a SQL Server database, as the runner's preparation uses it (public for the tests' recorder).</summary>
+public interface ISqlServerSession : IDisposable
 {
+    object? Scalar(string sql, string? name = null);
+}
+
+/// <summary>The target database does not exist yet (error 4060 on connecting to it).</summary>
+public sealed class DatabaseMissingException(string name, Exception inner)
+    : Exception($"Database '{name}' does not exist.", inner);
+
+/// <summary>
+/// Makes a SQL Server database ready for the migrations (issue 22). It connects to the target
+/// database first, since contained users, Azure SQL Database users and logins denied master can
+/// reach only that; it goes to master only to create a database that is missing. Then it refuses,
+/// with what to do, a database whose compatibility level is below 130, where OPENJSON (which the
+/// app's writes use) does not exist.
+/// </summary>
+public static class SqlServerDatabase
+{
+    /// <summary>SQL Server 2016's level: the first with OPENJSON.</summary>
+    public const int MinimumCompatibilityLevel = 130;
+
     // The name is a parameter, quoted by the server itself, never spliced in by us. EXEC takes
     // only variables and literals, so the statement is built in a variable first.
-    internal const string CreateIfMissingSql = """
+    public const string CreateIfMissingSql = """
         IF DB_ID(@Name) IS NULL
         BEGIN
             DECLARE @Create nvarchar(300) = N'CREATE DATABASE ' + QUOTENAME(@Name);
@@ -15,21 +34,77 @@ internal static class SqlServerDatabase
         END
         """;
 
-    public static void EnsureExists(string connectionString)
+    public const string CompatibilityLevelSql = "SELECT compatibility_level FROM sys.databases WHERE name = DB_NAME()";
+
+    public static void EnsureReady(string connectionString) => EnsureReady(connectionString, Connect);
+
+    /// <param name="connect">Opens a session on the connection string it is given; throws <see cref="DatabaseMissingException"/> for a missing database.</param>
+    public static void EnsureReady(string connectionString, Func<string, ISqlServerSession> connect)
     {
         var builder = new SqlConnectionStringBuilder(connectionString);
         var name = builder.InitialCatalog;
-        if (string.IsNullOrWhiteSpace(name))
+        ISqlServerSession session;
+        try
         {
-            return;
+            session = connect(connectionString);
+        }
+        catch (DatabaseMissingException) when (!string.IsNullOrWhiteSpace(name))
+        {
+            var master = new SqlConnectionStringBuilder(connectionString) { InitialCatalog = "master" }.ConnectionString;
+            using (var server = connect(master))
+            {
+                server.Scalar(CreateIfMissingSql, name);
+            }
+
+            session = connect(connectionString);
         }
 
-        builder.InitialCatalog = "master";
-        using var connection = new SqlConnection(builder.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = CreateIfMissingSql;
-        command.Parameters.AddWithValue("@Name", name);
-        command.ExecuteNonQuery();
+        using (session)
+        {
+            var level = Convert.ToInt32(session.Scalar(CompatibilityLevelSql), System.Globalization.CultureInfo.InvariantCulture);
+            if (level < MinimumCompatibilityLevel)
+            {
+                throw new InvalidOperationException(
+                    $"Database '{name}' has compatibility level {level}; ContractMonitor needs {MinimumCompatibilityLevel} (SQL Server 2016) " +
+                    $"or higher, because its writes use OPENJSON. Raise it with: ALTER DATABASE [{name}] SET COMPATIBILITY_LEVEL = {MinimumCompatibilityLevel};");
+            }
+        }
+    }
+
+    private static SqlSession Connect(string connectionString)
+    {
+        var connection = new SqlConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return new SqlSession(connection);
+        }
+        catch (SqlException ex) when (ex.Number == 4060)
+        {
+            connection.Dispose();
+            throw new DatabaseMissingException(new SqlConnectionStringBuilder(connectionString).InitialCatalog, ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class SqlSession(SqlConnection connection) : ISqlServerSession
+    {
+        public object? Scalar(string sql, string? name = null)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            if (name is not null)
+            {
+                command.Parameters.AddWithValue("@Name", name);
+            }
+
+            return command.ExecuteScalar();
+        }
+
+        public void Dispose() => connection.Dispose();
     }
 }
