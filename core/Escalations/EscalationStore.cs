@@ -81,12 +81,18 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
     /// escalation needs no acknowledgement: that is a conflict, and nothing is written. Null when the
     /// caller cannot see the escalation.
     /// </summary>
+    private const string LockSql = "UPDATE Escalations SET Level = Level WHERE Id = @Id";
+
     public async Task<WriteResult<Escalation>?> AcknowledgeAsync(
         long id, Caller caller, string note, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Lock the record before reading it: on SQL Server, an evaluation resolving it meanwhile
+        // waits for this transaction (or this one for it), so an acknowledgement never lands on a
+        // record resolved between the read and the write.
+        await connection.ExecuteAsync(new CommandDefinition(LockSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
         var before = await FindVisibleAsync(connection, transaction, id, caller, cancellationToken);
         if (before is null)
         {

@@ -95,6 +95,27 @@ public abstract class RegisterStoreTests
     }
 
     [Fact]
+    public async Task ConcurrentPanelReplacementsEachEndWithoutAnErrorAndOneWins()
+    {
+        // Issue 22: on SQL Server the second of two replacements met the first's rows in the unique
+        // (contract, email) key, an uncaught 2627. The contract row is now locked first.
+        var (db, admin, contract) = await ContractAsync();
+        var store = new PanelStore(db, clock);
+        var panels = Enumerable.Range(0, 6).Select(i => new PanelRequest(
+        [
+            new("Cllr Chair", "chair@council.example", PanelRole.Chair),
+            new($"Cllr Vice {i}", $"vice{i}@council.example", PanelRole.ViceChair),
+        ])).ToList();
+
+        var results = await Task.WhenAll(panels.Select(p => Task.Run(() => store.ReplaceAsync(contract.Id, admin, p, CancellationToken.None))));
+
+        Assert.All(results, r => Assert.Contains(r.Status, new[] { WriteStatus.Updated, WriteStatus.Unchanged }));
+        var final = await store.GetAsync(contract.Id, CancellationToken.None);
+        Assert.Equal(2, final.Members.Count);
+        Assert.Contains(panels, p => p.Members![1]!.Email == final.Members[1].Email);
+    }
+
+    [Fact]
     public async Task EveryWriteLeavesOneAuditRowInTheSameTransaction()
     {
         var (db, admin, contract) = await ContractAsync();
