@@ -79,6 +79,9 @@ internal sealed class SqlDialect(DatabaseProvider provider)
         // Connection-level failures and timeouts carry class 20+ or these well-known numbers.
         SqlException sql => sql.Class >= 20 || sql.Number is -2 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 40613 or 40197 or 40501 or 49918 or 1205,
         TimeoutException => true,
+        // SqlClient's pool, exhausted, throws this plain exception (no number to read): the server
+        // is busy, not the request wrong, so it is a 503 like the others (issue 22).
+        InvalidOperationException pool when pool.Message.Contains("obtaining a connection from the pool", StringComparison.Ordinal) => true,
         _ => false,
     };
 }

@@ -17,4 +17,15 @@ public sealed class FailureClassificationTests
     [InlineData(8003, "Other")] // too many parameters: a bug, not a race
     public void EachErrorNumberIsReadAsWhatToDoNext(int number, string expected) =>
         Assert.Equal(expected, SqlDialect.ClassifySqlServer(number).ToString());
+
+    [Fact]
+    public void AnExhaustedConnectionPoolIsUnavailableNotAnError()
+    {
+        // SqlClient's own words when no pooled connection frees up within the connect timeout.
+        var exhausted = new InvalidOperationException(
+            "Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.");
+
+        Assert.True(SqlDialect.IsUnavailable(exhausted));
+        Assert.False(SqlDialect.IsUnavailable(new InvalidOperationException("Sequence contains no elements")));
+    }
 }
