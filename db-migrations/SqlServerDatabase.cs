@@ -17,7 +17,7 @@ public sealed class DatabaseMissingException(string name, Exception inner)
 /// database first, since contained users, Azure SQL Database users and logins denied master can
 /// reach only that; it goes to master only to create a database that is missing. Then it refuses,
 /// with what to do, a database whose compatibility level is below 130, where OPENJSON (which the
-/// app's writes use) does not exist.
+/// app's writes use) does not exist, and turns READ_COMMITTED_SNAPSHOT on where it is off.
 /// </summary>
 public static class SqlServerDatabase
 {
@@ -35,6 +35,14 @@ public static class SqlServerDatabase
         """;
 
     public const string CompatibilityLevelSql = "SELECT compatibility_level FROM sys.databases WHERE name = DB_NAME()";
+
+    public const string ReadCommittedSnapshotSql = "SELECT CAST(is_read_committed_snapshot_on AS int) FROM sys.databases WHERE name = DB_NAME()";
+
+    // Readers of status and escalations then see the last committed rows instead of waiting behind an
+    // evaluation or a 1,000-row batch. The marks' compare-and-set (by generation) stays correct under
+    // it: a clear only removes the generation it read. Switching needs the database to itself, so
+    // other sessions are rolled back: the runner runs before the api and workers start.
+    public const string ReadCommittedSnapshotOnSql = "ALTER DATABASE CURRENT SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE";
 
     public static void EnsureReady(string connectionString) => EnsureReady(connectionString, Connect);
 
@@ -67,6 +75,11 @@ public static class SqlServerDatabase
                 throw new InvalidOperationException(
                     $"Database '{name}' has compatibility level {level}; ContractMonitor needs {MinimumCompatibilityLevel} (SQL Server 2016) " +
                     $"or higher, because its writes use OPENJSON. Raise it with: ALTER DATABASE [{name}] SET COMPATIBILITY_LEVEL = {MinimumCompatibilityLevel};");
+            }
+
+            if (Convert.ToInt32(session.Scalar(ReadCommittedSnapshotSql), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                session.Scalar(ReadCommittedSnapshotOnSql);
             }
         }
     }

@@ -13,8 +13,10 @@ public sealed class MigrationRunnerPreparationTests
 {
     private const string Target = "Server=db.council.local;Database=ContractMonitor;User ID=app;Password=x;TrustServerCertificate=true";
 
-    private sealed class Server(bool exists, int level)
+    private sealed class Server(bool exists, int level, bool snapshot = true)
     {
+        private readonly bool snapshot = snapshot;
+
         public bool Exists { get; private set; } = exists;
 
         public List<(string Database, string Sql)> Sent { get; } = [];
@@ -42,7 +44,7 @@ public sealed class MigrationRunnerPreparationTests
                     return null;
                 }
 
-                return level;
+                return sql == SqlServerDatabase.ReadCommittedSnapshotSql ? (server.snapshot ? 1 : 0) : level;
             }
 
             public void Dispose()
@@ -59,13 +61,15 @@ public sealed class MigrationRunnerPreparationTests
         SqlServerDatabase.EnsureReady(Target, server.Connect);
 
         Assert.DoesNotContain(server.Sent, s => s.Database == "master");
-        Assert.Equal([("ContractMonitor", "(connect)"), ("ContractMonitor", SqlServerDatabase.CompatibilityLevelSql)], server.Sent);
+        Assert.Equal(
+            [("ContractMonitor", "(connect)"), ("ContractMonitor", SqlServerDatabase.CompatibilityLevelSql), ("ContractMonitor", SqlServerDatabase.ReadCommittedSnapshotSql)],
+            server.Sent);
     }
 
     [Fact]
     public void AMissingDatabaseIsCreatedFromMasterAndThenReachedItself()
     {
-        var server = new Server(exists: false, level: 160);
+        var server = new Server(exists: false, level: 160, snapshot: false);
 
         SqlServerDatabase.EnsureReady(Target, server.Connect);
 
@@ -73,6 +77,7 @@ public sealed class MigrationRunnerPreparationTests
             [
                 ("ContractMonitor", "(connect)"), ("master", "(connect)"), ("master", SqlServerDatabase.CreateIfMissingSql),
                 ("ContractMonitor", "(connect)"), ("ContractMonitor", SqlServerDatabase.CompatibilityLevelSql),
+                ("ContractMonitor", SqlServerDatabase.ReadCommittedSnapshotSql), ("ContractMonitor", SqlServerDatabase.ReadCommittedSnapshotOnSql),
             ],
             server.Sent);
     }
