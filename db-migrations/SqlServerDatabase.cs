@@ -10,7 +10,7 @@ public interface ISqlServerSession : IDisposable
 
 /// <summary>The target database does not exist yet (error 4060 on connecting to it).</summary>
 public sealed class DatabaseMissingException(string name, Exception inner)
-    : Exception($"Database '{name}' does not exist.", inner);
+    : Exception($"Database '{name}' does not exist, or this login may not open it.", inner);
 
 /// <summary>
 /// Makes a SQL Server database ready for the migrations (issue 22). It connects to the target
@@ -36,7 +36,11 @@ public static class SqlServerDatabase
 
     public const string CompatibilityLevelSql = "SELECT compatibility_level FROM sys.databases WHERE name = DB_NAME()";
 
-    public const string ReadCommittedSnapshotSql = "SELECT CAST(is_read_committed_snapshot_on AS int) FROM sys.databases WHERE name = DB_NAME()";
+    // master, tempdb, model and msdb (ids 1 to 4) cannot take row versioning: read as already on.
+    public const string ReadCommittedSnapshotSql = """
+        SELECT CASE WHEN DB_ID() <= 4 THEN 1 ELSE CAST(is_read_committed_snapshot_on AS int) END
+        FROM sys.databases WHERE name = DB_NAME()
+        """;
 
     // Readers of status and escalations then see the last committed rows instead of waiting behind an
     // evaluation or a 1,000-row batch. The marks' compare-and-set (by generation) stays correct under
@@ -79,14 +83,26 @@ public static class SqlServerDatabase
 
             if (Convert.ToInt32(session.Scalar(ReadCommittedSnapshotSql), System.Globalization.CultureInfo.InvariantCulture) == 0)
             {
-                session.Scalar(ReadCommittedSnapshotOnSql);
+                try
+                {
+                    session.Scalar(ReadCommittedSnapshotOnSql);
+                }
+                catch (SqlException ex)
+                {
+                    // A login without ALTER on the database (db_ddladmin, say) migrates all the same;
+                    // a DBA can switch it on later. Readers then wait behind writers, which is slower, not wrong.
+                    Console.Error.WriteLine(
+                        $"warning: READ_COMMITTED_SNAPSHOT is off and could not be switched on ({ex.Message}). Ask a DBA to run: {ReadCommittedSnapshotOnSql}");
+                }
             }
         }
     }
 
     private static SqlSession Connect(string connectionString)
     {
-        var connection = new SqlConnection(connectionString);
+        // Unpooled: a pool remembers a failed open (the missing database) for a few seconds and would
+        // throw it again at the reconnect just after the database is created.
+        var connection = new SqlConnection(new SqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
         {
             connection.Open();

@@ -14,6 +14,8 @@ internal sealed class Operators(string? organisation)
 
     public bool Include(Caller caller)
     {
-        return caller.Role == Role.Admin && (string.IsNullOrWhiteSpace(organisation) || caller.Org == organisation);
+        // Callers' codes are read in lower case (Caller.TryFrom); the setting is read the same way.
+        return caller.Role == Role.Admin
+               && (string.IsNullOrWhiteSpace(organisation) || string.Equals(caller.Org, organisation.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -89,15 +89,16 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Lock the record before reading it: on SQL Server, an evaluation resolving it meanwhile
-        // waits for this transaction (or this one for it), so an acknowledgement never lands on a
-        // record resolved between the read and the write.
-        await connection.ExecuteAsync(new CommandDefinition(LockSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
-        var before = await FindVisibleAsync(connection, transaction, id, caller, cancellationToken);
-        if (before is null)
+        if (await FindVisibleAsync(connection, transaction, id, caller, cancellationToken) is null)
         {
             return null;
         }
+
+        // Then lock the record and read it again: on SQL Server, an evaluation resolving it meanwhile
+        // waits for this transaction (or this one for it), so an acknowledgement never lands on a
+        // record resolved between the read and the write. Only a record the caller may see is locked.
+        await connection.ExecuteAsync(new CommandDefinition(LockSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        var before = (await FindVisibleAsync(connection, transaction, id, caller, cancellationToken))!;
 
         if (before.Status == EscalationStatus.Resolved)
         {

@@ -47,10 +47,12 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
             {
                 outcome = outcome.Add(await EvaluateContractAsync(contractId, cancellationToken));
             }
-            catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (DbException ex) when (!cancellationToken.IsCancellationRequested
+                                         && (SqlDialect.Classify(ex) == DbFailure.Busy || !SqlDialect.IsUnavailable(ex)))
             {
                 // One contract that cannot be evaluated now (locked by another run, or failing) must
-                // not stop the others. Its marks stay, so the next run tries it again.
+                // not stop the others. Its marks stay, so the next run tries it again. A server that is
+                // down is another matter: every contract would wait out its timeout, so that stops the run.
                 ContractSkipped(logger ?? NullLogger<ContractEvaluator>.Instance, ex, contractId, SqlDialect.Classify(ex));
                 outcome = outcome.Add(EvaluationOutcome.None with { Skipped = 1 });
             }

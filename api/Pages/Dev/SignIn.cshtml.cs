@@ -48,6 +48,12 @@ internal sealed class SignInModel(IHostEnvironment environment) : PageModel
             return BadRequest();
         }
 
+        // Longer than the columns that record them: no such caller could act, so no cookie is issued.
+        if (org.Trim().Length > Caller.MaxOrg || name?.Trim().Length > Caller.MaxName)
+        {
+            return BadRequest();
+        }
+
         var identity = new ClaimsIdentity(
             [
                 new Claim(Caller.RoleClaim, parsed.ToString()),

@@ -56,4 +56,29 @@ public sealed class ClaimLengthTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task TheDevelopmentSignInIssuesNoCookieForAnOverlongOrganisationOrName()
+    {
+        var browser = PageSession.Anonymous(api);
+
+        var longOrg = await browser.PostAsync("/dev/sign-in", await PageSession.FormAsync(browser, "/dev/sign-in", new()
+        {
+            ["role"] = "Admin", ["org"] = new string('o', 65),
+        }));
+        var longName = await browser.PostAsync("/dev/sign-in", await PageSession.FormAsync(browser, "/dev/sign-in", new()
+        {
+            ["role"] = "Admin", ["org"] = "a-council", ["name"] = new string('n', 201),
+        }));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (longOrg.StatusCode, longName.StatusCode));
+        Assert.False(longOrg.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("contractmonitor=", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Seed-Council", true)]
+    [InlineData(" seed-council ", true)]
+    [InlineData("another-council", false)]
+    public void TheOperatorsSettingIsReadInAnyCaseAsCallersAre(string setting, bool included) =>
+        Assert.Equal(included, new ContractMonitor.Api.Security.Operators(setting).Include(new Caller("ops", "seed-council", Role.Admin)));
 }
