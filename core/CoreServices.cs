@@ -86,24 +86,8 @@ internal static class CoreServices
         return new Database(provider, connectionString);
     }
 
-    /// <summary>
-    /// Microsoft.Data.SqlClient 7 moved the "Active Directory …" authentication modes into the
-    /// Microsoft.Data.SqlClient.Extensions.Azure package, which this build does not carry (the package
-    /// source here does not serve it). Without it they fail on the first query, deep in a request; this
-    /// says so at start, with what to use instead.
-    /// </summary>
-    public static void RefuseEntraAuthentication(string connectionString)
-    {
-        var builder = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
-        if (builder.Authentication is not (Microsoft.Data.SqlClient.SqlAuthenticationMethod.NotSpecified
-            or Microsoft.Data.SqlClient.SqlAuthenticationMethod.SqlPassword))
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:ContractMonitor asks for Authentication={builder.Authentication}, which needs the " +
-                "Microsoft.Data.SqlClient.Extensions.Azure package; this build does not include it. Use a SQL login " +
-                "(User ID and Password) instead; the README's 'Run on SQL Server' says how.");
-        }
-    }
+    /// <summary>Refuses an "Active Directory …" login at start (see <see cref="SqlServerDatabase.RefuseEntraAuthentication"/>).</summary>
+    public static void RefuseEntraAuthentication(string connectionString) => SqlServerDatabase.RefuseEntraAuthentication(connectionString);
 
     /// <summary>
     /// The embedded engine migrates itself on start; SQL Server is migrated by the one-shot

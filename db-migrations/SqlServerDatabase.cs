@@ -48,7 +48,30 @@ public static class SqlServerDatabase
     // other sessions are rolled back: the runner runs before the api and workers start.
     public const string ReadCommittedSnapshotOnSql = "ALTER DATABASE CURRENT SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE";
 
-    public static void EnsureReady(string connectionString) => EnsureReady(connectionString, Connect);
+    public static void EnsureReady(string connectionString)
+    {
+        RefuseEntraAuthentication(connectionString);
+        EnsureReady(connectionString, Connect);
+    }
+
+    /// <summary>
+    /// Microsoft.Data.SqlClient 7 moved the "Active Directory …" authentication modes into the
+    /// Microsoft.Data.SqlClient.Extensions.Azure package, which this build does not carry (the package
+    /// source here does not serve it). Without it they fail on the first query, deep in a request; this
+    /// says so at start, with what to use instead.
+    /// </summary>
+    public static void RefuseEntraAuthentication(string connectionString)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        if (builder.Authentication is not (SqlAuthenticationMethod.NotSpecified
+            or SqlAuthenticationMethod.SqlPassword))
+        {
+            throw new InvalidOperationException(
+                $"The connection string asks for Authentication={builder.Authentication}, which needs the " +
+                "Microsoft.Data.SqlClient.Extensions.Azure package; this build does not include it. Use a SQL login " +
+                "(User ID and Password) instead; the README's 'Run on SQL Server' says how.");
+        }
+    }
 
     /// <param name="connect">Opens a session on the connection string it is given; throws <see cref="DatabaseMissingException"/> for a missing database.</param>
     public static void EnsureReady(string connectionString, Func<string, ISqlServerSession> connect)

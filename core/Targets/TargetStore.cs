@@ -36,6 +36,23 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
     public async Task<WriteResult<TargetSetting>> SetAsync(
         Measure measure, FinancialYear year, Caller caller, SetTargetRequest request, CancellationToken cancellationToken)
     {
+        // Its marks' MERGE can meet an evaluation's read of marks, or a second setting's version
+        // number: a deadlock or a race rolls everything back, so it runs again (issue 22).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySetAsync(measure, year, caller, request, cancellationToken);
+            }
+            catch (System.Data.Common.DbException ex) when (attempt < 3 && SqlDialect.Classify(ex) is DbFailure.Deadlock or DbFailure.Race)
+            {
+            }
+        }
+    }
+
+    private async Task<WriteResult<TargetSetting>> TrySetAsync(
+        Measure measure, FinancialYear year, Caller caller, SetTargetRequest request, CancellationToken cancellationToken)
+    {
         var target = request.Target!.Value;
         var tolerance = request.Tolerance!.Value;
         var reason = request.Reason.Trim();
