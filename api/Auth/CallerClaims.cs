@@ -50,15 +50,9 @@ internal static class CallerClaims
             return null;
         }
 
-        if (Caller.NameOf(principal).Length > Caller.MaxName)
+        if (Caller.TooLong(Caller.NameOf(principal), orgs[0]) is { } tooLong)
         {
-            refusal = $"The token's name is longer than {Caller.MaxName} characters, more than the audit trail can record.";
-            return null;
-        }
-
-        if (orgs[0].Trim().Length > Caller.MaxOrg)
-        {
-            refusal = $"The token's organisation is longer than {Caller.MaxOrg} characters: no organisation has such a code.";
+            refusal = tooLong;
             return null;
         }
 

@@ -50,15 +50,23 @@ internal sealed record Caller(string Name, string Org, Role Role)
         }
 
         var name = NameOf(user);
-        if (name.Length > MaxName || org.Length > MaxOrg)
+        if (TooLong(name, org) is not null)
         {
-            // Longer than their columns: SQL Server would refuse the write as truncated (2628).
             return false;
         }
 
         caller = new Caller(name, org, role);
         return true;
     }
+
+    /// <summary>
+    /// Why a name or organisation cannot be a caller's, or null: longer than the columns that record
+    /// them, SQL Server would refuse the write as truncated (2628) where SQLite keeps it.
+    /// </summary>
+    public static string? TooLong(string name, string org) =>
+        name.Length > MaxName ? $"The token's name is longer than {MaxName} characters, more than the audit trail can record."
+        : org.Trim().Length > MaxOrg ? $"The token's organisation is longer than {MaxOrg} characters: no organisation has such a code."
+        : null;
 
     /// <summary>The name the audit trail records for a principal: the first of its usual name claims.</summary>
     public static string NameOf(ClaimsPrincipal user) =>

@@ -245,16 +245,9 @@ internal sealed partial class ContractEvaluator
             contract.SpecialCause,
             // Only a contract that escalates SPC signals needs where its limits start again.
             contract.SpecialCause
-                ? (await connection.QueryAsync<(long MeasureId, string Period)>(Scoped(RecalculationsSql))).ToLookup(r => r.MeasureId, r => r.Period)
+                ? (await connection.QueryAsync<Spc.SpcRecalculationStore.Row>(Scoped(Spc.SpcRecalculationStore.CurrentSql))).ToLookup(r => r.MeasureId, r => r.Period)
                 : Array.Empty<(long MeasureId, string Period)>().ToLookup(r => r.MeasureId, r => r.Period));
     }
-
-    private const string RecalculationsSql = """
-        SELECT r.MeasureId, r.Period
-        FROM SpcRecalculations r
-        JOIN Measures m ON m.Id = r.MeasureId
-        WHERE m.ContractId = @ContractId AND r.RetiredAt IS NULL
-        """;
 
     private sealed record SnapshotContractRow : ContractTermsRow
     {

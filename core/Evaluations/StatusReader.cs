@@ -61,14 +61,8 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         WHERE m.ContractId = @ContractId AND e.PeriodStart <= @AsOf
         """;
 
-    private const string RecalculationsSql = """
-        SELECT r.MeasureId, r.Period, r.Reason
-        FROM SpcRecalculations r
-        JOIN Measures m ON m.Id = r.MeasureId
-        WHERE m.ContractId = @ContractId AND r.RetiredAt IS NULL
-        """;
-
-    private const string StatusSql = LatestRatingsSql + ";\n" + OpenEscalationsSql + ";\n" + SeriesSql + ";\n" + RecalculationsSql;
+    private const string StatusSql = LatestRatingsSql + ";\n" + OpenEscalationsSql + ";\n" + SeriesSql + ";\n"
+        + SpcRecalculationStore.CurrentSql;
 
     /// <summary>
     /// Each measure's latest period ending on or before <paramref name="asOf"/>, with every
@@ -118,7 +112,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
             (measure, rating) => (measure, rating), splitOn: "Period").ToList();
         var open = (await results.ReadAsync<OpenEscalationRow>()).ToLookup(e => e.MeasureId, e => e.ToSummary());
         var series = (await results.ReadAsync<SeriesRow>()).ToLookup(e => e.MeasureId);
-        var recalculated = (await results.ReadAsync<RecalculationRow>()).ToLookup(r => r.MeasureId, r => new SpcRecalculation(r.Period, r.Reason));
+        var recalculated = SpcRecalculationStore.ByMeasure(await results.ReadAsync<SpcRecalculationStore.Row>());
 
         return new ContractStanding(asOf, rows.Select(row =>
         {
@@ -245,13 +239,6 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         public decimal? Value { get; init; }
         public decimal? Target { get; init; }
         public bool SmallCohort { get; init; }
-    }
-
-    private sealed record RecalculationRow
-    {
-        public long MeasureId { get; init; }
-        public string Period { get; init; } = "";
-        public string Reason { get; init; } = "";
     }
 
     private sealed record OpenEscalationRow

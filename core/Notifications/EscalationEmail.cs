@@ -2,6 +2,7 @@ using System.Globalization;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Text;
 
 namespace ContractMonitor.Core.Notifications;
 
@@ -96,14 +97,7 @@ internal static class EscalationEmail
     /// </summary>
     public static string WhatHappened(EscalationEmailModel model)
     {
-        var reason = model.Reason switch
-        {
-            EscalationReason.SustainedFailure => "Sustained failure",
-            EscalationReason.MissingReturns => "Missing returns",
-            EscalationReason.SustainedDecline => "Sustained decline",
-            EscalationReason.SpecialCauseConcern => "Special cause concern",
-            _ => model.Reason.ToString(),
-        };
+        var reason = Words.Reason(model.Reason);
         var level = string.Create(CultureInfo.InvariantCulture, $"level {model.Level} ({model.LevelName})");
         var raised = model.RaisedPeriod;
         var period = model.Period is { } p && (raised is null || string.CompareOrdinal(p, raised) >= 0) ? p : null;

@@ -32,12 +32,25 @@ internal sealed class SpcRecalculationStore(Database database, TimeProvider cloc
     public async Task<ILookup<long, SpcRecalculation>> ListAsync(long contractId, DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Row>(new CommandDefinition(ListSql, new { ContractId = contractId, KnownAt = knownAt },
-                cancellationToken: cancellationToken)))
-            .ToLookup(r => r.MeasureId, r => new SpcRecalculation(r.Period, r.Reason));
+        return ByMeasure(await connection.QueryAsync<Row>(new CommandDefinition(ListSql, new { ContractId = contractId, KnownAt = knownAt },
+            cancellationToken: cancellationToken)));
     }
 
-    private const string CurrentSql = """
+    /// <summary>
+    /// The contract's recalculation periods in force now, for reads that take them in a command or
+    /// transaction of their own (the status, the evaluation); rows as <see cref="Row"/>.
+    /// </summary>
+    internal const string CurrentSql = """
+        SELECT r.MeasureId, r.Period, r.Reason
+        FROM SpcRecalculations r
+        JOIN Measures m ON m.Id = r.MeasureId
+        WHERE m.ContractId = @ContractId AND r.RetiredAt IS NULL
+        """;
+
+    internal static ILookup<long, SpcRecalculation> ByMeasure(IEnumerable<Row> rows) =>
+        rows.ToLookup(r => r.MeasureId, r => new SpcRecalculation(r.Period, r.Reason));
+
+    private const string MeasureCurrentSql = """
         SELECT MeasureId, Period, Reason FROM SpcRecalculations WHERE MeasureId = @MeasureId AND RetiredAt IS NULL ORDER BY Period
         """;
 
@@ -55,7 +68,7 @@ internal sealed class SpcRecalculationStore(Database database, TimeProvider cloc
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = (await connection.QueryAsync<Row>(new CommandDefinition(CurrentSql, new { MeasureId = measure.Id }, transaction,
+        var before = (await connection.QueryAsync<Row>(new CommandDefinition(MeasureCurrentSql, new { MeasureId = measure.Id }, transaction,
             cancellationToken: cancellationToken))).Select(r => new SpcRecalculation(r.Period, r.Reason)).ToList();
         var after = recalculations.OrderBy(r => r.Period, StringComparer.Ordinal).ToList();
         if (before.SequenceEqual(after))
@@ -85,7 +98,7 @@ internal sealed class SpcRecalculationStore(Database database, TimeProvider cloc
         return after;
     }
 
-    private sealed record Row
+    internal sealed record Row
     {
         public long MeasureId { get; init; }
         public string Period { get; init; } = "";

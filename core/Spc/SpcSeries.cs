@@ -2,6 +2,7 @@ using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Spc;
 using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
 
 namespace ContractMonitor.Core.Spc;
@@ -34,6 +35,11 @@ internal static class SpcSeries
 
         return XmrChart.Compute(points, polarity, target, baseline, recalculateAt);
     }
+
+    /// <summary>A measure's history as its chart.</summary>
+    public static XmrChartResult Chart(Measure measure, MeasureHistory history, int? baseline, IReadOnlyCollection<Period> recalculateAt) =>
+        Chart(measure.Polarity, history.Periods.Select(p => SpcFigure.Of(Period.Parse(p.Period, measure.Frequency), p.Figure)), baseline,
+            recalculateAt);
 
     /// <summary>The two icons of a measure's periods up to <paramref name="latest"/>, as the status carries them.</summary>
     public static SpcIcons Icons(

@@ -7,9 +7,10 @@ namespace ContractMonitor.Core.Spc;
 /// <summary>A figure on the chart: its period, its value, and whether it came from a small cohort.</summary>
 internal sealed record XmrInput(Period Period, decimal Value, bool SmallCohort = false);
 
-/// <summary>The chart worked out: every point with its segment's limits and type, the segments, and the two icons.</summary>
+/// <summary>The chart worked out: every point with its segment's limits and type, the segments, the two icons, and the target assurance read.</summary>
 internal sealed record XmrChartResult(
-    IReadOnlyList<SpcPoint> Points, IReadOnlyList<SpcSegment> Segments, Variation? Variation, Assurance? Assurance, bool InsufficientData);
+    IReadOnlyList<SpcPoint> Points, IReadOnlyList<SpcSegment> Segments, Variation? Variation, Assurance? Assurance, bool InsufficientData,
+    decimal? Target);
 
 /// <summary>
 /// Statistical process control as NHS "Making Data Count" does it (issue 19): an XmR chart with
@@ -68,7 +69,7 @@ internal static class XmrChart
             assurance = target is { } t ? AssuranceOf(t, latest!.LowerLimit!.Value, latest.UpperLimit!.Value, polarity) : null;
         }
 
-        return new XmrChartResult(points, segments, variation, assurance, insufficient);
+        return new XmrChartResult(points, segments, variation, assurance, insufficient, target);
     }
 
     private static Assurance AssuranceOf(decimal target, decimal lower, decimal upper, Polarity polarity)

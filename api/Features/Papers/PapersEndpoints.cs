@@ -47,7 +47,7 @@ internal static class PapersEndpoints
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var content = await BuildPreviewAsync(access, period, knownAt, title, builder, clock, errors, cancellationToken);
+        var content = await BuildPreviewAsync(access.Contract, access.Caller, period, knownAt, title, builder, clock, errors, cancellationToken);
         return content is null ? InvalidRequest.Of(errors) : TypedResults.Ok(content);
     }
 
@@ -57,26 +57,27 @@ internal static class PapersEndpoints
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var content = await BuildPreviewAsync(access, period, knownAt, title, builder, clock, errors, cancellationToken);
+        var content = await BuildPreviewAsync(access.Contract, access.Caller, period, knownAt, title, builder, clock, errors, cancellationToken);
         return content is null
             ? InvalidRequest.Of(errors)
-            : TypedResults.File(PaperDocument.Build(content), PaperDocument.ContentType, $"{access.Contract.Reference}-{content.Period}-preview.docx");
+            : TypedResults.File(PaperDocument.Build(content), PaperDocument.ContentType, PreviewFileName(access.Contract, content));
     }
 
-    /// <summary>The preview both forms show; null, with <paramref name="errors"/> filled, for a bad period or date.</summary>
-    private static async Task<PaperContent?> BuildPreviewAsync(
-        ContractAccess access, string? period, string? knownAt, string? title, PaperBuilder builder, TimeProvider clock,
+    /// <summary>The preview the API and the pages show; null, with <paramref name="errors"/> filled, for a bad period or date.</summary>
+    internal static async Task<PaperContent?> BuildPreviewAsync(
+        Contract contract, Caller caller, string? period, string? knownAt, string? title, PaperBuilder builder, TimeProvider clock,
         Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        var read = Read(access.Contract, period, knownAt, clock, errors);
+        var read = Read(contract, period, knownAt, clock, errors);
         if (errors.Count > 0)
         {
             return null;
         }
 
-        return await builder.BuildAsync(access.Contract, read.Period, TitleOr(title, access.Contract, read.Period), access.Caller.Name,
-            read.KnownAt, cancellationToken);
+        return await builder.BuildAsync(contract, read.Period, TitleOr(title, contract, read.Period), caller.Name, read.KnownAt, cancellationToken);
     }
+
+    internal static string PreviewFileName(Contract contract, PaperContent content) => $"{contract.Reference}-{content.Period}-preview.docx";
 
     /// <summary>Freezes the paper as known at this moment: its content and the exact bytes of its Word document.</summary>
     public static async Task<Results<Created<PublishedPaper>, ProblemHttpResult>> PublishAsync(
@@ -140,7 +141,7 @@ internal static class PapersEndpoints
     }
 
     /// <summary>The preview's period and knowledge time; <paramref name="errors"/> says what is wrong with either.</summary>
-    internal static (Period Period, DateTimeOffset KnownAt) Read(
+    private static (Period Period, DateTimeOffset KnownAt) Read(
         Contract contract, string? period, string? knownAt, TimeProvider clock, Dictionary<string, string[]> errors)
     {
         var dates = QueryValues.ReadDates(null, knownAt, clock, errors);
@@ -176,6 +177,6 @@ internal static class PapersEndpoints
         return period.Start > day ? $"{period} has not begun by {day:yyyy-MM-dd}." : null;
     }
 
-    internal static string TitleOr(string? title, Contract contract, Period period) =>
+    private static string TitleOr(string? title, Contract contract, Period period) =>
         string.IsNullOrWhiteSpace(title) ? $"{contract.Reference} performance report, {PaperText.PeriodName(period)}" : title.Trim();
 }

@@ -81,12 +81,9 @@ internal static class SpcEndpoints
         var recorded = (await recalculations.ListAsync(access.Id, dates.KnownAt, cancellationToken))[measure.Id].ToList();
         var history = await reader.HistoryAsync(access.Contract, measure, first?.Start, last?.End, UkCalendar.Today(clock), dates.KnownAt,
             cancellationToken);
-        var chart = SpcSeries.Chart(measure.Polarity,
-            history.Periods.Select(p => SpcFigure.Of(Period.Parse(p.Period, measure.Frequency), p.Figure)), fixedOn,
-            asked ?? SpcSeries.At(measure.Frequency, recorded));
-        var target = history.Periods.LastOrDefault(p => p.Figure.Target is not null)?.Figure.Target;
+        var chart = SpcSeries.Chart(measure, history, fixedOn, asked ?? SpcSeries.At(measure.Frequency, recorded));
         return TypedResults.Ok(new SpcResponse(measure.Code, measure.Polarity, [.. chart.Points.Select(Rounded)], chart.Variation,
-            chart.Assurance, chart.InsufficientData, [.. chart.Segments.Select(Rounded)], target, recorded));
+            chart.Assurance, chart.InsufficientData, [.. chart.Segments.Select(Rounded)], chart.Target, recorded));
     }
 
     /// <summary>Records the periods from which the measure's limits start again, replacing those recorded before.</summary>

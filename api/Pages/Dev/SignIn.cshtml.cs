@@ -49,7 +49,7 @@ internal sealed class SignInModel(IHostEnvironment environment) : PageModel
         }
 
         // Longer than the columns that record them: no such caller could act, so no cookie is issued.
-        if (org.Trim().Length > Caller.MaxOrg || name?.Trim().Length > Caller.MaxName)
+        if (Caller.TooLong(name?.Trim() ?? "", org) is not null)
         {
             return BadRequest();
         }

@@ -156,8 +156,7 @@ internal sealed class MeasureModel(
         var history = await status.HistoryAsync(Contract, measure, null, null, Today, null, cancellationToken);
         TotalPeriods = history.Periods.Count;
         Recalculations = (await recalculations.ListAsync(Contract.Id, null, cancellationToken))[measure.Id].ToList();
-        Spc = SpcSeries.Chart(measure.Polarity, history.Periods.Select(p => SpcFigure.Of(Period.Parse(p.Period, measure.Frequency), p.Figure)), null,
-            SpcSeries.At(measure.Frequency, Recalculations));
+        Spc = SpcSeries.Chart(measure, history, null, SpcSeries.At(measure.Frequency, Recalculations));
         History = All ? history.Periods : history.Periods.TakeLast(Shown).ToList();
         if (History.LastOrDefault(p => p.Figure.Value is not null) is { } latest)
         {

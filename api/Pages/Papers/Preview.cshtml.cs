@@ -133,15 +133,13 @@ internal sealed class PreviewModel(ContractStore contracts, PaperBuilder builder
     private async Task<PaperContent?> BuildAsync(CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var (period, knownAt) = PapersEndpoints.Read(Contract, PeriodText, KnownAt, clock, errors);
+        var paper = await PapersEndpoints.BuildPreviewAsync(Contract, PageCaller.Of(User), PeriodText, KnownAt, Title, builder, clock, errors,
+            cancellationToken);
         foreach (var (field, messages) in errors)
         {
             Errors[field] = PageText.Sentence(messages[0]);
         }
 
-        return errors.Count > 0
-            ? null
-            : await builder.BuildAsync(Contract, period, PapersEndpoints.TitleOr(Title, Contract, period), PageCaller.Of(User).Name, knownAt,
-                cancellationToken);
+        return paper;
     }
 }

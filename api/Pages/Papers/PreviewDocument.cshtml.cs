@@ -23,15 +23,13 @@ internal sealed class PreviewDocumentModel(ContractStore contracts, PaperBuilder
         }
 
         var errors = new Dictionary<string, string[]>();
-        var read = PapersEndpoints.Read(contract, period, knownAt, clock, errors);
-        if (errors.Count > 0)
+        if (await PapersEndpoints.BuildPreviewAsync(contract, caller, period, knownAt, title, builder, clock, errors, cancellationToken)
+            is not { } content)
         {
             // The preview page says what is wrong, beside the fields to put it right.
             return LocalRedirect($"~/contracts/{id}/papers/preview{Request.QueryString}");
         }
 
-        var content = await builder.BuildAsync(contract, read.Period, PapersEndpoints.TitleOr(title, contract, read.Period), caller.Name,
-            read.KnownAt, cancellationToken);
-        return File(PaperDocument.Build(content), PaperDocument.ContentType, $"{contract.Reference}-{content.Period}-preview.docx");
+        return File(PaperDocument.Build(content), PaperDocument.ContentType, PapersEndpoints.PreviewFileName(contract, content));
     }
 }
