@@ -38,12 +38,6 @@ internal sealed class SqlDialect(DatabaseProvider provider)
         _ => false,
     };
 
-    /// <summary>
-    /// True when the engine chose this transaction as a deadlock victim and rolled it back: the
-    /// whole transaction may simply run again. SQLite cannot deadlock (one writer at a time).
-    /// </summary>
-    public static bool IsDeadlockVictim(DbException exception) => exception is SqlException { Number: 1205 or ApplockDeadlock };
-
     /// <summary>The error our lock statement throws when sp_getapplock gives up after its timeout (its -1).</summary>
     public const int ApplockTimeout = 51000;
 

@@ -65,30 +65,8 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
     /// Evaluates the contract's marked measures, or all of them when someone asked for it; then
     /// clears the marks it used and answers the requests it saw.
     /// </summary>
-    public async Task<EvaluationOutcome> EvaluateContractAsync(long contractId, CancellationToken cancellationToken)
-    {
-        const int MaxAttempts = 5;
-        // A race on a unique key is over once the other writer commits: a third time is no race
-        // but a key the data breaks every run, so it stops, and the run goes on to other contracts.
-        const int MaxRaces = 2;
-        var races = 0;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await EvaluateOnceAsync(contractId, cancellationToken);
-            }
-            catch (DbException ex) when (attempt < MaxAttempts && SqlDialect.Classify(ex) switch
-            {
-                DbFailure.Deadlock => true,
-                DbFailure.Race => ++races <= MaxRaces,
-                _ => false,
-            })
-            {
-                // Another writer got there first; everything was rolled back, so read again.
-            }
-        }
-    }
+    public Task<EvaluationOutcome> EvaluateContractAsync(long contractId, CancellationToken cancellationToken) =>
+        DbRetry.RunAsync(() => EvaluateOnceAsync(contractId, cancellationToken));
 
     private async Task<EvaluationOutcome> EvaluateOnceAsync(long contractId, CancellationToken cancellationToken)
     {

@@ -45,20 +45,16 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
         var known = (await connection.QueryAsync<(long MeasureId, string Period)>(new CommandDefinition(
             RatedSinceSql, new { Since = since }, cancellationToken: cancellationToken))).ToHashSet();
         var marks = candidates.Where(c => !known.Contains((c.MeasureId, c.Period.ToString()))).ToList();
-        for (var attempt = 1; marks.Count > 0; attempt++)
+        if (marks.Count > 0)
         {
-            try
+            // Chosen as the victim against an evaluation reading the marks: all rolled back, mark again.
+            await DbRetry.RunAsync(async () =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await PendingEvaluations.MarkAsync(transaction, database.Dialect, marks, EvaluationReason.DueDate,
                     clock.GetUtcNow(), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                break;
-            }
-            catch (System.Data.Common.DbException ex) when (attempt < 3 && SqlDialect.Classify(ex) == DbFailure.Deadlock)
-            {
-                // Chosen as the victim against an evaluation reading the marks: all rolled back, mark again.
-            }
+            }, races: 0);
         }
 
         return marks.Count;

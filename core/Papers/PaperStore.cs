@@ -42,17 +42,9 @@ internal sealed class PaperStore(Database database, PaperBuilder builder, PaperC
         Contract contract, Caller caller, Period period, DateOnly meetingDate, string title, CancellationToken cancellationToken,
         string? formKey = null)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryPublishAsync(contract, caller, period, meetingDate, title, formKey, cancellationToken);
-            }
-            catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex) && formKey is not null && attempt < 3)
-            {
-                // The same form is being published by a request racing this one: the next attempt answers its paper.
-            }
-        }
+        // The same form published by a request racing this one breaks the form key: the next attempt answers its paper.
+        return await DbRetry.RunAsync(() => TryPublishAsync(contract, caller, period, meetingDate, title, formKey, cancellationToken),
+            races: formKey is null ? 0 : DbRetry.MaxRaces);
     }
 
     private async Task<PublishedPaper> TryPublishAsync(

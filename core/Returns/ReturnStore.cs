@@ -46,31 +46,16 @@ internal sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<StoredRet
 /// </summary>
 internal sealed class ReturnStore(Database database, TimeProvider clock)
 {
-    /// <summary>
-    /// Two batches for the same (measure, period) can meet on SQL Server, where the revision is read
-    /// under READ COMMITTED; the loser breaks the unique revision key, or is chosen as a deadlock
-    /// victim, and simply runs again.
-    /// </summary>
-    private const int MaxAttempts = 5;
-
     /// <param name="rows">Rows that have passed <see cref="ReturnRules"/>.</param>
     public async Task<SubmitResult> SubmitAsync(
         Contract contract, Caller caller, IReadOnlyList<CheckedReturn> rows, IdempotentRequest? idempotency,
         CancellationToken cancellationToken)
     {
         var keyHash = idempotency is null ? null : IdempotencyKeys.HashOf(caller, idempotency.Key);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TrySubmitAsync(contract, caller, rows, idempotency, keyHash, cancellationToken);
-            }
-            catch (DbException ex) when ((SqlDialect.IsUniqueViolation(ex) || SqlDialect.IsDeadlockVictim(ex)) && attempt < MaxAttempts)
-            {
-                // Either another request holds the same key (the next attempt replays its answer)
-                // or another batch took the revision number (the next attempt reads the new one).
-            }
-        }
+        // Two batches for the same (measure, period) can meet on SQL Server, where the revision is
+        // read under READ COMMITTED: the loser breaks the unique revision key (the next attempt reads
+        // the new revision) or the idempotency key (it replays the winner's answer), or is a deadlock victim.
+        return await DbRetry.RunAsync(() => TrySubmitAsync(contract, caller, rows, idempotency, keyHash, cancellationToken));
     }
 
     private async Task<SubmitResult> TrySubmitAsync(

@@ -38,16 +38,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
     {
         // Its marks' MERGE can meet an evaluation's read of marks, or a second setting's version
         // number: a deadlock or a race rolls everything back, so it runs again (issue 22).
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TrySetAsync(measure, year, caller, request, cancellationToken);
-            }
-            catch (System.Data.Common.DbException ex) when (attempt < 3 && SqlDialect.Classify(ex) is DbFailure.Deadlock or DbFailure.Race)
-            {
-            }
-        }
+        return await DbRetry.RunAsync(() => TrySetAsync(measure, year, caller, request, cancellationToken));
     }
 
     private async Task<WriteResult<TargetSetting>> TrySetAsync(
