@@ -28,27 +28,67 @@ internal static class DapperTypeHandlers
             SqlMapper.RemoveTypeMap(typeof(Nullable<>).MakeGenericType(type));
         }
 
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
-        SqlMapper.AddTypeHandler(new GuidHandler());
-        SqlMapper.AddTypeHandler(new DecimalHandler());
+        SqlMapper.AddTypeHandler(typeof(DateOnly), new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(typeof(DateTimeOffset), new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(typeof(Guid), new GuidHandler());
+        SqlMapper.AddTypeHandler(typeof(decimal), new DecimalHandler());
     }
 
-    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    /// <summary>
+    /// The precision and scale of every decimal column (see the migrations). SQL Server is sent
+    /// every decimal parameter with them, so 61.5 and 0.1234567 share one cached plan rather than
+    /// one per decimal(3,1) and decimal(7,7) that SqlClient would size from each value (issue 22, item 10).
+    /// </summary>
+    public const byte DecimalPrecision = 19;
+
+    public const byte DecimalScale = 6;
+
+    /// <summary>How a timestamp is stored on SQLite: sortable UTC text, so ORDER BY and range filters agree with time order.</summary>
+    public static string SqliteText(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A handler that types its parameter for SQL Server whether or not it holds a value. Dapper's
+    /// <c>TypeHandler&lt;T&gt;</c> sets a null without asking the handler, and SqlClient sends an
+    /// untyped null as nvarchar, which converts on the server and caches another plan.
+    /// </summary>
+    private abstract class Handler<T> : SqlMapper.ITypeHandler
+        where T : struct
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        public void SetValue(IDbDataParameter parameter, object? value)
         {
+            var isNull = value is null or DBNull;
             if (parameter is SqliteParameter)
             {
-                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                parameter.Value = isNull ? DBNull.Value : ToSqlite((T)value!);
                 return;
             }
 
-            parameter.DbType = DbType.Date;
-            parameter.Value = value.ToDateTime(TimeOnly.MinValue);
+            Describe(parameter);
+            parameter.Value = isNull ? DBNull.Value : ToSqlServer((T)value!);
         }
 
-        public override DateOnly Parse(object value) => value switch
+        public object? Parse(Type destinationType, object value) => value is DBNull ? null : Parse(value);
+
+        /// <summary>The parameter's type (and size) on SQL Server.</summary>
+        protected abstract void Describe(IDbDataParameter parameter);
+
+        protected abstract object ToSqlServer(T value);
+
+        protected abstract object ToSqlite(T value);
+
+        protected abstract T Parse(object value);
+    }
+
+    private sealed class DateOnlyHandler : Handler<DateOnly>
+    {
+        protected override void Describe(IDbDataParameter parameter) => parameter.DbType = DbType.Date;
+
+        protected override object ToSqlServer(DateOnly value) => value.ToDateTime(TimeOnly.MinValue);
+
+        protected override object ToSqlite(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        protected override DateOnly Parse(object value) => value switch
         {
             DateOnly date => date,
             DateTime dateTime => DateOnly.FromDateTime(dateTime),
@@ -57,26 +97,15 @@ internal static class DapperTypeHandlers
         };
     }
 
-    /// <summary>How a timestamp is stored on SQLite: sortable UTC text, so ORDER BY and range filters agree with time order.</summary>
-    public static string SqliteText(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
-
-    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    private sealed class DateTimeOffsetHandler : Handler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            var utc = value.UtcDateTime;
-            if (parameter is SqliteParameter)
-            {
-                parameter.Value = SqliteText(value);
-                return;
-            }
+        protected override void Describe(IDbDataParameter parameter) => parameter.DbType = DbType.DateTime2;
 
-            parameter.DbType = DbType.DateTime2;
-            parameter.Value = utc;
-        }
+        protected override object ToSqlServer(DateTimeOffset value) => value.UtcDateTime;
 
-        public override DateTimeOffset Parse(object value) => value switch
+        protected override object ToSqlite(DateTimeOffset value) => SqliteText(value);
+
+        protected override DateTimeOffset Parse(object value) => value switch
         {
             DateTimeOffset offset => offset.ToUniversalTime(),
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
@@ -85,21 +114,15 @@ internal static class DapperTypeHandlers
         };
     }
 
-    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    private sealed class GuidHandler : Handler<Guid>
     {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.Value = value.ToString("D");
-                return;
-            }
+        protected override void Describe(IDbDataParameter parameter) => parameter.DbType = DbType.Guid;
 
-            parameter.DbType = DbType.Guid;
-            parameter.Value = value;
-        }
+        protected override object ToSqlServer(Guid value) => value;
 
-        public override Guid Parse(object value) => value switch
+        protected override object ToSqlite(Guid value) => value.ToString("D");
+
+        protected override Guid Parse(object value) => value switch
         {
             Guid guid => guid,
             string text => Guid.Parse(text),
@@ -108,17 +131,22 @@ internal static class DapperTypeHandlers
         };
     }
 
-    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    private sealed class DecimalHandler : Handler<decimal>
     {
-        public override void SetValue(IDbDataParameter parameter, decimal value)
+        protected override void Describe(IDbDataParameter parameter)
         {
             parameter.DbType = DbType.Decimal;
-            parameter.Value = value;
+            parameter.Precision = DecimalPrecision;
+            parameter.Scale = DecimalScale;
         }
+
+        protected override object ToSqlServer(decimal value) => value;
+
+        protected override object ToSqlite(decimal value) => value;
 
         // SQL Server hands back the column's scale (60.000000), SQLite the stored number (60):
         // normalising drops trailing zeros so both engines answer 60.
-        public override decimal Parse(object value) => Decimals.WithoutTrailingZeros(value switch
+        protected override decimal Parse(object value) => Decimals.WithoutTrailingZeros(value switch
         {
             decimal number => number,
             double number => (decimal)number,
