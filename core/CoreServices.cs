@@ -63,6 +63,7 @@ internal static class CoreServices
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<MonthlyDigest>();
+        services.AddSingleton<OutboxRetention>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using ContractMonitor.Core.Evaluations;
 using ContractMonitor.Core.Idempotency;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ContractMonitor.Core.Jobs;
@@ -10,11 +11,36 @@ namespace ContractMonitor.Core.Jobs;
 /// parallel or after a crash: the database's keys and compare-and-set make the second run a no-op.
 /// </summary>
 internal sealed partial class EvaluationJobs(
-    ContractEvaluator evaluator, PastDueMarker pastDue, IdempotencyKeys keys, IBackgroundJobClient jobs, TimeProvider clock,
-    ILogger<EvaluationJobs> logger)
+    ContractEvaluator evaluator, PastDueMarker pastDue, IdempotencyKeys keys, IBackgroundJobClient jobs,
+    JobStorage storage, TimeProvider clock, ILogger<EvaluationJobs> logger)
 {
-    public async Task EvaluateDueAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Held by a run over the due contracts, in Hangfire's storage so it holds across workers. At
+    /// 00:15 evaluate-due and mark-past-due fire together, and a long run can outlast five minutes:
+    /// one run at a time keeps the marker's writes and an evaluation's reads of the marks apart
+    /// (issue 22, item 7), rather than every contract's lock being fought over twice.
+    /// </summary>
+    public const string RunLock = "contractmonitor:evaluation-run";
+
+    /// <summary>How long mark-past-due waits for a run in progress: far longer than a run takes.</summary>
+    public static readonly TimeSpan MarkerWait = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A run that finds another in progress leaves the work to it, or to the run five minutes on:
+    /// what is due is read from the marks, which stay until evaluated.
+    /// </summary>
+    public async Task EvaluateDueAsync(CancellationToken cancellationToken)
+    {
+        using var connection = storage.GetConnection();
+        using var run = TryLock(connection, TimeSpan.Zero);
+        if (run is null)
+        {
+            Log.RunInProgress(logger);
+            return;
+        }
+
         Evaluated(await evaluator.EvaluateDueAsync(cancellationToken));
+    }
 
     public async Task EvaluateContractAsync(long contractId, CancellationToken cancellationToken) =>
         Evaluated(await evaluator.EvaluateContractAsync(contractId, cancellationToken));
@@ -30,10 +56,26 @@ internal sealed partial class EvaluationJobs(
         }
     }
 
+    /// <summary>Marks the periods that fell due and evaluates them, after any run in progress has finished.</summary>
     public async Task MarkPastDueAsync(CancellationToken cancellationToken)
     {
+        using var connection = storage.GetConnection();
+        using var run = TryLock(connection, MarkerWait)
+            ?? throw new TimeoutException($"An evaluation run held '{RunLock}' for more than {MarkerWait}; Hangfire retries this job.");
         Log.MarkedPastDue(logger, await pastDue.MarkAsync(cancellationToken));
-        await EvaluateDueAsync(cancellationToken);
+        Evaluated(await evaluator.EvaluateDueAsync(cancellationToken));
+    }
+
+    private static IDisposable? TryLock(IStorageConnection connection, TimeSpan wait)
+    {
+        try
+        {
+            return connection.AcquireDistributedLock(RunLock, wait);
+        }
+        catch (DistributedLockTimeoutException)
+        {
+            return null;
+        }
     }
 
     public async Task PurgeIdempotencyKeysAsync(CancellationToken cancellationToken)
@@ -52,5 +94,8 @@ internal sealed partial class EvaluationJobs(
 
         [LoggerMessage(3, LogLevel.Information, "Purged {Keys} idempotency keys past their retention")]
         public static partial void Purged(ILogger logger, int keys);
+
+        [LoggerMessage(4, LogLevel.Information, "An evaluation run is in progress elsewhere; this one leaves the due contracts to it")]
+        public static partial void RunInProgress(ILogger logger);
     }
 }

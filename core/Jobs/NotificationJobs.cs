@@ -8,7 +8,8 @@ namespace ContractMonitor.Core.Jobs;
 /// running either twice, in parallel or after a crash sends nothing twice (bar the window the
 /// dispatcher documents).
 /// </summary>
-internal sealed partial class NotificationJobs(NotificationDispatcher dispatcher, MonthlyDigest digest, ILogger<NotificationJobs> logger)
+internal sealed partial class NotificationJobs(
+    NotificationDispatcher dispatcher, MonthlyDigest digest, OutboxRetention retention, TimeProvider clock, ILogger<NotificationJobs> logger)
 {
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +30,15 @@ internal sealed partial class NotificationJobs(NotificationDispatcher dispatcher
         }
     }
 
+    public async Task ClearSentBodiesAsync(CancellationToken cancellationToken)
+    {
+        var cleared = await retention.ClearSentBodiesAsync(clock.GetUtcNow(), cancellationToken);
+        if (cleared > 0)
+        {
+            Log.BodiesCleared(logger, cleared, OutboxRetention.KeepBodiesFor.Days);
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Emails: {Sent} sent, {Retrying} to retry, {Failed} failed")]
@@ -36,5 +46,8 @@ internal sealed partial class NotificationJobs(NotificationDispatcher dispatcher
 
         [LoggerMessage(2, LogLevel.Information, "Wrote {Emails} monthly digest emails")]
         public static partial void DigestsWritten(ILogger logger, int emails);
+
+        [LoggerMessage(3, LogLevel.Information, "Cleared the bodies of {Emails} emails sent more than {Days} days ago")]
+        public static partial void BodiesCleared(ILogger logger, int emails, int days);
     }
 }

@@ -14,6 +14,7 @@ internal static class RecurringJobs
     public const string PurgeIdempotencyKeys = "purge-idempotency-keys";
     public const string DispatchEmails = "dispatch-emails";
     public const string MonthlyDigest = "monthly-digest";
+    public const string ClearSentEmailBodies = "clear-sent-email-bodies";
 
     public const string EveryFiveMinutes = "*/5 * * * *";
     public const string DailyAfterMidnight = "15 0 * * *";
@@ -31,5 +32,6 @@ internal static class RecurringJobs
         manager.AddOrUpdate<EvaluationJobs>(PurgeIdempotencyKeys, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), DailyAtThree, options);
         manager.AddOrUpdate<NotificationJobs>(DispatchEmails, j => j.DispatchAsync(CancellationToken.None), EveryMinute, options);
         manager.AddOrUpdate<NotificationJobs>(MonthlyDigest, j => j.MonthlyDigestAsync(CancellationToken.None), DailyAtSeven, options);
+        manager.AddOrUpdate<NotificationJobs>(ClearSentEmailBodies, j => j.ClearSentBodiesAsync(CancellationToken.None), DailyAtThree, options);
     }
 }
