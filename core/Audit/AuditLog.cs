@@ -36,6 +36,33 @@ internal sealed class AuditLog(Database database)
         }, transaction, cancellationToken: cancellationToken));
     }
 
+    private static readonly BulkRows Entries = new(new DialectSql(
+        SqlServer: """
+            INSERT INTO AuditLog (OccurredAt, Actor, ActorOrg, Action, EntityType, EntityId, ContractId, Before, After)
+            SELECT @At, j.Actor, j.ActorOrg, j.Action, j.EntityType, j.EntityId, j.ContractId, j.Before, j.After
+            FROM OPENJSON(@Rows) WITH (
+                Seq int '$[0]', Actor nvarchar(200) '$[1]', ActorOrg nvarchar(64) '$[2]', Action nvarchar(100) '$[3]',
+                EntityType nvarchar(64) '$[4]', EntityId nvarchar(100) '$[5]', ContractId bigint '$[6]',
+                Before nvarchar(max) '$[7]', After nvarchar(max) '$[8]') AS j
+            ORDER BY j.Seq
+            """,
+        Sqlite: """
+            INSERT INTO AuditLog (OccurredAt, Actor, ActorOrg, Action, EntityType, EntityId, ContractId, Before, After)
+            VALUES (@At, @Actor, @ActorOrg, @Action, @EntityType, @EntityId, @ContractId, @Before, @After)
+            """),
+        ["@Actor", "@ActorOrg", "@Action", "@EntityType", "@EntityId", "@ContractId", "@Before", "@After"]);
+
+    // The field's name ends in Sql so that the statement checks find it (AppStatements).
+    private static readonly DialectSql InsertManySql = Entries.Sql;
+
+    /// <summary>Many entries by one caller at one time, in order: one statement on SQL Server however many there are.</summary>
+    public static Task WriteAsync(
+        DbTransaction transaction, SqlDialect dialect, Caller caller, DateTimeOffset at, IReadOnlyList<AuditEntry> entries,
+        CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(transaction, dialect, Entries, entries, e => [
+            caller.Name, caller.Org, e.Action, e.EntityType, e.EntityId, e.ContractId, ToJson(e.Before), ToJson(e.After),
+        ], at, cancellationToken);
+
     private static readonly DialectSql ListForContractSql = new(
         SqlServer: """
             SELECT Id, OccurredAt, Actor, ActorOrg, Action, EntityType, EntityId, Before, After

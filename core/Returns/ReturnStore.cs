@@ -99,32 +99,16 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         // repeats the figure that counts writes nothing: no revision, no audit row, no mark.
         var inKeyOrder = revisions.Where(r => !r.Stored.Unchanged)
             .OrderBy(r => r.Row.Measure.Id).ThenBy(r => r.Row.Period.Start).ToList();
-        if (inKeyOrder.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, inKeyOrder.Select(r => new
-            {
-                MeasureId = r.Row.Measure.Id,
-                r.Stored.Period,
-                PeriodStart = r.Row.Period.Start,
-                r.Stored.Revision,
-                r.Stored.Value,
-                r.Stored.Numerator,
-                r.Stored.Denominator,
-                r.Stored.Commentary,
-                r.Stored.Late,
-                r.Stored.SubmittedBy,
-                r.Stored.SubmittedByOrg,
-                r.Stored.SubmittedAt,
-            }).ToList(), transaction, cancellationToken: cancellationToken));
-        }
-
-        foreach (var (_, previous, stored) in inKeyOrder)
-        {
-            await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
-                "return.submitted", "Return",
-                string.Create(CultureInfo.InvariantCulture, $"{stored.MeasureCode}/{stored.Period}/r{stored.Revision}"),
-                contract.Id, previous?.AuditedBefore(), stored), cancellationToken);
-        }
+        // One statement per table on SQL Server (a 1,000-row batch was some 3,000 round trips in one
+        // transaction, issue 22 item 8); one prepared statement per row on SQLite, in process.
+        await BulkInsert.InsertAsync(transaction, database.Dialect, Revisions, inKeyOrder, r => [
+            r.Row.Measure.Id, r.Stored.Period, r.Row.Period.Start, r.Stored.Revision, r.Stored.Value, r.Stored.Numerator,
+            r.Stored.Denominator, r.Stored.Commentary, r.Stored.Late, r.Stored.SubmittedBy, r.Stored.SubmittedByOrg,
+        ], now, cancellationToken);
+        await AuditLog.WriteAsync(transaction, database.Dialect, caller, now, inKeyOrder.Select(r => new AuditEntry(
+            "return.submitted", "Return",
+            string.Create(CultureInfo.InvariantCulture, $"{r.Stored.MeasureCode}/{r.Stored.Period}/r{r.Stored.Revision}"),
+            contract.Id, r.Previous?.AuditedBefore(), r.Stored)).ToList(), cancellationToken);
 
         await PendingEvaluations.MarkAsync(transaction, database.Dialect,
             inKeyOrder.Select(r => new PendingEvaluations.Mark(r.Row.Measure.Id, r.Row.Period)), EvaluationReason.Return, now, cancellationToken);
@@ -186,10 +170,30 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         return figures.ToDictionary(f => (f.MeasureId, f.Period.ToString()));
     }
 
-    private const string InsertSql = """
-        INSERT INTO Returns (MeasureId, Period, PeriodStart, Revision, Value, Numerator, Denominator, Commentary, Late, SubmittedBy, SubmittedByOrg, SubmittedAt)
-        VALUES (@MeasureId, @Period, @PeriodStart, @Revision, @Value, @Numerator, @Denominator, @Commentary, @Late, @SubmittedBy, @SubmittedByOrg, @SubmittedAt)
-        """;
+    // In key order (the rows' order, by Seq), so identities follow it as the row-by-row insert did.
+    private static readonly BulkRows Revisions = new(new DialectSql(
+        SqlServer: """
+            INSERT INTO Returns (MeasureId, Period, PeriodStart, Revision, Value, Numerator, Denominator, Commentary, Late,
+                SubmittedBy, SubmittedByOrg, SubmittedAt)
+            SELECT j.MeasureId, j.Period, j.PeriodStart, j.Revision, j.Value, j.Numerator, j.Denominator, j.Commentary, j.Late,
+                j.SubmittedBy, j.SubmittedByOrg, @At
+            FROM OPENJSON(@Rows) WITH (
+                Seq int '$[0]', MeasureId bigint '$[1]', Period varchar(10) '$[2]', PeriodStart date '$[3]', Revision int '$[4]',
+                Value decimal(19, 6) '$[5]', Numerator decimal(19, 6) '$[6]', Denominator decimal(19, 6) '$[7]',
+                Commentary nvarchar(4000) '$[8]', Late bit '$[9]', SubmittedBy nvarchar(200) '$[10]', SubmittedByOrg nvarchar(64) '$[11]') AS j
+            ORDER BY j.Seq
+            """,
+        Sqlite: """
+            INSERT INTO Returns (MeasureId, Period, PeriodStart, Revision, Value, Numerator, Denominator, Commentary, Late,
+                SubmittedBy, SubmittedByOrg, SubmittedAt)
+            VALUES (@MeasureId, @Period, @PeriodStart, @Revision, @Value, @Numerator, @Denominator, @Commentary, @Late,
+                @SubmittedBy, @SubmittedByOrg, @At)
+            """),
+        ["@MeasureId", "@Period", "@PeriodStart", "@Revision", "@Value", "@Numerator", "@Denominator", "@Commentary", "@Late",
+            "@SubmittedBy", "@SubmittedByOrg"]);
+
+    // The field's name ends in Sql so that the statement checks find it (AppStatements).
+    private static readonly DialectSql InsertSql = Revisions.Sql;
 
     /// <summary>The figure that counts for each measure and period, by measure code then period.</summary>
     /// <param name="period">One period; null for every period.</param>

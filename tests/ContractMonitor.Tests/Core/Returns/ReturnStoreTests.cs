@@ -88,6 +88,33 @@ public abstract class ReturnStoreTests
         Assert.Equal(Enumerable.Range(1, 8).Select(i => (decimal)i), history.Revisions.Select(r => r.Value).Order());
     }
 
+    /// <summary>
+    /// Issue 22, item 8: a batch is one statement per table on SQL Server. Every row, its nulls, its
+    /// text in any script and its audit row arrive, and identities follow the rows' key order.
+    /// </summary>
+    [Fact]
+    public async Task AThousandRowBatchIsStoredWholeWithItsAuditTrailInKeyOrder()
+    {
+        var (store, contract, provider, measure) = await ArrangeAsync();
+        var periods = Enumerable.Range(0, 1000)
+            .Select(i => new DateOnly(1940, 1, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var rows = periods.Select((p, i) => new CheckedReturn(measure, Period.Parse(p, Frequency.Monthly), i + 0.25m,
+            i % 2 == 0 ? null : i, i % 2 == 0 ? null : 1000, i % 3 == 0 ? null : $"Équipe {i}: 10% ✓ — “quoted”")).ToList();
+
+        var result = await store.SubmitAsync(contract, provider, [.. Enumerable.Reverse(rows)], null, default);
+
+        Assert.Equal(SubmitStatus.Stored, result.Status);
+        var current = await store.ListCurrentAsync(contract, null, null, default);
+        Assert.Equal(rows.Select(r => (r.Period.ToString(), r.Value, r.Numerator, r.Denominator, r.Commentary, 1)),
+            current.Select(r => (r.Period, r.Value, r.Numerator, r.Denominator, r.Commentary, r.Revision)));
+        await using var connection = await Open().OpenAsync(default);
+        var audited = await connection.QueryAsync<string>(
+            "SELECT EntityId FROM AuditLog WHERE ContractId = @Id AND Action = 'return.submitted' ORDER BY Id", new { contract.Id });
+        Assert.Equal(periods.Select(p => $"A1/{p}/r1"), audited);
+        var ids = await connection.QueryAsync<string>("SELECT Period FROM Returns WHERE MeasureId = @Id ORDER BY Id", new { measure.Id });
+        Assert.Equal(periods, ids);
+    }
+
     [Fact]
     public async Task MarksForEvaluationAreOnePerFigureWithAGenerationPerChange()
     {
