@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Resources;
 using ContractMonitor.Migrations;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -75,9 +77,32 @@ internal sealed class SqlDialect(DatabaseProvider provider)
         TimeoutException => true,
         // SqlClient's pool, exhausted, throws this plain exception (no number to read): the server
         // is busy, not the request wrong, so it is a 503 like the others (issue 22).
-        InvalidOperationException pool when pool.Message.Contains("obtaining a connection from the pool", StringComparison.Ordinal) => true,
+        InvalidOperationException pool => IsPoolTimeout(pool.Message),
         _ => false,
     };
+
+    private static readonly ResourceManager SqlClientStrings = new("Microsoft.Data.SqlClient.Resources.Strings", typeof(SqlConnection).Assembly);
+
+    /// <summary>
+    /// SqlClient's words for an exhausted pool, in a language it ships (German, French, Japanese…):
+    /// the exception carries nothing else to know it by, and SqlClient words it in the process's UI language.
+    /// </summary>
+    internal static string? PoolTimeoutMessage(CultureInfo culture)
+    {
+        try
+        {
+            return SqlClientStrings.GetString("ADP_PooledOpenTimeout", culture);
+        }
+        catch (MissingManifestResourceException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsPoolTimeout(string message) =>
+        message == PoolTimeoutMessage(CultureInfo.CurrentUICulture)
+        || message == PoolTimeoutMessage(CultureInfo.InvariantCulture)
+        || message.Contains("obtaining a connection from the pool", StringComparison.Ordinal);
 }
 
 /// <summary>Why a database write failed, as far as what to do next goes.</summary>

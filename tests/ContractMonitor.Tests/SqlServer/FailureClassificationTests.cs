@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContractMonitor.Core.Data;
 
 namespace ContractMonitor.Tests.SqlServer;
@@ -27,5 +28,27 @@ public sealed class FailureClassificationTests
 
         Assert.True(SqlDialect.IsUnavailable(exhausted));
         Assert.False(SqlDialect.IsUnavailable(new InvalidOperationException("Sequence contains no elements")));
+    }
+
+    [Fact]
+    public void AnExhaustedPoolIsRecognisedInTheLanguageSqlClientWordsItIn()
+    {
+        var german = SqlDialect.PoolTimeoutMessage(CultureInfo.GetCultureInfo("de-DE"));
+        var english = SqlDialect.PoolTimeoutMessage(CultureInfo.InvariantCulture);
+        Assert.NotNull(german);
+        Assert.NotEqual(english, german);
+        Assert.DoesNotContain("obtaining a connection from the pool", german, StringComparison.Ordinal);
+
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            Assert.True(SqlDialect.IsUnavailable(new InvalidOperationException(german)));
+            Assert.True(SqlDialect.IsUnavailable(new InvalidOperationException(english)));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }
