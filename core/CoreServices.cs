@@ -43,6 +43,8 @@ internal static class CoreServices
         services.AddSingleton<ContractStore>();
         services.AddSingleton<PanelStore>();
         services.AddSingleton<MeasureStore>();
+        services.AddSingleton<MeasureLifeStore>();
+        services.AddSingleton<Contracts.ContractTermStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<ReturnStore>();
         services.AddSingleton<IdempotencyKeys>();

@@ -60,6 +60,10 @@ public sealed record CreateMeasureRequest(
 /// How its figures combine into a quarter or a year. Left out when created: NumeratorOverDenominator for Percent
 /// and Rate (a span where a figure has no denominator is then rolled up as Latest, and says so), Latest otherwise.
 /// </param>
+/// <param name="Definition">The definition in force from its latest version on; with <c>?period=</c>, the one in force for that period.</param>
+/// <param name="UnitLabel">How figures are labelled beside the unit, such as "per 10,000 children"; null for none.</param>
+/// <param name="RetiredFrom">The first period no longer owed or rated; null while the measure runs.</param>
+/// <param name="Definitions">Every version of the definition, oldest first; only on a single measure's answer.</param>
 public sealed record MeasureResponse(
     string Code,
     string Title,
@@ -70,4 +74,33 @@ public sealed record MeasureResponse(
     Frequency Frequency,
     int Decimals,
     string StartPeriod,
-    Rollup Rollup);
+    Rollup Rollup,
+    string? UnitLabel = null,
+    string? RetiredFrom = null,
+    string? RetirementReason = null,
+    IReadOnlyList<MeasureDefinitionResponse>? Definitions = null);
+
+/// <summary>One version of a measure's definition (issue 20).</summary>
+/// <param name="FromPeriod">The first period it applies to; it applies until the next version's.</param>
+public sealed record MeasureDefinitionResponse(string FromPeriod, string Definition, string? Reason, string? SetBy, DateTimeOffset? SetAt);
+
+/// <summary>
+/// A change to a measure over the contract's life (issue 20). Every field left out stays as it is;
+/// code, unit, polarity and frequency never change (create a new measure for that).
+/// </summary>
+/// <param name="Definition">A new version of the definition, applying from <paramref name="DefinitionFrom"/>.</param>
+/// <param name="DefinitionFrom">The first period the new definition applies to: required with a definition.</param>
+/// <param name="StartPeriod">The first period returns are expected for. Moving it later than a stored figure is refused.</param>
+/// <param name="Reason">Why: kept in the audit, and with a definition version.</param>
+public sealed record EditMeasureRequest(
+    string? Title,
+    string? Definition,
+    string? DefinitionFrom,
+    string? Category,
+    int? Decimals,
+    string? UnitLabel,
+    string? StartPeriod,
+    string Reason);
+
+/// <summary>Retires a measure: from <paramref name="FromPeriod"/> on it is neither owed nor rated (issue 20).</summary>
+public sealed record RetireMeasureRequest(string FromPeriod, string Reason);

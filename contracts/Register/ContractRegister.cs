@@ -45,3 +45,9 @@ public sealed record ContractResponse(
 public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderLevel> Ladder, bool SpecialCause = false);
 
 public sealed record LadderLevel(int Level, string Name, string? Email = null);
+
+/// <summary>
+/// The contract's end moved (issue 20): extended, brought forward, or made open-ended with null.
+/// Bringing it forward past periods that already have figures is refused, listing them.
+/// </summary>
+public sealed record ChangeTermRequest(DateOnly? EndDate, string Reason);

@@ -109,8 +109,13 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         var targets = read.Targets[measure.Id].ToDictionary(t => t.FinancialYear);
         var stored = read.Evaluations[measure.Id].ToDictionary(e => Period.Parse(e.Period, measure.Frequency));
         var series = SeriesRules.Rate(measure, read.Terms, figures, targets.ToDictionary(t => t.Key, t => t.Value.ToVersion()), today);
-        var changes = SeriesChanges.Between(
-            stored.ToDictionary(e => e.Key, e => e.Value.ToStored(e.Key)), series, year => targets.GetValueOrDefault(year)?.SetBy);
+        var between = SeriesChanges.Between(
+            stored.ToDictionary(e => e.Key, e => e.Value.ToStored(e.Key)), series, year => targets.GetValueOrDefault(year)?.SetBy,
+            measure, read.Terms);
+        // A retired measure's open escalations resolve in its retirement period, and say why (issue 20).
+        var changes = measure.RetiredFrom is { } retired
+            ? new SeriesChanges(between.All.Append(new SeriesChange(ChangeKind.MeasureRetired, retired)).Distinct())
+            : between;
 
         foreach (var rating in series)
         {
@@ -138,7 +143,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
             var signals = reason == EscalationReason.SpecialCauseConcern
                 ? SpcSignals.Of(series, measure.Polarity, read.Recalculations[measure.Id].Select(p => Period.Parse(p, measure.Frequency)).ToList())
                 : SeriesRules.EscalationSeries(series, reason);
-            var episodes = EscalationMachine.Run(signals, rule);
+            var episodes = EscalationMachine.Run(signals, rule, endsAt: measure.RetiredFrom);
             var records = read.Escalations[measure.Id]
                 .Where(e => e.Reason == reason.ToString())
                 .Select(e => e.ToStored(measure.Frequency, read.Events[e.Id]))

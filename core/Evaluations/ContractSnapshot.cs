@@ -157,7 +157,7 @@ internal sealed partial class ContractEvaluator
         """;
 
     private const string MeasuresSql = """
-        SELECT Id, Code, Polarity, Unit, Frequency, StartPeriod FROM Measures WHERE ContractId = @ContractId ORDER BY Code
+        SELECT Id, Code, Polarity, Unit, Frequency, StartPeriod, RetiredFrom FROM Measures WHERE ContractId = @ContractId ORDER BY Code
         """;
 
     internal const string FiguresSql = """
@@ -264,11 +264,14 @@ internal sealed partial class ContractEvaluator
 
         public string? StartPeriod { get; init; }
 
+        public string? RetiredFrom { get; init; }
+
         public MeasureTerms ToTerms(DateOnly contractStart)
         {
             var frequency = Enum.Parse<Frequency>(Frequency);
             return new(Id, Code, Enum.Parse<Polarity>(Polarity), Enum.Parse<MeasureUnit>(Unit), frequency,
-                MeasureStart.Effective(StartPeriod, frequency, contractStart));
+                MeasureStart.Effective(StartPeriod, frequency, contractStart),
+                RetiredFrom is null ? null : Period.Parse(RetiredFrom, frequency));
         }
     }
 }

@@ -91,7 +91,12 @@ internal static class EscalationMachine
     /// Replays a whole series in period order and returns every escalation it opens: one episode
     /// per run that raised one, each with its events and where it ended.
     /// </summary>
-    public static IReadOnlyList<EscalationEpisode> Run(IEnumerable<(Period Period, Signal Signal)> series, EscalationRule rule)
+    /// <param name="endsAt">
+    /// The period the series ends for good (a retired measure's first unowed period): an episode still
+    /// open there resolves in it, since nothing after can carry it on or resolve it.
+    /// </param>
+    public static IReadOnlyList<EscalationEpisode> Run(
+        IEnumerable<(Period Period, Signal Signal)> series, EscalationRule rule, Period? endsAt = null)
     {
         var episodes = new List<EscalationEpisode>();
         EscalationEpisode? current = null;
@@ -121,6 +126,12 @@ internal static class EscalationMachine
             }
 
             state = next;
+        }
+
+        if (current is not null && endsAt is { } end)
+        {
+            current.Events.Add(new EpisodeEvent(EscalationEventType.Resolved, end, state.Level));
+            current.MoveTo(EscalationStatus.Resolved, state.Level, end);
         }
 
         return episodes;

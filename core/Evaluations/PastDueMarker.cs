@@ -18,7 +18,7 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(40);
 
     private const string MeasuresSql = """
-        SELECT m.Id, m.Frequency, m.StartPeriod, c.StartDate, c.EndDate, c.ReturnDueDays
+        SELECT m.Id, m.Frequency, m.StartPeriod, m.RetiredFrom, c.StartDate, c.EndDate, c.ReturnDueDays
         FROM Measures m JOIN Contracts c ON c.Id = m.ContractId
         """;
 
@@ -66,7 +66,7 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
         var until = ContractTerm.LastDayBy(measure.EndDate, today);
         var start = MeasureStart.Effective(measure.StartPeriod, frequency, measure.StartDate);
         return Period.Between(frequency, measure.StartDate, until)
-            .Where(p => p >= start)
+            .Where(p => p >= start && (measure.RetiredFrom is null || p < Period.Parse(measure.RetiredFrom, frequency)))
             .Where(p => p.DueDate(measure.ReturnDueDays) is var due && due < today && due >= earliestDue)
             .Select(p => new PendingEvaluations.Mark(measure.Id, p));
     }
@@ -76,6 +76,7 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
         public long Id { get; init; }
         public string Frequency { get; init; } = "";
         public string? StartPeriod { get; init; }
+        public string? RetiredFrom { get; init; }
         public DateOnly StartDate { get; init; }
         public DateOnly? EndDate { get; init; }
         public int ReturnDueDays { get; init; }

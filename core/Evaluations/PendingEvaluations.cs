@@ -14,6 +14,9 @@ internal enum EvaluationReason
 
     /// <summary>The measure's SPC recalculation periods changed: its SpecialCauseConcern signals may have (issue 19).</summary>
     Spc,
+
+    /// <summary>The measure's start, retirement or the contract's term changed: which periods it owes did (issue 20).</summary>
+    Terms,
 }
 
 /// <summary>

@@ -21,6 +21,12 @@ internal enum ChangeKind
 
     /// <summary>The periods from which the measure's SPC limits start again were recorded anew (issue 19).</summary>
     SpcRecalculation,
+
+    /// <summary>The measure was retired from the period: it and later ones are no longer rated (issue 20).</summary>
+    MeasureRetired,
+
+    /// <summary>The period went out of the series because the contract's end moved (issue 20).</summary>
+    TermChanged,
 }
 
 /// <param name="Detail">For a target change: who set the version now in force.</param>
@@ -55,8 +61,11 @@ internal sealed class SeriesChanges
     /// moved. Direction alone is not a cause: it follows from the period before.
     /// </summary>
     /// <param name="setBy">Who set a financial year's target version in force now.</param>
+    /// <param name="measure">The measure's terms, to tell a period its retirement removed from one its start did.</param>
+    /// <param name="contract">The contract's terms, to tell a period its end removed.</param>
     public static SeriesChanges Between(
-        IReadOnlyDictionary<Period, StoredRating> stored, IReadOnlyList<PeriodRating> series, Func<int, string?> setBy)
+        IReadOnlyDictionary<Period, StoredRating> stored, IReadOnlyList<PeriodRating> series, Func<int, string?> setBy,
+        MeasureTerms? measure = null, ContractTerms? contract = null)
     {
         var found = new List<SeriesChange>();
         Period? earliest = stored.Count == 0 ? null : stored.Keys.Min();
@@ -83,8 +92,12 @@ internal sealed class SeriesChanges
         }
 
         var rated = series.Select(r => r.Period).ToHashSet();
-        found.AddRange(stored.Keys.Where(p => !rated.Contains(p)).Select(p => new SeriesChange(ChangeKind.MeasureStart, p)));
-        return new SeriesChanges(found);
+        found.AddRange(stored.Keys.Where(p => !rated.Contains(p)).Select(p => measure?.RetiredFrom is { } retired && p >= retired
+            ? new SeriesChange(ChangeKind.MeasureRetired, retired)
+            : contract?.End is { } end && p.End > end
+                ? new SeriesChange(ChangeKind.TermChanged, p)
+                : new SeriesChange(ChangeKind.MeasureStart, p)));
+        return new SeriesChanges(found.Distinct());
     }
 
     /// <summary>The cause of an event in <paramref name="period"/>: the changes at or before it, or new figures.</summary>
@@ -104,6 +117,8 @@ internal sealed class SeriesChanges
                     ? string.Create(CultureInfo.InvariantCulture, $"target change for {g.Key.Year} by {by}")
                     : $"target change for {g.Key.Year}",
                 ChangeKind.SpcRecalculation => "SPC limits set again",
+                ChangeKind.MeasureRetired => $"measure retired from {g.Min(c => c.Period)}",
+                ChangeKind.TermChanged => "contract term changed",
                 _ => "measure start changed",
             })
             .ToList();

@@ -7,7 +7,13 @@ using ContractMonitor.Core.Periods;
 namespace ContractMonitor.Core.Evaluations;
 
 /// <param name="Start">The first period returns are expected for: earlier periods are not rated.</param>
-internal sealed record MeasureTerms(long Id, string Code, Polarity Polarity, MeasureUnit Unit, Frequency Frequency, Period Start);
+/// <param name="RetiredFrom">The first period no longer owed or rated, once the measure is retired (issue 20).</param>
+internal sealed record MeasureTerms(
+    long Id, string Code, Polarity Polarity, MeasureUnit Unit, Frequency Frequency, Period Start, Period? RetiredFrom = null)
+{
+    /// <summary>Whether a figure is owed, and the period rated: from the start, until it retires.</summary>
+    public bool Owes(Period period) => period >= Start && (RetiredFrom is not { } retired || period < retired);
+}
 
 /// <param name="MonitoredFrom">Periods that ended before this day are history: without a figure they are NotCollected.</param>
 internal sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDueDays, int SmallCohort, DateOnly MonitoredFrom)
@@ -62,7 +68,7 @@ internal static class SeriesRules
     {
         var until = ContractTerm.LastDayBy(contract.End, today);
         var rated = new List<PeriodRating>();
-        foreach (var period in Period.Between(measure.Frequency, contract.Start, until).Where(p => p >= measure.Start))
+        foreach (var period in Period.Between(measure.Frequency, contract.Start, until).Where(measure.Owes))
         {
             if (figures.TryGetValue(period, out var figure))
             {

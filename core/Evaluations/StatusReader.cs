@@ -43,7 +43,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
     // Each frequency's latest period is asked for at once: a period's text names its frequency, so
     // each measure can only meet the one of its own.
     private const string LatestRatingsSql = """
-        SELECT m.Id, m.Code, m.Title, m.Frequency, m.Polarity,
+        SELECT m.Id, m.Code, m.Title, m.Frequency, m.Polarity, m.RetiredFrom,
                e.Period, e.Value, e.Revision, e.Target, e.Tolerance, e.TargetVersion, e.Rating, e.Direction, e.Late, e.SmallCohort
         FROM Measures m
         LEFT JOIN Evaluations e ON e.MeasureId = m.Id AND e.Period IN @Periods
@@ -75,10 +75,11 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
     {
         if (knownAt is { } at)
         {
-            var recorded = await measures.ListAsync(contract.Id, cancellationToken);
+            var recorded = (await measures.ListAsync(contract.Id, cancellationToken)).Select(m => m.AsKnownAt(at)).ToList();
             var past = await PastKnowledge.LoadAsync(database, escalations, contract, at, cancellationToken);
             var recalculated = await recalculations.ListAsync(contract.Id, at, cancellationToken);
-            return new ContractStanding(asOf, recorded.Where(past.Knows).Select(measure =>
+            return new ContractStanding(asOf, recorded.Where(past.Knows)
+                .Where(m => StillOwed(m.RetiredFrom, LatestEnded(m.Frequency, contract, asOf))).Select(measure =>
             {
                 var period = LatestEnded(measure.Frequency, contract, asOf);
                 var ratings = past.Rate(measure);
@@ -114,7 +115,10 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         var series = (await results.ReadAsync<SeriesRow>()).ToLookup(e => e.MeasureId);
         var recalculated = SpcRecalculationStore.ByMeasure(await results.ReadAsync<SpcRecalculationStore.Row>());
 
-        return new ContractStanding(asOf, rows.Select(row =>
+        return new ContractStanding(asOf, rows
+            .Where(row => StillOwed(row.Measure.RetiredFrom is { } r ? Period.Parse(r, Enum.Parse<Frequency>(row.Measure.Frequency)) : null,
+                latest[Enum.Parse<Frequency>(row.Measure.Frequency)]))
+            .Select(row =>
         {
             var frequency = Enum.Parse<Frequency>(row.Measure.Frequency);
             var period = latest[frequency];
@@ -160,9 +164,10 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         CancellationToken cancellationToken)
     {
         var day = knownAt is { } at ? UkCalendar.DayEndedBy(at) : today;
+        measure = knownAt is { } then ? measure.AsKnownAt(then) : measure;
         var end = ContractTerm.LastDayBy(contract.EndDate, day);
         var periods = Period.Between(measure.Frequency, contract.StartDate, end)
-            .Where(p => p >= measure.StartPeriod && (from is null || p.End >= from) && (to is null || p.Start <= to))
+            .Where(p => measure.Owes(p) && (from is null || p.End >= from) && (to is null || p.Start <= to))
             .ToList();
         if (knownAt is { } instant)
         {
@@ -200,10 +205,17 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         var past = await PastKnowledge.LoadAsync(database, escalations, contract, knownAt, cancellationToken);
         var end = ContractTerm.LastDayBy(contract.EndDate, past.Day);
         var spans = Period.Between(grain, contract.StartDate, end)
-            .Where(p => p.End >= measure.StartPeriod.Start && (from is null || p.End >= from) && (to is null || p.Start <= to))
+            .Where(p => p.End >= measure.StartPeriod.Start && (measure.RetiredFrom is not { } retired || p.Start < retired.Start)
+                        && (from is null || p.End >= from) && (to is null || p.Start <= to))
             .ToList();
         return past.RollUp(measure, spans);
     }
+
+    /// <summary>
+    /// A measure retired by the period a status is of is no longer monitored then: it leaves the
+    /// status, the summary and the split screen of that date, and is listed as retired (issue 20).
+    /// </summary>
+    private static bool StillOwed(Period? retiredFrom, Period? latest) => retiredFrom is not { } retired || latest is not { } p || p < retired;
 
     private static Period? LatestEnded(Frequency frequency, Contract contract, DateOnly asOf)
     {
@@ -230,6 +242,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         public string Title { get; init; } = "";
         public string Frequency { get; init; } = "";
         public string Polarity { get; init; } = "";
+        public string? RetiredFrom { get; init; }
     }
 
     private sealed record SeriesRow

@@ -71,6 +71,12 @@ internal static class MeasurePeriodRules
             return null;
         }
 
+        if (measure.RetiredFrom is { } retired && period >= retired)
+        {
+            fail("period", $"{measure.Code} was retired from {retired}: no figures are owed from then on.");
+            return null;
+        }
+
         if (period.Start > today)
         {
             fail("period", $"{period} is in the future: it begins on {period.Start:yyyy-MM-dd}.");

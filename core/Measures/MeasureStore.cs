@@ -101,7 +101,7 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
 
     private const string ListSql = """
         SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
-               m.StartPeriod, m.Rollup, c.StartDate AS ContractStart
+               m.StartPeriod, m.Rollup, m.UnitLabel, m.RetiredFrom, m.RetirementReason, m.RetiredAt, c.StartDate AS ContractStart
         FROM Measures m
         JOIN Contracts c ON c.Id = m.ContractId
         WHERE m.ContractId = @ContractId
@@ -124,13 +124,13 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
 
     private const string FindSql = """
         SELECT m.Id, m.ContractId, m.Code, m.Title, m.Definition, m.Category, m.Unit, m.Polarity, m.Frequency, m.Decimals,
-               m.StartPeriod, m.Rollup, c.StartDate AS ContractStart
+               m.StartPeriod, m.Rollup, m.UnitLabel, m.RetiredFrom, m.RetirementReason, m.RetiredAt, c.StartDate AS ContractStart
         FROM Measures m
         JOIN Contracts c ON c.Id = m.ContractId
         WHERE m.ContractId = @ContractId AND m.Code = @Code
         """;
 
-    private static async Task<Measure?> FindAsync(
+    internal static async Task<Measure?> FindAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, string code, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<MeasureRow>(new CommandDefinition(
@@ -161,6 +161,10 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
         public int Decimals { get; init; }
         public string? StartPeriod { get; init; }
         public string? Rollup { get; init; }
+        public string? UnitLabel { get; init; }
+        public string? RetiredFrom { get; init; }
+        public string? RetirementReason { get; init; }
+        public DateTimeOffset? RetiredAt { get; init; }
         public DateOnly ContractStart { get; init; }
 
         public Measure ToMeasure()
@@ -168,7 +172,11 @@ internal sealed class MeasureStore(Database database, TimeProvider clock)
             var frequency = Enum.Parse<Frequency>(Frequency);
             return new(Id, ContractId, Code, Title, Definition, Category, Enum.Parse<MeasureUnit>(Unit), Enum.Parse<Polarity>(Polarity),
                 frequency, Decimals, MeasureStart.Effective(StartPeriod, frequency, ContractStart),
-                Rollup is null ? null : Enum.Parse<Rollup>(Rollup));
+                Rollup is null ? null : Enum.Parse<Rollup>(Rollup), UnitLabel,
+                RetiredFrom is null ? null : Period.Parse(RetiredFrom, frequency), RetirementReason)
+            {
+                RetiredAt = RetiredAt,
+            };
         }
     }
 }

@@ -27,7 +27,9 @@ internal sealed class PaperBuilder(
         Contract contract, Period period, string title, string preparedBy, DateTimeOffset knownAt, CancellationToken cancellationToken)
     {
         var past = await PastKnowledge.LoadAsync(database, escalations, contract, knownAt, cancellationToken);
-        var known = (await measures.ListAsync(contract.Id, cancellationToken)).Where(past.Knows).ToList();
+        // A measure retired before the paper's period began has nothing to report for it (issue 20).
+        var known = (await measures.ListAsync(contract.Id, cancellationToken)).Select(m => m.AsKnownAt(knownAt))
+            .Where(m => past.Knows(m) && (m.RetiredFrom is not { } retired || retired.Start > period.Start)).ToList();
         var day = past.Day;
         IReadOnlyList<ProviderClaim> claims;
         IReadOnlyList<Challenge> challenges;

@@ -66,6 +66,6 @@ internal static class RolledSeries
     {
         var from = span.Start > contract.Start ? span.Start : contract.Start;
         var to = contract.End is { } end && end < span.End ? end : span.End;
-        return from > to ? [] : Period.Between(measure.Frequency, from, to).Where(p => p >= measure.StartPeriod).ToList();
+        return from > to ? [] : Period.Between(measure.Frequency, from, to).Where(measure.Owes).ToList();
     }
 }

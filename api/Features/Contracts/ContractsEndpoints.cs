@@ -3,6 +3,7 @@ using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Problems;
 using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Register;
+using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +25,8 @@ internal static class ContractsEndpoints
 
         var contract = endpoints.MapContractGroup("/api/contracts/{contractId}", "Contracts");
         contract.MapGet("/", Get).WithName("GetContract");
+        contract.MapPut("/term", ChangeTermAsync).WithName("ChangeContractTerm").WithValidation<ChangeTermRequest>().AllowRoles(Role.Admin)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -41,6 +44,24 @@ internal static class ContractsEndpoints
         ClaimsPrincipal user, ContractStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<ContractResponse>>((await store.ListVisibleAsync(user.RequireCaller(), cancellationToken))
             .Select(c => c.ToResponse()).ToList());
+
+    /// <summary>Extends the contract, brings its end forward, or leaves it open-ended, with a reason (issue 20).</summary>
+    public static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> ChangeTermAsync(
+        ContractAccess access, ChangeTermRequest request, ContractTermStore store, CancellationToken cancellationToken)
+    {
+        if (request.EndDate is { } end && end <= access.Contract.StartDate)
+        {
+            return WriteResults.Unprocessable(new Dictionary<string, string[]>
+            {
+                ["endDate"] = [$"'endDate' must be after the contract's start, {access.Contract.StartDate:yyyy-MM-dd}."],
+            });
+        }
+
+        var result = await store.ChangeAsync(access.Contract, access.Caller, request, cancellationToken);
+        return result.Status is WriteStatus.Updated or WriteStatus.Unchanged
+            ? TypedResults.Ok(result.Value!.ToResponse())
+            : WriteResults.Refused(result);
+    }
 
     public static Ok<ContractResponse> Get(ContractAccess access)
     {

@@ -5,6 +5,7 @@ using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Measures;
+using ContractMonitor.Core.Periods;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Measures;
@@ -18,6 +19,10 @@ internal static class MeasuresEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListMeasures");
         group.MapGet("/{code}", GetAsync).WithName("GetMeasure");
+        group.MapPatch("/{code}", EditAsync).WithName("EditMeasure").WithValidation<EditMeasureRequest>().AllowRoles(Role.Admin)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{code}/retirement", RetireAsync).WithName("RetireMeasure").WithValidation<RetireMeasureRequest>().AllowRoles(Role.Admin)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -37,11 +42,60 @@ internal static class MeasuresEndpoints
         return TypedResults.Ok(measures.Select(m => m.ToResponse()).ToList());
     }
 
+    /// <param name="period">A period of the measure: <c>definition</c> is then the one in force for it.</param>
     public static async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> GetAsync(
-        ContractAccess access, string code, MeasureStore store, CancellationToken cancellationToken)
+        ContractAccess access, string code, string? period, MeasureStore store, MeasureLifeStore life, CancellationToken cancellationToken)
     {
         var measure = await store.FindAsync(access.Id, code, cancellationToken);
-        return measure is null ? MeasureNotFound(code) : TypedResults.Ok(measure.ToResponse());
+        if (measure is null)
+        {
+            return MeasureNotFound(code);
+        }
+
+        Period? of = null;
+        if (period is not null)
+        {
+            if (!Period.TryParse(period.Trim(), measure.Frequency, out var parsed, out var error))
+            {
+                return WriteResults.Unprocessable(new Dictionary<string, string[]> { ["period"] = [error] });
+            }
+
+            of = parsed;
+        }
+
+        return TypedResults.Ok(measure.ToResponse(await life.DefinitionsAsync(measure, cancellationToken), of));
+    }
+
+    /// <summary>Changes a measure's words, decimals, unit label, start or definition (from a period), with a reason (issue 20).</summary>
+    public static async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> EditAsync(
+        ContractAccess access, string code, EditMeasureRequest request, MeasureStore store, MeasureLifeStore life,
+        CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(access.Id, code, cancellationToken) is not { } measure)
+        {
+            return MeasureNotFound(code);
+        }
+
+        var result = await life.EditAsync(access.Contract, measure, access.Caller, request, cancellationToken);
+        return result.Status is WriteStatus.Updated or WriteStatus.Unchanged
+            ? TypedResults.Ok(result.Value!.ToResponse(await life.DefinitionsAsync(result.Value!, cancellationToken), null))
+            : WriteResults.Refused(result);
+    }
+
+    /// <summary>From a period on, the measure is neither owed nor rated; its open escalations resolve, saying why (issue 20).</summary>
+    public static async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> RetireAsync(
+        ContractAccess access, string code, RetireMeasureRequest request, MeasureStore store, MeasureLifeStore life,
+        CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(access.Id, code, cancellationToken) is not { } measure)
+        {
+            return MeasureNotFound(code);
+        }
+
+        var result = await life.RetireAsync(access.Contract, measure, access.Caller, request, cancellationToken);
+        return result.Status is WriteStatus.Updated or WriteStatus.Unchanged
+            ? TypedResults.Ok(result.Value!.ToResponse())
+            : WriteResults.Refused(result);
     }
 
     public static ProblemHttpResult MeasureNotFound(string code) =>

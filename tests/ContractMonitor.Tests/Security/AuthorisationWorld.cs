@@ -49,6 +49,7 @@ public sealed class AuthorisationWorld
         var scenario = await Scenario.CreateAsync(api, start: new DateOnly(2016, 4, 1));
         await scenario.AddMeasureAsync("A1");
         await scenario.SetTargetAsync("A1", "2016-17", 60, 55);
+        await scenario.AddMeasureAsync("R1");
         var submitted = await scenario.Provider.PostAsync($"/api/contracts/{scenario.ContractId}/returns", Json(
             """{"returns":[{"measureCode":"A1","period":"2016-04","value":50},{"measureCode":"A1","period":"2016-05","value":51}]}"""));
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
@@ -74,6 +75,7 @@ public sealed class AuthorisationWorld
             "CreateContract" => Post("/api/contracts",
                 $$"""{"reference":"{{Scenario.UniqueCode("REF")}}","title":"Care","providerCode":"{{Scenario.Trust}}","startDate":"2016-04-01"}"""),
             "GetContract" => Get(Contract),
+            "ChangeContractTerm" => Send(HttpMethod.Put, $"{Contract}/term", """{"endDate":"2040-03-31","reason":"Extended at review."}"""),
             "ReplacePanel" => Send(HttpMethod.Put, $"{Contract}/panel",
                 """{"members":[{"name":"Cllr Chair","email":"chair@example.org","role":"Chair"}]}"""),
             "GetPanel" => Get($"{Contract}/panel"),
@@ -81,6 +83,8 @@ public sealed class AuthorisationWorld
                 $$"""{"code":"Z{{n}}","title":"Measure","unit":"Count","polarity":"LowerIsBetter","frequency":"Monthly","decimals":0}"""),
             "ListMeasures" => Get($"{Contract}/measures"),
             "GetMeasure" => Get($"{Contract}/measures/A1"),
+            "EditMeasure" => Send(HttpMethod.Patch, $"{Contract}/measures/A1", $$"""{"title":"Measure {{n}}","reason":"Clarified."}"""),
+            "RetireMeasure" => Send(HttpMethod.Put, $"{Contract}/measures/R1/retirement", """{"fromPeriod":"2030-04","reason":"Dropped."}"""),
             "SetTarget" => Send(HttpMethod.Put, $"{Contract}/measures/A1/targets/2017-18", """{"target":60,"tolerance":55,"reason":"Review"}"""),
             "ListTargets" => Get($"{Contract}/measures/A1/targets"),
             "SubmitReturns" => Post($"{Contract}/returns", """{"returns":[{"measureCode":"A1","period":"2016-06","value":61}]}"""),
