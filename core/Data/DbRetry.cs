@@ -7,7 +7,8 @@ namespace ContractMonitor.Core.Data;
 /// deadlock victim was rolled back whole and simply runs again; a unique key another writer took
 /// first is a race only once or twice, because once that writer has committed the next attempt
 /// reads its row. A key broken a third time is broken by the data itself, so it is thrown rather
-/// than retried until the attempts run out.
+/// than retried until the attempts run out. A store whose key a crowd can take in turn (the next
+/// revision of one figure) allows a race on every attempt instead.
 /// </summary>
 internal static class DbRetry
 {
@@ -27,6 +28,11 @@ internal static class DbRetry
             }
             catch (DbException ex) when (tries < MaxAttempts && ShouldRetry(SqlDialect.Classify(ex), ref raced, races))
             {
+                if (SqlDialect.Classify(ex) == DbFailure.Deadlock)
+                {
+                    // Two victims that run again at once can meet again: a short, growing, random pause parts them.
+                    await Task.Delay(Random.Shared.Next(5, 25 * tries));
+                }
             }
         }
     }

@@ -22,9 +22,6 @@ internal sealed partial class EvaluationJobs(
     /// </summary>
     public const string RunLock = "contractmonitor:evaluation-run";
 
-    /// <summary>How long mark-past-due waits for a run in progress: far longer than a run takes.</summary>
-    public static readonly TimeSpan MarkerWait = TimeSpan.FromMinutes(15);
-
     /// <summary>
     /// A run that finds another in progress leaves the work to it, or to the run five minutes on:
     /// what is due is read from the marks, which stay until evaluated.
@@ -56,14 +53,15 @@ internal sealed partial class EvaluationJobs(
         }
     }
 
-    /// <summary>Marks the periods that fell due and evaluates them, after any run in progress has finished.</summary>
+    /// <summary>
+    /// Marks the periods that fell due, then evaluates them unless a run is in progress; then that
+    /// run or the next, five minutes on, does. The marking is one statement that retries deadlocks, so
+    /// it need not wait for the run, and waiting would hold one of the few Hangfire workers idle.
+    /// </summary>
     public async Task MarkPastDueAsync(CancellationToken cancellationToken)
     {
-        using var connection = storage.GetConnection();
-        using var run = TryLock(connection, MarkerWait)
-            ?? throw new TimeoutException($"An evaluation run held '{RunLock}' for more than {MarkerWait}; Hangfire retries this job.");
         Log.MarkedPastDue(logger, await pastDue.MarkAsync(cancellationToken));
-        Evaluated(await evaluator.EvaluateDueAsync(cancellationToken));
+        await EvaluateDueAsync(cancellationToken);
     }
 
     private static IDisposable? TryLock(IStorageConnection connection, TimeSpan wait)

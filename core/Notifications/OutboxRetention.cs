@@ -16,30 +16,46 @@ internal sealed class OutboxRetention(Database database)
     /// <summary>Rows per statement, so a first run over years of mail does not hold a long lock.</summary>
     public const int BatchSize = 500;
 
-    private static readonly DialectSql ClearSql = new(
+    // The next batch is found by walking forward from the last one by id, so a run over years of mail
+    // reads each row once rather than passing the rows it has cleared again on every batch.
+    private static readonly DialectSql NextBatchSql = new(
         SqlServer: """
-            UPDATE TOP (@BatchSize) Notifications SET TextBody = NULL, HtmlBody = NULL
-            WHERE Status = 'Sent' AND SentAt < @Before AND TextBody IS NOT NULL
+            SELECT MIN(Id) AS First, MAX(Id) AS Last, COUNT(*) AS Count FROM (
+                SELECT TOP (@BatchSize) Id FROM Notifications
+                WHERE Id > @After AND Status = 'Sent' AND SentAt < @Before AND TextBody IS NOT NULL
+                ORDER BY Id) AS b
             """,
         Sqlite: """
-            UPDATE Notifications SET TextBody = NULL, HtmlBody = NULL
-            WHERE Id IN (
+            SELECT MIN(Id) AS First, MAX(Id) AS Last, COUNT(*) AS Count FROM (
                 SELECT Id FROM Notifications
-                WHERE Status = 'Sent' AND SentAt < @Before AND TextBody IS NOT NULL
-                LIMIT @BatchSize)
+                WHERE Id > @After AND Status = 'Sent' AND SentAt < @Before AND TextBody IS NOT NULL
+                ORDER BY Id
+                LIMIT @BatchSize) AS b
             """);
+
+    private const string ClearSql = """
+        UPDATE Notifications SET TextBody = NULL, HtmlBody = NULL
+        WHERE Id BETWEEN @First AND @Last AND Status = 'Sent' AND SentAt < @Before AND TextBody IS NOT NULL
+        """;
 
     /// <returns>How many emails' bodies were cleared.</returns>
     public async Task<int> ClearSentBodiesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var total = 0;
+        var before = now - KeepBodiesFor;
         await using var connection = await database.OpenAsync(cancellationToken);
-        for (int cleared; (cleared = await connection.ExecuteAsync(new CommandDefinition(database.Dialect[ClearSql],
-                 new { BatchSize, Before = now - KeepBodiesFor }, cancellationToken: cancellationToken))) > 0;)
+        for (var after = 0L; ;)
         {
-            total += cleared;
-        }
+            var batch = await connection.QuerySingleAsync<(long? First, long? Last, int Count)>(new CommandDefinition(
+                database.Dialect[NextBatchSql], new { BatchSize, After = after, Before = before }, cancellationToken: cancellationToken));
+            if (batch is not { First: { } first, Last: { } last })
+            {
+                return total;
+            }
 
-        return total;
+            total += await connection.ExecuteAsync(new CommandDefinition(ClearSql, new { First = first, Last = last, Before = before },
+                cancellationToken: cancellationToken));
+            after = last;
+        }
     }
 }

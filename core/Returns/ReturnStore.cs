@@ -52,10 +52,12 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         CancellationToken cancellationToken)
     {
         var keyHash = idempotency is null ? null : IdempotencyKeys.HashOf(caller, idempotency.Key);
-        // Two batches for the same (measure, period) can meet on SQL Server, where the revision is
-        // read under READ COMMITTED: the loser breaks the unique revision key (the next attempt reads
-        // the new revision) or the idempotency key (it replays the winner's answer), or is a deadlock victim.
-        return await DbRetry.RunAsync(() => TrySubmitAsync(contract, caller, rows, idempotency, keyHash, cancellationToken));
+        // Batches for the same (measure, period) can meet on SQL Server, where the revision is read
+        // under READ COMMITTED: a loser breaks the unique revision key (the next attempt reads the new
+        // revision) or the idempotency key (it replays the winner's answer), or is a deadlock victim.
+        // Several writers of one figure win one per round, so every attempt may race.
+        return await DbRetry.RunAsync(() => TrySubmitAsync(contract, caller, rows, idempotency, keyHash, cancellationToken),
+            races: DbRetry.MaxAttempts - 1);
     }
 
     private async Task<SubmitResult> TrySubmitAsync(

@@ -38,7 +38,7 @@ internal sealed class TargetStore(Database database, TimeProvider clock)
     {
         // Its marks' MERGE can meet an evaluation's read of marks, or a second setting's version
         // number: a deadlock or a race rolls everything back, so it runs again (issue 22).
-        return await DbRetry.RunAsync(() => TrySetAsync(measure, year, caller, request, cancellationToken));
+        return await DbRetry.RunAsync(() => TrySetAsync(measure, year, caller, request, cancellationToken), races: DbRetry.MaxAttempts - 1);
     }
 
     private async Task<WriteResult<TargetSetting>> TrySetAsync(
