@@ -44,6 +44,7 @@ internal static class CoreServices
         services.AddSingleton<PanelStore>();
         services.AddSingleton<MeasureStore>();
         services.AddSingleton<MeasureLifeStore>();
+        services.AddSingleton<SignOff.PeriodSignOffStore>();
         services.AddSingleton<Contracts.ContractTermStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<ReturnStore>();

@@ -53,7 +53,8 @@ public sealed record MeasureStatus(
     int? TargetVersion,
     IReadOnlyList<EscalationSummary> Escalations,
     ContractMonitor.Contracts.Spc.Variation? Variation = null,
-    ContractMonitor.Contracts.Spc.Assurance? Assurance = null);
+    ContractMonitor.Contracts.Spc.Assurance? Assurance = null,
+    ContractMonitor.Contracts.SignOff.PeriodDataState? DataState = null);
 
 /// <param name="KnownAt">The instant the knowledge is of (DESIGN §5); null for what is known now.</param>
 public sealed record StatusResponse(DateOnly AsOf, IReadOnlyList<MeasureStatus> Measures, DateTimeOffset? KnownAt = null);

@@ -18,6 +18,9 @@ public enum NotificationStatus
 
     /// <summary>Given up: refused by the mail server, or out of attempts. Visible, never silent.</summary>
     Failed,
+
+    /// <summary>About a period the contract waits to see accepted (<c>requireAcceptance</c>): sent once it is (issue 20).</summary>
+    Held,
 }
 
 public enum NotificationFilter

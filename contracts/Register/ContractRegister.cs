@@ -5,6 +5,10 @@ namespace ContractMonitor.Contracts.Register;
 /// and an escalation that opens and resolves before it is recorded but not emailed. Left out: the day the
 /// contract is created. Set it when back-loading, to say which periods were really monitored.
 /// </param>
+/// <param name="RequireAcceptance">
+/// Hold escalation emails about a period until the council accepts the period's figures (issue 20); the escalation is
+/// recorded at once. Off unless chosen.
+/// </param>
 public sealed record CreateContractRequest(
     string Reference,
     string Title,
@@ -14,7 +18,8 @@ public sealed record CreateContractRequest(
     int? ReturnDueDays,
     int? SmallCohort,
     EscalationPolicyRequest? EscalationPolicy,
-    DateOnly? MonitoredFrom = null);
+    DateOnly? MonitoredFrom = null,
+    bool? RequireAcceptance = null);
 
 /// <summary>Every field is optional; what is left out takes the defaults of DESIGN §3.4.</summary>
 /// <param name="SpecialCause">Escalate SPC concern signals (SpecialCauseConcern); off unless chosen.</param>
@@ -40,7 +45,8 @@ public sealed record ContractResponse(
     int ReturnDueDays,
     int SmallCohort,
     EscalationPolicy EscalationPolicy,
-    DateOnly MonitoredFrom);
+    DateOnly MonitoredFrom,
+    bool RequireAcceptance = false);
 
 public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderLevel> Ladder, bool SpecialCause = false);
 

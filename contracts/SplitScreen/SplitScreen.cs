@@ -41,7 +41,8 @@ public sealed record SplitScreenRow(
     CommissionerSide Commissioner,
     IReadOnlyList<EscalationSummary> Escalations,
     ContractMonitor.Contracts.Spc.Variation? Variation = null,
-    ContractMonitor.Contracts.Spc.Assurance? Assurance = null);
+    ContractMonitor.Contracts.Spc.Assurance? Assurance = null,
+    ContractMonitor.Contracts.SignOff.PeriodDataState? DataState = null);
 
 public sealed record SplitScreenResponse(
     DateOnly AsOf,

@@ -25,6 +25,9 @@ internal sealed record Contract(
     /// </summary>
     public long ReadVersion { get; init; }
 
+    /// <summary>Escalation emails about a period wait until the council accepts it (issue 20).</summary>
+    public bool RequireAcceptance { get; init; }
+
     /// <summary>What the rating rules read of the contract.</summary>
     public ContractTerms Terms => new(StartDate, EndDate, ReturnDueDays, SmallCohort, MonitoredFrom);
 }

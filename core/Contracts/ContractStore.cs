@@ -30,11 +30,11 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
         """
         INSERT INTO Contracts (Reference, Title, CommissionerOrgId, ProviderOrgId, StartDate, EndDate,
-            ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, SpecialCause, MonitoredFrom, CreatedAt)
+            ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength, SpecialCause, MonitoredFrom, RequireAcceptance, CreatedAt)
         """,
         """
         VALUES (@Reference, @Title, @CommissionerOrgId, @ProviderOrgId, @StartDate, @EndDate,
-            @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @SpecialCause, @MonitoredFrom, @CreatedAt)
+            @ReturnDueDays, @SmallCohort, @RaiseAfter, @ResolveAfter, @DeclineRunLength, @SpecialCause, @MonitoredFrom, @RequireAcceptance, @CreatedAt)
         """);
 
     private const string InsertLevelSql = """
@@ -95,6 +95,7 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
                 policy.DeclineRunLength,
                 policy.SpecialCause,
                 MonitoredFrom = monitoredFrom,
+                RequireAcceptance = request.RequireAcceptance ?? false,
                 CreatedAt = now,
             }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
@@ -103,7 +104,10 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
 
             var created = new Contract(id, reference, request.Title.Trim(), caller.Org, providerCode,
                 request.StartDate.Value, request.EndDate, request.ReturnDueDays ?? ContractDefaults.ReturnDueDays,
-                request.SmallCohort ?? ContractDefaults.SmallCohort, policy, monitoredFrom);
+                request.SmallCohort ?? ContractDefaults.SmallCohort, policy, monitoredFrom)
+            {
+                RequireAcceptance = request.RequireAcceptance ?? false,
+            };
             await AuditLog.WriteAsync(transaction, caller, now,
                 new AuditEntry("contract.created", "Contract", id.ToString(CultureInfo.InvariantCulture), id, null, created),
                 cancellationToken);
@@ -125,7 +129,7 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     private const string SelectVisibleSql = """
         SELECT c.Id, c.Reference, c.Title, co.Code AS CommissionerCode, po.Code AS ProviderCode,
                c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength,
-               c.SpecialCause, c.MonitoredFrom, c.ReadVersion
+               c.SpecialCause, c.MonitoredFrom, c.RequireAcceptance, c.ReadVersion
         FROM Contracts c
         JOIN Organisations co ON co.Id = c.CommissionerOrgId
         JOIN Organisations po ON po.Id = c.ProviderOrgId
@@ -176,12 +180,14 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
         public string CommissionerCode { get; init; } = "";
         public string ProviderCode { get; init; } = "";
         public long ReadVersion { get; init; }
+        public bool RequireAcceptance { get; init; }
 
         public Contract ToContract(IEnumerable<LadderRung> ladder) => new(
             Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
             new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList(), SpecialCause), MonitoredFromOrStart)
         {
             ReadVersion = ReadVersion,
+            RequireAcceptance = RequireAcceptance,
         };
     }
 

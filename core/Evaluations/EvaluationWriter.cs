@@ -238,7 +238,8 @@ internal sealed class EvaluationWriter(
             var ids = await BulkInsert.InsertReturningIdsAsync(transaction, dialect, InsertEvents, events, e =>
                 [e.EscalationId, e.Event.Type.ToString(), e.Event.Period?.ToString(), e.Event.Level, e.Event.Note, e.Event.Cause, e.Event.Step,
                     ContractEvaluator.Actor], now, cancellationToken);
-            var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, n.Level)).ToList();
+            var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, n.Level, events[n.EventIndex].Event.Period?.ToString()))
+                .ToList();
             NotificationsWritten += await EscalationOutbox.WriteAsync(transaction, contractId, emailed, now, cancellationToken);
             events.Clear();
             news.Clear();

@@ -9,7 +9,8 @@ namespace ContractMonitor.Core.Notifications;
 
 /// <summary>The event a run of the evaluator ended an escalation on, when the run's change is news: it gets an email per recipient.</summary>
 /// <param name="Level">The highest level the escalation has stood at: every level's address up to it hears.</param>
-internal sealed record EmailedEvent(long EventId, long EscalationId, int Level);
+/// <param name="Period">The period the event is about; null for a resolution no period caused.</param>
+internal sealed record EmailedEvent(long EventId, long EscalationId, int Level, string? Period = null);
 
 /// <summary>
 /// Writes the escalation emails into the outbox inside the evaluation's own transaction (DESIGN §2),
@@ -23,6 +24,10 @@ internal static class EscalationOutbox
 {
     private const string LevelAddressesSql = """
         SELECT Level, Name, Email FROM EscalationLevels WHERE ContractId = @ContractId AND Email IS NOT NULL
+        """;
+
+    private const string RequireAcceptanceSql = """
+        SELECT RequireAcceptance FROM Contracts WHERE Id = @ContractId
         """;
 
     private const string InsertSql = """
@@ -45,6 +50,14 @@ internal static class EscalationOutbox
         var chairs = await PanelStore.ChairsAsync(transaction, contractId, cancellationToken);
         var levels = (await connection.QueryAsync<LevelRow>(new CommandDefinition(LevelAddressesSql, args, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(l => l.Level);
+        // A contract that waits for acceptance holds the emails about a period not yet accepted; the
+        // escalation itself is recorded now (issue 20). Accepting the period releases them.
+        var accepted = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RequireAcceptanceSql, args, transaction,
+                cancellationToken: cancellationToken))
+            ? await SignOff.PeriodSignOffStore.AcceptedAsync(transaction, contractId,
+                events.Select(e => e.Period).OfType<string>().Distinct().ToList(), cancellationToken)
+            : null;
+        bool Held(EmailedEvent e) => accepted is not null && e.Period is { } period && !accepted.ContainsKey(period);
         var rows = events.SelectMany(e => RecipientsOf(chairs, levels.Values.Where(l => l.Level <= e.Level).OrderBy(l => l.Level)).Select(r => new
         {
             ContractId = contractId,
@@ -55,7 +68,7 @@ internal static class EscalationOutbox
             RecipientName = r.Name,
             RecipientRole = r.Role,
             MessageKey = Guid.NewGuid().ToString("N"),
-            Status = nameof(NotificationStatus.Pending),
+            Status = Held(e) ? nameof(NotificationStatus.Held) : nameof(NotificationStatus.Pending),
             Now = now,
         })).ToList();
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: cancellationToken));

@@ -24,12 +24,24 @@ internal enum SubmitStatus
     Replayed,
     /// <summary>The key was used before with a different request.</summary>
     KeyReused,
+
+    /// <summary>A row would revise a figure of a period the council accepted: nothing was stored (issue 20).</summary>
+    Locked,
 }
 
 /// <param name="Stored">The revisions the batch stored, when it was stored.</param>
 /// <param name="Earlier">The first answer to the key, when the batch is a repeat.</param>
-internal sealed record SubmitResult(SubmitStatus Status, IReadOnlyList<StoredReturn>? Stored, StoredAnswer? Earlier)
+/// <param name="Locked">The accepted periods the batch would have revised, with their acceptance, when it is refused for them.</param>
+internal sealed record SubmitResult(
+    SubmitStatus Status, IReadOnlyList<StoredReturn>? Stored, StoredAnswer? Earlier,
+    IReadOnlyDictionary<string, SignOff.PeriodStep>? Locked = null)
 {
+    /// <summary>What the refusal of a locked batch says: who accepted each period and when, and how to go on.</summary>
+    public string LockedDetail => string.Join(" ", (Locked ?? new Dictionary<string, SignOff.PeriodStep>()).OrderBy(l => l.Key, StringComparer.Ordinal)
+        .Select(l => string.Create(CultureInfo.InvariantCulture,
+            $"{l.Key} was accepted by {l.Value.Actor} ({l.Value.ActorOrg}) on {l.Value.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC."))
+        .Append("Its figures are locked: ask the council to reopen the period, then send the batch again. Nothing was stored."));
+
     /// <summary>What a request gets when its key already has an answer: that answer, or a refusal if the request differs.</summary>
     public static SubmitResult Repeat(StoredAnswer earlier, IdempotentRequest request)
     {
@@ -101,6 +113,20 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         // repeats the figure that counts writes nothing: no revision, no audit row, no mark.
         var inKeyOrder = revisions.Where(r => !r.Stored.Unchanged)
             .OrderBy(r => r.Row.Measure.Id).ThenBy(r => r.Row.Period.Start).ToList();
+        if (inKeyOrder.Count > 0)
+        {
+            // The contract's row first, as a period's sign-off step takes it first: a batch and an
+            // acceptance of its period are then one after the other, never both on the state before.
+            await connection.ExecuteAsync(new CommandDefinition(HoldContractSql, new { ContractId = contract.Id }, transaction,
+                cancellationToken: cancellationToken));
+            var locked = await SignOff.PeriodSignOffStore.AcceptedAsync(transaction, contract.Id,
+                inKeyOrder.Select(r => r.Stored.Period).Distinct().ToList(), cancellationToken);
+            if (locked.Count > 0)
+            {
+                return new SubmitResult(SubmitStatus.Locked, null, null, locked);
+            }
+        }
+
         // One statement per table on SQL Server (a 1,000-row batch was some 3,000 round trips in one
         // transaction, issue 22 item 8); one prepared statement per row on SQLite, in process.
         await BulkInsert.InsertAsync(transaction, database.Dialect, Revisions, inKeyOrder, r => [
@@ -124,6 +150,9 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         return new SubmitResult(SubmitStatus.Stored, written, null);
     }
+
+    // Takes the contract row's lock for the transaction without changing it.
+    private const string HoldContractSql = "UPDATE Contracts SET ReadVersion = ReadVersion WHERE Id = @ContractId";
 
     /// <summary>
     /// The one way "the revision that counts" is written, for a query over <c>Returns r</c>: no

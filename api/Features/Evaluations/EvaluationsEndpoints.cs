@@ -5,6 +5,7 @@ using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.SignOff;
 using ContractMonitor.Core.Jobs;
 using ContractMonitor.Core.Measures;
 using ContractMonitor.Core.Periods;
@@ -49,7 +50,8 @@ internal static class EvaluationsEndpoints
 
     /// <summary>Each measure at its latest period ended by <c>asOf</c>, as known at <c>knownAt</c> (default: now).</summary>
     public static async Task<Results<Ok<StatusResponse>, ValidationProblem>> StatusAsync(
-        ContractAccess access, string? asOf, string? knownAt, StatusReader reader, TimeProvider clock, CancellationToken cancellationToken)
+        ContractAccess access, string? asOf, string? knownAt, StatusReader reader, PeriodSignOffStore signOffs, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var dates = QueryValues.ReadDates(asOf, knownAt, clock, errors);
@@ -58,9 +60,14 @@ internal static class EvaluationsEndpoints
             return InvalidRequest.Of(errors);
         }
 
-        return TypedResults.Ok((await reader.StatusAsync(access.Contract, dates.AsOf, dates.KnownAt, cancellationToken)).ToResponse() with
+        var status = (await reader.StatusAsync(access.Contract, dates.AsOf, dates.KnownAt, cancellationToken)).ToResponse();
+        // Each period's sign-off state beside its figures (issue 20): where the trust and the council stand on them.
+        var states = await signOffs.StatesAsync(access.Id, status.Measures.Select(m => m.Period).OfType<string>().ToList(), dates.KnownAt,
+            cancellationToken);
+        return TypedResults.Ok(status with
         {
             KnownAt = dates.KnownAt,
+            Measures = status.Measures.Select(m => m with { DataState = m.Period is { } p ? states[p] : null }).ToList(),
         });
     }
 

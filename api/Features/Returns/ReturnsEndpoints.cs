@@ -27,11 +27,13 @@ internal static class ReturnsEndpoints
         // Without a Content-Type both would match; the JSON one goes first and answers 415.
         group.MapPost("/", SubmitAsync).WithName("SubmitReturns").WithValidation<SubmitReturnsRequest>().AllowRoles(Role.Provider)
             .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").AllowRoles(Role.Provider).WithOrder(1)
             .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
             .Accepts<string>(ReturnsCsv.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListAsync).WithName("ListReturns")
             .Produces(StatusCodes.Status200OK, contentType: ReturnsCsv.ContentType)
@@ -121,6 +123,11 @@ internal static class ReturnsEndpoints
             {
                 [IdempotencyHeader.Name] = ["was already used for a different request. Use a new key for a new batch."],
             });
+        }
+
+        if (result.Status == SubmitStatus.Locked)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The period is accepted", detail: result.LockedDetail);
         }
 
         if (result.Status == SubmitStatus.Replayed)

@@ -25,7 +25,7 @@ internal static class SplitScreenEndpoints
     /// </summary>
     public static async Task<Results<Ok<SplitScreenResponse>, FileContentHttpResult, ValidationProblem>> ReadAsync(
         ContractAccess access, string? asOf, string? knownAt, string? format, HttpRequest request, SplitScreenReader reader,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Core.SignOff.PeriodSignOffStore signOffs, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var dates = QueryValues.ReadDates(asOf, knownAt, clock, errors);
@@ -42,6 +42,9 @@ internal static class SplitScreenEndpoints
         }
 
         var screen = (await reader.ReadAsync(access.Contract, dates.AsOf, dates.KnownAt, cancellationToken)).ToResponse() with { KnownAt = dates.KnownAt };
+        var states = await signOffs.StatesAsync(access.Id, screen.Rows.Select(r => r.Period).OfType<string>().ToList(), dates.KnownAt,
+            cancellationToken);
+        screen = screen with { Rows = screen.Rows.Select(r => r with { DataState = r.Period is { } p ? states[p] : null }).ToList() };
         return csv == true
             ? CsvExport.File("split-screen", access.Contract, writer => SplitScreenCsv.Write(writer, screen))
             : TypedResults.Ok(screen);

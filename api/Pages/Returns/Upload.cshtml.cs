@@ -191,6 +191,11 @@ internal sealed class UploadModel(
                 "These figures differ from the ones this form already sent: open the page again to send new figures");
         }
 
+        if (result.Status == SubmitStatus.Locked)
+        {
+            return Problem(Request.Query["handler"] == "Period" ? "period" : "file", result.LockedDetail);
+        }
+
         // Post, redirect, get: the confirmation is the answer remembered for this form's key.
         return LocalRedirect($"~/contracts/{Contract.Id}/returns/upload?received={Uri.EscapeDataString(Key!)}");
     }

@@ -30,7 +30,8 @@ public sealed record Scenario(ApiFactory Api, string Council, string Trust, Cont
     /// back-loading pass the day monitoring really began.
     /// </param>
     public static async Task<Scenario> CreateAsync(
-        ApiFactory api, DateOnly? start = null, DateOnly? end = null, EscalationPolicyRequest? policy = null, DateOnly? monitoredFrom = null)
+        ApiFactory api, DateOnly? start = null, DateOnly? end = null, EscalationPolicyRequest? policy = null, DateOnly? monitoredFrom = null,
+        bool? requireAcceptance = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         var council = UniqueCode("council");
@@ -40,7 +41,7 @@ public sealed record Scenario(ApiFactory Api, string Council, string Trust, Cont
         await PostOk(admin, "/api/organisations", new CreateOrganisationRequest(trust, "Test Trust", OrganisationKind.Provider));
         var response = await admin.PostAsJsonAsync("/api/contracts", new CreateContractRequest(
             UniqueCode("REF"), "Children's social care", trust, start ?? new DateOnly(2016, 4, 1), end, null, null, policy,
-            monitoredFrom ?? start ?? new DateOnly(2016, 4, 1)), JsonDefaults.Web);
+            monitoredFrom ?? start ?? new DateOnly(2016, 4, 1), requireAcceptance), JsonDefaults.Web);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var contract = (await response.Content.ReadFromJsonAsync<ContractResponse>(JsonDefaults.Web))!;
         return new Scenario(api, council, trust, contract);

@@ -74,6 +74,11 @@ public sealed class AuthorisationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GetPaperDocument"] = Access.Contract(Everyone),
         ["GetPaperChanges"] = Access.Contract(Everyone),
         ["WithdrawPaper"] = Access.Contract(Officers),
+        ["GetPeriod"] = Access.Contract(Everyone),
+        ["SignOffPeriod"] = Access.Contract(Trust),
+        ["AcceptPeriod"] = Access.Contract(Officers),
+        ["QueryPeriod"] = Access.Contract(Officers),
+        ["ReopenPeriod"] = Access.Contract(Officers),
     };
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class AuthorisationWorld
 {
     private int serial;
 
+    private int months;
+
     private AuthorisationWorld(Scenario scenario, Scenario other, long evaluationRequestId, long escalationId, long challengeId, long paperId)
     {
         PaperId = paperId;
@@ -123,8 +125,35 @@ public sealed class AuthorisationWorld
             "GetPaperDocument" => Get($"/api/papers/{PaperId}/document"),
             "GetPaperChanges" => Get($"/api/papers/{PaperId}/changes"),
             "WithdrawPaper" => Post($"/api/papers/{await PublishPaperAsync(Scenario)}/withdraw", """{"reason":"Figures revised."}"""),
+            "GetPeriod" => Get($"{Contract}/periods/2016-04"),
+            // Each step is called on a period of its own, brought to the state the step starts from.
+            "SignOffPeriod" => Post($"{Contract}/periods/{await PeriodAsync(0)}/sign-off", ""),
+            "AcceptPeriod" => Post($"{Contract}/periods/{await PeriodAsync(1)}/accept", """{"note":"Agreed at the meeting."}"""),
+            "QueryPeriod" => Post($"{Contract}/periods/{await PeriodAsync(1)}/query", """{"note":"Why did A1 fall?"}"""),
+            "ReopenPeriod" => Post($"{Contract}/periods/{await PeriodAsync(2)}/reopen", """{"reason":"A figure was wrong."}"""),
             _ => null,
         };
+    }
+
+    /// <summary>A month of its own, with figures, then signed off (1) and accepted (2) as asked.</summary>
+    private async Task<string> PeriodAsync(int steps)
+    {
+        var period = new DateOnly(2017, 1, 1).AddMonths(Interlocked.Increment(ref months)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var figures = await Scenario.Provider.PostAsync($"{Contract}/returns", Json($$"""
+            {"returns":[{"measureCode":"A1","period":"{{period}}","value":60},{"measureCode":"R1","period":"{{period}}","value":60}]}
+            """));
+        Assert.True(figures.IsSuccessStatusCode, await figures.Content.ReadAsStringAsync());
+        if (steps >= 1)
+        {
+            Assert.True((await Scenario.Provider.PostAsync($"{Contract}/periods/{period}/sign-off", Json(""))).IsSuccessStatusCode);
+        }
+
+        if (steps >= 2)
+        {
+            Assert.True((await Scenario.Commissioner.PostAsync($"{Contract}/periods/{period}/accept", Json("{}"))).IsSuccessStatusCode);
+        }
+
+        return period;
     }
 
     /// <summary>

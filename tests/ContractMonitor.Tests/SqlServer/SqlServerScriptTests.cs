@@ -21,7 +21,7 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
         Assert.Equal(
             [
                 "AuditLog", "ChallengeResponses", "Challenges", "Claims", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations",
-                "IdempotencyKeys", "MeasureDefinitions", "MeasureTargets", "Measures", "Notifications", "Organisations", "PanelMembers", "Papers", "PendingEvaluations", "Returns",
+                "IdempotencyKeys", "MeasureDefinitions", "MeasureTargets", "Measures", "Notifications", "Organisations", "PanelMembers", "Papers", "PendingEvaluations", "PeriodEvents", "Returns",
                 "SpcRecalculations",
             ],
             Schema.Tables.Keys.Order(StringComparer.Ordinal));

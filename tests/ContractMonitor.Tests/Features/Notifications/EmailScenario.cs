@@ -30,11 +30,17 @@ internal static class EmailScenario
     public static Task<Scenario> CreateAsync(EmailApiFactory api, DateOnly? monitoredFrom, params string[] codes) =>
         CreateAsync(api, new DateOnly(2026, 4, 1), monitoredFrom, codes);
 
-    public static async Task<Scenario> CreateAsync(EmailApiFactory api, DateOnly start, DateOnly? monitoredFrom, params string[] codes)
+    public static Task<Scenario> CreateAsync(EmailApiFactory api, DateOnly start, DateOnly? monitoredFrom, params string[] codes) =>
+        CreateAsync(api, start, monitoredFrom, requireAcceptance: null, codes);
+
+    /// <param name="requireAcceptance">Hold the escalation emails about a period until the council accepts it.</param>
+    public static async Task<Scenario> CreateAsync(
+        EmailApiFactory api, DateOnly start, DateOnly? monitoredFrom, bool? requireAcceptance, params string[] codes)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.Clock.Now = June20;
-        var scenario = await Scenario.CreateAsync(api, start, monitoredFrom: monitoredFrom, policy: new EscalationPolicyRequest(null, null, null,
+        var scenario = await Scenario.CreateAsync(api, start, monitoredFrom: monitoredFrom, requireAcceptance: requireAcceptance,
+            policy: new EscalationPolicyRequest(null, null, null,
         [
             new LadderLevelRequest(1, "Contract manager challenge meeting"),
             new LadderLevelRequest(2, "Director", Director),

@@ -16,9 +16,9 @@ public sealed class SplitScreenQueryCountTests(CountingApiFactory api) : IClassF
     /// <summary>
     /// Commands: the contract as the caller may see it (contract and ladder in one), the centre
     /// (measures with their ratings, and open escalations, in one), the trust's side (figures,
-    /// claims) and the council's (challenges, responses).
+    /// claims) and the council's (challenges, responses), and the periods' sign-off states.
     /// </summary>
-    private const int StatementsPerSplitScreen = 6;
+    private const int StatementsPerSplitScreen = 7;
 
     [Fact]
     public async Task FiftyMeasuresCostNoMoreStatementsThanFive()

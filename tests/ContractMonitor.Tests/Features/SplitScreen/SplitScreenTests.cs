@@ -7,6 +7,7 @@ using ContractMonitor.Contracts.Challenges;
 using ContractMonitor.Contracts.Claims;
 using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.SignOff;
 using ContractMonitor.Contracts.SplitScreen;
 using ContractMonitor.Tests.Features.Evaluations;
 using ContractMonitor.Tests.Infrastructure;
@@ -92,7 +93,7 @@ public sealed class SplitScreenTests(ClockedApiFactory api) : IClassFixture<Cloc
                     "carol.commissioner", Today,
                     [new ChallengeReply(story.ReplyId, "Six visits were recorded late; a corrected figure follows.", 1, "pat.provider", trust, At(2026, 8, 6, 10))]),
             ]),
-            []);
+            [], DataState: PeriodDataState.Draft);
         Assert.Equal((new DateOnly(2026, 8, 20), scenario.ContractId), (screen!.AsOf, screen.ContractId));
         Assert.Equal(["A1", "B1"], screen.Rows.Select(r => r.MeasureCode));
         Assert.Equal(Json(expectedA1), Json(screen.Rows[0]));
