@@ -19,6 +19,15 @@ internal static class PageText
 
     public static string RatingText(Rating rating) => Words.RatingOf(rating);
 
+    /// <summary>Where a period's figures stand between the trust and the council (issue 20), in words.</summary>
+    public static string DataState(ContractMonitor.Contracts.SignOff.PeriodDataState state) => state switch
+    {
+        ContractMonitor.Contracts.SignOff.PeriodDataState.SignedOff => "Signed off by the trust",
+        ContractMonitor.Contracts.SignOff.PeriodDataState.Queried => "Queried by the council",
+        ContractMonitor.Contracts.SignOff.PeriodDataState.Accepted => "Accepted and locked",
+        _ => "Draft",
+    };
+
     /// <summary>The GOV.UK tag colour for a rating; the words say it too, so colour is never alone.</summary>
     public static string RatingTag(Rating rating) => rating switch
     {

@@ -11,9 +11,17 @@ namespace ContractMonitor.Api.Pages.Contracts;
 /// A contract at a glance (issue 17): the panel's summary line, then every measure at its latest
 /// period with its rating, direction and open escalations, from the same status read as the API.
 /// </summary>
-internal sealed class DashboardModel(ContractStore contracts, MeasureStore measures, StatusReader status, TimeProvider clock)
+internal sealed class DashboardModel(
+    ContractStore contracts, MeasureStore measures, StatusReader status, Core.SignOff.PeriodSignOffStore signOffs, TimeProvider clock)
     : ContractPageModel(contracts, clock)
 {
+    /// <summary>Each shown period's sign-off state (issue 20).</summary>
+    public IReadOnlyDictionary<string, ContractMonitor.Contracts.SignOff.PeriodDataState> DataStates { get; private set; } =
+        new Dictionary<string, ContractMonitor.Contracts.SignOff.PeriodDataState>();
+
+    /// <summary>Measures retired by the date shown: listed, not rated (issue 20).</summary>
+    public IReadOnlyList<Measure> Retired => [.. Measures.Values.Where(m => Standing.Measures.All(s => s.Code != m.Code) && m.RetiredFrom is not null)];
+
     public ContractStanding Standing { get; private set; } = null!;
 
     public StandingCounts Counts { get; private set; } = null!;
@@ -44,6 +52,7 @@ internal sealed class DashboardModel(ContractStore contracts, MeasureStore measu
         Standing = await status.StatusAsync(Contract, asOf, null, cancellationToken);
         Counts = StatusReader.Summarize(Standing);
         Measures = (await measures.ListAsync(Contract.Id, cancellationToken)).ToDictionary(m => m.Code);
+        DataStates = await signOffs.StatesAsync(Contract.Id, Standing.Measures.Select(m => m.Period).OfType<string>().ToList(), null, cancellationToken);
         return Page();
     }
 }

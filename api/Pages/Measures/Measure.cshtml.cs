@@ -20,8 +20,11 @@ namespace ContractMonitor.Api.Pages.Measures;
 /// </summary>
 internal sealed class MeasureModel(
     ContractStore contracts, MeasureStore measures, StatusReader status, ReturnStore returns, ClaimStore claims, ChallengeStore challenges,
-    SpcRecalculationStore recalculations, TimeProvider clock) : ContractPageModel(contracts, clock)
+    SpcRecalculationStore recalculations, MeasureLifeStore life, TimeProvider clock) : ContractPageModel(contracts, clock)
 {
+    /// <summary>Every version of the definition, oldest first (issue 20).</summary>
+    public IReadOnlyList<DefinitionVersion> Definitions { get; private set; } = [];
+
     /// <summary>Two years of a monthly measure: enough to see a trend, few enough to read; <c>?all=true</c> shows every one.</summary>
     public const int Shown = 24;
 
@@ -153,6 +156,7 @@ internal sealed class MeasureModel(
         }
 
         Measure = measure;
+        Definitions = await life.DefinitionsAsync(measure, cancellationToken);
         var history = await status.HistoryAsync(Contract, measure, null, null, Today, null, cancellationToken);
         TotalPeriods = history.Periods.Count;
         Recalculations = (await recalculations.ListAsync(Contract.Id, null, cancellationToken))[measure.Id].ToList();
