@@ -29,7 +29,7 @@ internal static class ApiPipeline
     {
         app.MapApiHealth().MapOrganisations().MapContracts().MapPanel().MapMeasures().MapTargets().MapReturns().MapAudit()
             .MapEvaluations().MapEscalations().MapClaims().MapChallenges().MapSplitScreen()
-            .MapNotifications().MapPapers().MapSpc().MapSignOff();
+            .MapNotifications().MapPapers().MapSpc().MapSignOff().MapExceptions();
         app.MapJobsDashboard();
         app.MapRazorPages();
         // An address no route knows is a 404 (the page, or problem details under /api), for anyone:

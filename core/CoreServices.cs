@@ -45,6 +45,7 @@ internal static class CoreServices
         services.AddSingleton<MeasureStore>();
         services.AddSingleton<MeasureLifeStore>();
         services.AddSingleton<SignOff.PeriodSignOffStore>();
+        services.AddSingleton<Exceptions.ExceptionStore>();
         services.AddSingleton<Contracts.ContractTermStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<ReturnStore>();

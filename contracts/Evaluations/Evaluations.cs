@@ -34,7 +34,8 @@ public enum RatingCaveat
 }
 
 /// <summary>An open escalation as the status and split screen show it: <c>escalation</c> is the highest, <c>escalations</c> lists all.</summary>
-public sealed record EscalationSummary(long Id, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status);
+/// <param name="HeldUntil">Set while an agreed exception on its measure holds it (issue 20): the last day it holds.</param>
+public sealed record EscalationSummary(long Id, EscalationReason Reason, int Level, string LevelName, EscalationStatus Status, DateOnly? HeldUntil = null);
 
 /// <param name="Variation">SPC (issue 19): is the latest figure noise or a special cause, and which way.</param>
 /// <param name="Assurance">SPC: will the process meet the target, fail it, or hit and miss.</param>
@@ -54,7 +55,8 @@ public sealed record MeasureStatus(
     IReadOnlyList<EscalationSummary> Escalations,
     ContractMonitor.Contracts.Spc.Variation? Variation = null,
     ContractMonitor.Contracts.Spc.Assurance? Assurance = null,
-    ContractMonitor.Contracts.SignOff.PeriodDataState? DataState = null);
+    ContractMonitor.Contracts.SignOff.PeriodDataState? DataState = null,
+    ContractMonitor.Contracts.Exceptions.ExceptionSummary? Exception = null);
 
 /// <param name="KnownAt">The instant the knowledge is of (DESIGN §5); null for what is known now.</param>
 public sealed record StatusResponse(DateOnly AsOf, IReadOnlyList<MeasureStatus> Measures, DateTimeOffset? KnownAt = null);

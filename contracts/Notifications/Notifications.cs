@@ -4,6 +4,9 @@ public enum NotificationKind
 {
     Escalation,
     Digest,
+
+    /// <summary>An agreed exception was agreed, extended or ended (issue 20).</summary>
+    Exception,
 }
 
 public enum NotificationStatus

@@ -116,6 +116,15 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         var changes = measure.RetiredFrom is { } retired
             ? new SeriesChanges(between.All.Append(new SeriesChange(ChangeKind.MeasureRetired, retired)).Distinct())
             : between;
+        // An agreed exception that holds today: bad periods from its start neither open nor climb. One
+        // that has just ended or expired marked the measure: what the escalations now do is its cause.
+        var holds = read.Holds[measure.Id].ToList();
+        var holdsFrom = holds.Where(h => h.HoldsOn(today)).Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min();
+        if (read.Marks.Any(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Exception))
+            && holds.Where(h => !h.HoldsOn(today)).Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min() is { } lifted)
+        {
+            changes = new SeriesChanges(changes.All.Append(new SeriesChange(ChangeKind.ExceptionLifted, lifted)));
+        }
 
         foreach (var rating in series)
         {
@@ -143,7 +152,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
             var signals = reason == EscalationReason.SpecialCauseConcern
                 ? SpcSignals.Of(series, measure.Polarity, read.Recalculations[measure.Id].Select(p => Period.Parse(p, measure.Frequency)).ToList())
                 : SeriesRules.EscalationSeries(series, reason);
-            var episodes = EscalationMachine.Run(signals, rule, endsAt: measure.RetiredFrom);
+            var episodes = EscalationMachine.Run(Exceptions.AgreedException.Hold(signals, holdsFrom), rule, endsAt: measure.RetiredFrom);
             var records = read.Escalations[measure.Id]
                 .Where(e => e.Reason == reason.ToString())
                 .Select(e => e.ToStored(measure.Frequency, read.Events[e.Id]))

@@ -28,7 +28,20 @@ internal sealed record ContractSnapshot(
     ILookup<long, EscalationRow> Escalations,
     ILookup<long, EventRow> Events,
     bool SpecialCause,
-    ILookup<long, string> Recalculations);
+    ILookup<long, string> Recalculations,
+    ILookup<long, HoldRow> Holds);
+
+/// <summary>An agreed exception as the evaluation reads it: from which period, and on which days, it holds a measure (issue 20).</summary>
+internal sealed record HoldRow
+{
+    public long MeasureId { get; init; }
+    public string HoldsFrom { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateOnly Until { get; init; }
+    public DateOnly? EndedOn { get; init; }
+
+    public bool HoldsOn(DateOnly day) => day >= Periods.UkCalendar.DateOf(CreatedAt) && day <= Until && (EndedOn is not { } ended || day < ended);
+}
 
 internal sealed record MarkRow
 {
@@ -246,8 +259,13 @@ internal sealed partial class ContractEvaluator
             // Only a contract that escalates SPC signals needs where its limits start again.
             contract.SpecialCause
                 ? (await connection.QueryAsync<Spc.SpcRecalculationStore.Row>(Scoped(Spc.SpcRecalculationStore.CurrentSql))).ToLookup(r => r.MeasureId, r => r.Period)
-                : Array.Empty<(long MeasureId, string Period)>().ToLookup(r => r.MeasureId, r => r.Period));
+                : Array.Empty<(long MeasureId, string Period)>().ToLookup(r => r.MeasureId, r => r.Period),
+            (await connection.QueryAsync<HoldRow>(Command(HoldsSql))).ToLookup(h => h.MeasureId));
     }
+
+    private const string HoldsSql = """
+        SELECT MeasureId, HoldsFrom, CreatedAt, Until, EndedOn FROM AgreedExceptions WHERE ContractId = @ContractId
+        """;
 
     private sealed record SnapshotContractRow : ContractTermsRow
     {

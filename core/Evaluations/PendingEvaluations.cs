@@ -17,6 +17,9 @@ internal enum EvaluationReason
 
     /// <summary>The measure's start, retirement or the contract's term changed: which periods it owes did (issue 20).</summary>
     Terms,
+
+    /// <summary>An agreed exception on the measure ended or expired: its escalations resume by the rules (issue 20).</summary>
+    Exception,
 }
 
 /// <summary>

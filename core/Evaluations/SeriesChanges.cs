@@ -27,6 +27,9 @@ internal enum ChangeKind
 
     /// <summary>The period went out of the series because the contract's end moved (issue 20).</summary>
     TermChanged,
+
+    /// <summary>An agreed exception held the measure's escalations from the period, and no longer does (issue 20).</summary>
+    ExceptionLifted,
 }
 
 /// <param name="Detail">For a target change: who set the version now in force.</param>
@@ -119,6 +122,7 @@ internal sealed class SeriesChanges
                 ChangeKind.SpcRecalculation => "SPC limits set again",
                 ChangeKind.MeasureRetired => $"measure retired from {g.Min(c => c.Period)}",
                 ChangeKind.TermChanged => "contract term changed",
+                ChangeKind.ExceptionLifted => $"agreed exception from {g.Min(c => c.Period)} ended",
                 _ => "measure start changed",
             })
             .ToList();

@@ -11,7 +11,7 @@ namespace ContractMonitor.Core.Jobs;
 /// parallel or after a crash: the database's keys and compare-and-set make the second run a no-op.
 /// </summary>
 internal sealed partial class EvaluationJobs(
-    ContractEvaluator evaluator, PastDueMarker pastDue, IdempotencyKeys keys, IBackgroundJobClient jobs,
+    ContractEvaluator evaluator, PastDueMarker pastDue, Exceptions.ExceptionStore exceptions, IdempotencyKeys keys, IBackgroundJobClient jobs,
     JobStorage storage, TimeProvider clock, ILogger<EvaluationJobs> logger)
 {
     /// <summary>
@@ -60,6 +60,8 @@ internal sealed partial class EvaluationJobs(
     /// </summary>
     public async Task MarkPastDueAsync(CancellationToken cancellationToken)
     {
+        // Exceptions whose last day has passed expire with the day, and mark their measures too.
+        Log.Expired(logger, await exceptions.ExpireDueAsync(cancellationToken));
         Log.MarkedPastDue(logger, await pastDue.MarkAsync(cancellationToken));
         await EvaluateDueAsync(cancellationToken);
     }
@@ -92,6 +94,9 @@ internal sealed partial class EvaluationJobs(
 
         [LoggerMessage(3, LogLevel.Information, "Purged {Keys} idempotency keys past their retention")]
         public static partial void Purged(ILogger logger, int keys);
+
+        [LoggerMessage(5, LogLevel.Information, "{Exceptions} agreed exceptions expired")]
+        public static partial void Expired(ILogger logger, int exceptions);
 
         [LoggerMessage(4, LogLevel.Information, "An evaluation run is in progress elsewhere; this one leaves the due contracts to it")]
         public static partial void RunInProgress(ILogger logger);

@@ -50,8 +50,8 @@ internal static class EvaluationsEndpoints
 
     /// <summary>Each measure at its latest period ended by <c>asOf</c>, as known at <c>knownAt</c> (default: now).</summary>
     public static async Task<Results<Ok<StatusResponse>, ValidationProblem>> StatusAsync(
-        ContractAccess access, string? asOf, string? knownAt, StatusReader reader, PeriodSignOffStore signOffs, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ContractAccess access, string? asOf, string? knownAt, StatusReader reader, PeriodSignOffStore signOffs,
+        Core.Exceptions.ExceptionStore exceptions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var dates = QueryValues.ReadDates(asOf, knownAt, clock, errors);
@@ -64,10 +64,22 @@ internal static class EvaluationsEndpoints
         // Each period's sign-off state beside its figures (issue 20): where the trust and the council stand on them.
         var states = await signOffs.StatesAsync(access.Id, status.Measures.Select(m => m.Period).OfType<string>().ToList(), dates.KnownAt,
             cancellationToken);
+        // An agreed exception holding on the day the knowledge is of, beside its measure and its held escalations.
+        var day = dates.KnownAt is { } at ? UkCalendar.DayEndedBy(at) : UkCalendar.Today(clock);
+        var holding = (await exceptions.ListAsync(access.Id, cancellationToken)).Where(x => x.HoldsOn(day))
+            .GroupBy(x => x.MeasureCode).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Until).First());
         return TypedResults.Ok(status with
         {
             KnownAt = dates.KnownAt,
-            Measures = status.Measures.Select(m => m with { DataState = m.Period is { } p ? states[p] : null }).ToList(),
+            Measures = status.Measures.Select(m => holding.TryGetValue(m.Code, out var x)
+                ? m with
+                {
+                    DataState = m.Period is { } p ? states[p] : null,
+                    Exception = new ContractMonitor.Contracts.Exceptions.ExceptionSummary(x.Id, x.Reason, x.HoldsFrom.ToString(), x.Until),
+                    Escalation = m.Escalation is { } e ? e with { HeldUntil = x.Until } : null,
+                    Escalations = m.Escalations.Select(e => e with { HeldUntil = x.Until }).ToList(),
+                }
+                : m with { DataState = m.Period is { } shown ? states[shown] : null }).ToList(),
         });
     }
 

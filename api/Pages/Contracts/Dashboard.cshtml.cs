@@ -12,9 +12,14 @@ namespace ContractMonitor.Api.Pages.Contracts;
 /// period with its rating, direction and open escalations, from the same status read as the API.
 /// </summary>
 internal sealed class DashboardModel(
-    ContractStore contracts, MeasureStore measures, StatusReader status, Core.SignOff.PeriodSignOffStore signOffs, TimeProvider clock)
+    ContractStore contracts, MeasureStore measures, StatusReader status, Core.SignOff.PeriodSignOffStore signOffs,
+    Core.Exceptions.ExceptionStore exceptions, TimeProvider clock)
     : ContractPageModel(contracts, clock)
 {
+    /// <summary>The agreed exception holding each measure today, if any (issue 20).</summary>
+    public IReadOnlyDictionary<string, Core.Exceptions.AgreedException> Holding { get; private set; } =
+        new Dictionary<string, Core.Exceptions.AgreedException>();
+
     /// <summary>Each shown period's sign-off state (issue 20).</summary>
     public IReadOnlyDictionary<string, ContractMonitor.Contracts.SignOff.PeriodDataState> DataStates { get; private set; } =
         new Dictionary<string, ContractMonitor.Contracts.SignOff.PeriodDataState>();
@@ -52,6 +57,8 @@ internal sealed class DashboardModel(
         Standing = await status.StatusAsync(Contract, asOf, null, cancellationToken);
         Counts = StatusReader.Summarize(Standing);
         Measures = (await measures.ListAsync(Contract.Id, cancellationToken)).ToDictionary(m => m.Code);
+        Holding = (await exceptions.ListAsync(Contract.Id, cancellationToken)).Where(x => x.HoldsOn(Today))
+            .GroupBy(x => x.MeasureCode).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Until).First());
         DataStates = await signOffs.StatesAsync(Contract.Id, Standing.Measures.Select(m => m.Period).OfType<string>().ToList(), null, cancellationToken);
         return Page();
     }

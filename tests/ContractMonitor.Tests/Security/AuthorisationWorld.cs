@@ -126,6 +126,11 @@ public sealed class AuthorisationWorld
             "GetPaperChanges" => Get($"/api/papers/{PaperId}/changes"),
             "WithdrawPaper" => Post($"/api/papers/{await PublishPaperAsync(Scenario)}/withdraw", """{"reason":"Figures revised."}"""),
             "GetPeriod" => Get($"{Contract}/periods/2016-04"),
+            "CreateException" => Post($"{Contract}/measures/A1/exceptions", ExceptionBody),
+            "ListExceptions" => Get($"{Contract}/exceptions"),
+            "GetException" => Get($"/api/exceptions/{await AgreeExceptionAsync()}"),
+            "ExtendException" => Post($"/api/exceptions/{await AgreeExceptionAsync()}/extend", """{"until":"2031-03-31","reason":"Recovery is slower."}"""),
+            "EndException" => Post($"/api/exceptions/{await AgreeExceptionAsync()}/end", """{"reason":"Staff are back."}"""),
             // Each step is called on a period of its own, brought to the state the step starts from.
             "SignOffPeriod" => Post($"{Contract}/periods/{await PeriodAsync(0)}/sign-off", ""),
             "AcceptPeriod" => Post($"{Contract}/periods/{await PeriodAsync(1)}/accept", """{"note":"Agreed at the meeting."}"""),
@@ -133,6 +138,16 @@ public sealed class AuthorisationWorld
             "ReopenPeriod" => Post($"{Contract}/periods/{await PeriodAsync(2)}/reopen", """{"reason":"A figure was wrong."}"""),
             _ => null,
         };
+    }
+
+    private const string ExceptionBody = """{"reason":"Two teams merging.","fromPeriod":"2016-06","until":"2030-12-31"}""";
+
+    /// <summary>An exception agreed on A1 for this call alone, so a step on it starts from Holding.</summary>
+    private async Task<long> AgreeExceptionAsync()
+    {
+        var response = await Scenario.Commissioner.PostAsync($"{Contract}/measures/A1/exceptions", Json(ExceptionBody));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
     }
 
     /// <summary>A month of its own, with figures, then signed off (1) and accepted (2) as asked.</summary>

@@ -82,7 +82,9 @@ public abstract class RuntimeLoadTests
 
         var storage = Storage();
         var evaluator = new ContractEvaluator(db, clock);
-        EvaluationJobs Worker() => new(evaluator, new PastDueMarker(db, clock), new IdempotencyKeys(db), Substitute.For<IBackgroundJobClient>(),
+        EvaluationJobs Worker() => new(evaluator, new PastDueMarker(db, clock),
+            new ContractMonitor.Core.Exceptions.ExceptionStore(db, ContractMonitor.Core.Notifications.EmailSettings.Read(
+                new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), clock), new IdempotencyKeys(db), Substitute.For<IBackgroundJobClient>(),
             storage, clock, NullLogger<EvaluationJobs>.Instance);
 
         await Task.WhenAll(

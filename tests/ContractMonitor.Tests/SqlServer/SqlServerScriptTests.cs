@@ -20,7 +20,7 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
         Assert.Contains(statements, s => s is CreateTableStatement);
         Assert.Equal(
             [
-                "AuditLog", "ChallengeResponses", "Challenges", "Claims", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations",
+                "AgreedExceptions", "AuditLog", "ChallengeResponses", "Challenges", "Claims", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations", "ExceptionEvents",
                 "IdempotencyKeys", "MeasureDefinitions", "MeasureTargets", "Measures", "Notifications", "Organisations", "PanelMembers", "Papers", "PendingEvaluations", "PeriodEvents", "Returns",
                 "SpcRecalculations",
             ],

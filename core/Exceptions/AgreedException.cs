@@ -1,0 +1,37 @@
+using ContractMonitor.Contracts.Exceptions;
+using ContractMonitor.Core.Evaluations;
+using ContractMonitor.Core.Periods;
+
+namespace ContractMonitor.Core.Exceptions;
+
+/// <summary>One step of an exception's life.</summary>
+internal sealed record ExceptionStep(ExceptionEventType Type, DateOnly Until, string? Note, string Actor, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// An agreed exception (issue 20): the council agrees a measure will fail for a known reason until a
+/// day, and its escalations neither open nor climb meanwhile. An open one is held. Ratings and
+/// figures are untouched; when the exception ends or expires, the escalation rules run again over
+/// the periods since it began, as if they had been evaluated then.
+/// </summary>
+/// <param name="HoldsFrom">The first period the hold covers: never one rated when it was agreed, so nothing told is taken back.</param>
+/// <param name="AgreedOn">The day it was agreed, in English time: it holds from then.</param>
+/// <param name="EndedOn">The day it was ended early: it no longer holds that day.</param>
+internal sealed record AgreedException(
+    long Id, long ContractId, long MeasureId, string MeasureCode, string Reason, Period FromPeriod, Period HoldsFrom, DateOnly AgreedOn,
+    DateOnly Until, DateOnly? EndedOn, IReadOnlyList<ExceptionStep> Steps)
+{
+    public bool HoldsOn(DateOnly day) => day >= AgreedOn && day <= Until && (EndedOn is not { } ended || day < ended);
+
+    public ExceptionStatus StatusOn(DateOnly day) =>
+        EndedOn is { } ended && ended <= day ? ExceptionStatus.Ended
+        : day > Until ? ExceptionStatus.Expired
+        : ExceptionStatus.Holding;
+
+    /// <summary>
+    /// What one period says to an escalation while the exception holds: a bad period from the hold
+    /// on is a gap (it neither opens nor climbs); every other signal is as it was.
+    /// </summary>
+    public static IEnumerable<(Period Period, Signal Signal)> Hold(
+        IEnumerable<(Period Period, Signal Signal)> series, Period? holdsFrom) =>
+        holdsFrom is not { } from ? series : series.Select(s => s.Signal == Signal.Bad && s.Period >= from ? (s.Period, Signal.Gap) : s);
+}
