@@ -33,6 +33,7 @@ public enum NotificationFilter
     Sending,
     Sent,
     Failed,
+    Held,
 }
 
 /// <summary>One email to one recipient, and what has happened to it.</summary>

@@ -53,7 +53,7 @@ public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int Decl
 public sealed record LadderLevel(int Level, string Name, string? Email = null);
 
 /// <summary>
-/// The contract's end moved (issue 20): extended, brought forward, or made open-ended with null.
+/// The contract's end moved (issue 20): extended or brought forward.
 /// Bringing it forward past periods that already have figures is refused, listing them.
 /// </summary>
 public sealed record ChangeTermRequest(DateOnly? EndDate, string Reason);

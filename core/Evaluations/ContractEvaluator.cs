@@ -112,9 +112,11 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         var between = SeriesChanges.Between(
             stored.ToDictionary(e => e.Key, e => e.Value.ToStored(e.Key)), series, year => targets.GetValueOrDefault(year)?.SetBy,
             measure, read.Terms);
-        // A retired measure's open escalations resolve in its retirement period, and say why (issue 20).
-        var changes = measure.RetiredFrom is { } retired
-            ? new SeriesChanges(between.All.Append(new SeriesChange(ChangeKind.MeasureRetired, retired)).Distinct())
+        // A retired measure's open escalations resolve in its retirement period, and say why (issue 20),
+        // once its last owed period has fallen due: until then that period may still raise or climb.
+        var endsAt = measure.RetiredFrom is { } retired && retired.Previous().DueDate(read.Terms.ReturnDueDays) < today ? retired : (Period?)null;
+        var changes = endsAt is { } end
+            ? new SeriesChanges(between.All.Append(new SeriesChange(ChangeKind.MeasureRetired, end)).Distinct())
             : between;
         // An agreed exception that holds today: bad periods from its start neither open nor climb. One
         // that has just ended or expired marked the measure: what the escalations now do is its cause.
@@ -152,7 +154,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
             var signals = reason == EscalationReason.SpecialCauseConcern
                 ? SpcSignals.Of(series, measure.Polarity, read.Recalculations[measure.Id].Select(p => Period.Parse(p, measure.Frequency)).ToList())
                 : SeriesRules.EscalationSeries(series, reason);
-            var episodes = EscalationMachine.Run(Exceptions.AgreedException.Hold(signals, holdsFrom), rule, endsAt: measure.RetiredFrom);
+            var episodes = EscalationMachine.Run(Exceptions.AgreedException.Hold(signals, holdsFrom), rule, endsAt);
             var records = read.Escalations[measure.Id]
                 .Where(e => e.Reason == reason.ToString())
                 .Select(e => e.ToStored(measure.Frequency, read.Events[e.Id]))

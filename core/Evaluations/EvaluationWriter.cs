@@ -158,7 +158,7 @@ internal sealed class EvaluationWriter(
     private readonly List<(long EscalationId, NewEvent Event)> events = [];
 
     // The last event of each record this run changed, when the change is news, and the highest level it reached.
-    private readonly List<(long EscalationId, int EventIndex, int Level)> news = [];
+    private readonly List<(long EscalationId, int EventIndex, int Level, EscalationReason Reason)> news = [];
 
     /// <summary>Applies one planned change: updates at once, new records and events at the flush.</summary>
     public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change)
@@ -170,12 +170,12 @@ internal sealed class EvaluationWriter(
                 break;
             case Advance next:
                 await UpdateAsync(next.Escalation.Id, next.Episode);
-                AddEvents(next.Escalation.Id, next);
+                AddEvents(next.Escalation.Id, next, reason);
                 break;
             case Withdraw withdraw:
                 var stored = withdraw.Escalation;
                 await UpdateAsync(stored.Id, stored.RunStart, stored.OpenedPeriod, stored.Level, EscalationStatus.Resolved, stored.LastPeriod);
-                AddEvents(stored.Id, withdraw);
+                AddEvents(stored.Id, withdraw, reason);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
@@ -201,7 +201,7 @@ internal sealed class EvaluationWriter(
         EscalationsWritten++;
     }
 
-    private void AddEvents(long escalationId, EscalationChange change)
+    private void AddEvents(long escalationId, EscalationChange change, EscalationReason reason)
     {
         foreach (var e in change.Events)
         {
@@ -211,7 +211,7 @@ internal sealed class EvaluationWriter(
         EventsWritten += change.Events.Count;
         if (NotificationRules.IsNews(change, terms))
         {
-            news.Add((escalationId, events.Count - 1, change.HighestLevel));
+            news.Add((escalationId, events.Count - 1, change.HighestLevel, reason));
         }
     }
 
@@ -227,7 +227,7 @@ internal sealed class EvaluationWriter(
             EscalationsWritten += ids.Count;
             for (var i = 0; i < ids.Count; i++)
             {
-                AddEvents(ids[i], creations[i].Change);
+                AddEvents(ids[i], creations[i].Change, creations[i].Reason);
             }
 
             creations.Clear();
@@ -238,7 +238,9 @@ internal sealed class EvaluationWriter(
             var ids = await BulkInsert.InsertReturningIdsAsync(transaction, dialect, InsertEvents, events, e =>
                 [e.EscalationId, e.Event.Type.ToString(), e.Event.Period?.ToString(), e.Event.Level, e.Event.Note, e.Event.Cause, e.Event.Step,
                     ContractEvaluator.Actor], now, cancellationToken);
-            var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, n.Level, events[n.EventIndex].Event.Period?.ToString()))
+            // Missing returns have no figures to sign off, so no acceptance could ever release their emails: they are never held.
+            var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, n.Level,
+                    n.Reason == EscalationReason.MissingReturns ? null : events[n.EventIndex].Event.Period?.ToString()))
                 .ToList();
             NotificationsWritten += await EscalationOutbox.WriteAsync(transaction, contractId, emailed, now, cancellationToken);
             events.Clear();

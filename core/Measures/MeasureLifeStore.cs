@@ -54,6 +54,11 @@ internal sealed class MeasureLifeStore(Database database, TimeProvider clock)
             }
         }
 
+        if (measure.RetiredFrom is { } retiredFrom && start >= retiredFrom)
+        {
+            return WriteResult.Rejected<Measure>("startPeriod", $"{measure.Code} is retired from {retiredFrom}: its start must be before then.");
+        }
+
         Period? definitionFrom = null;
         if (request.DefinitionFrom is { } fromText)
         {
@@ -68,11 +73,20 @@ internal sealed class MeasureLifeStore(Database database, TimeProvider clock)
                     $"{from} is before {measure.Code}'s startPeriod {start}: a definition applies to periods that are owed.");
             }
 
+            if (measure.RetiredFrom is { } retired && from >= retired)
+            {
+                return WriteResult.Rejected<Measure>("definitionFrom", $"{measure.Code} is retired from {retired}: no period from then on is owed.");
+            }
+
             definitionFrom = from;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The contract row first: a batch of returns takes it first too, so it sees this change or
+        // this change sees its figures, never neither.
+        await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contract.Id }, transaction,
+            cancellationToken: cancellationToken));
         if (start > measure.StartPeriod
             && await FiguresAsync(transaction, measure, before: start, from: null, cancellationToken) is { Count: > 0 } earlier)
         {
@@ -130,8 +144,6 @@ internal sealed class MeasureLifeStore(Database database, TimeProvider clock)
                 EvaluationReason.Terms, now, cancellationToken);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contract.Id }, transaction,
-            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return WriteResult.Updated(edited);
     }
@@ -162,19 +174,25 @@ internal sealed class MeasureLifeStore(Database database, TimeProvider clock)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The contract row first: a batch of returns takes it first too, so it sees this change or
+        // this change sees its figures, never neither.
+        await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contract.Id }, transaction,
+            cancellationToken: cancellationToken));
         if (await FiguresAsync(transaction, measure, before: null, from: from, cancellationToken) is { Count: > 0 } later)
         {
             return WriteResult.Conflict<Measure>(
                 $"{measure.Code} has figures for {Listed(later)}, on or after {from}. Retire it from a period after {later[^1]}.");
         }
 
-        var retired = measure with { RetiredFrom = from, RetirementReason = reason, RetiredAt = now };
+        // A new reason for the same period is no new retirement: what was known when stays as it was.
+        var at = measure.RetiredFrom == from ? measure.RetiredAt ?? now : now;
+        var retired = measure with { RetiredFrom = from, RetirementReason = reason, RetiredAt = at };
         if (measure.RetiredFrom == from && measure.RetirementReason == reason)
         {
             return WriteResult.Unchanged(measure);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(RetireSql, new { measure.Id, RetiredFrom = from.ToString(), Reason = reason, At = now },
+        await connection.ExecuteAsync(new CommandDefinition(RetireSql, new { measure.Id, RetiredFrom = from.ToString(), Reason = reason, At = at },
             transaction, cancellationToken: cancellationToken));
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry("measure.retired", "Measure",
                 measure.Id.ToString(CultureInfo.InvariantCulture), contract.Id,
@@ -184,8 +202,6 @@ internal sealed class MeasureLifeStore(Database database, TimeProvider clock)
         var earliest = measure.RetiredFrom is { } was && was < from ? was : from;
         await PendingEvaluations.MarkAsync(transaction, database.Dialect, [new PendingEvaluations.Mark(measure.Id, earliest)],
             EvaluationReason.Terms, now, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contract.Id }, transaction,
-            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return WriteResult.Updated(retired);
     }

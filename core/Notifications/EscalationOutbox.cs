@@ -26,7 +26,11 @@ internal static class EscalationOutbox
         SELECT Level, Name, Email FROM EscalationLevels WHERE ContractId = @ContractId AND Email IS NOT NULL
         """;
 
+    // The contract row's lock is taken with the setting: a period's acceptance takes it first too, so
+    // it either commits before this reads it (and the email is not held) or waits for this commit (and
+    // releases the email it holds).
     private const string RequireAcceptanceSql = """
+        UPDATE Contracts SET ReadVersion = ReadVersion WHERE Id = @ContractId;
         SELECT RequireAcceptance FROM Contracts WHERE Id = @ContractId
         """;
 

@@ -25,8 +25,11 @@ internal enum SubmitStatus
     /// <summary>The key was used before with a different request.</summary>
     KeyReused,
 
-    /// <summary>A row would revise a figure of a period the council accepted: nothing was stored (issue 20).</summary>
+    /// <summary>A row would revise a figure of a period signed off or accepted: nothing was stored (issue 20).</summary>
     Locked,
+
+    /// <summary>The contract's term or a measure's start or retirement changed after the rows were checked: nothing was stored.</summary>
+    Changed,
 }
 
 /// <param name="Stored">The revisions the batch stored, when it was stored.</param>
@@ -36,11 +39,17 @@ internal sealed record SubmitResult(
     SubmitStatus Status, IReadOnlyList<StoredReturn>? Stored, StoredAnswer? Earlier,
     IReadOnlyDictionary<string, SignOff.PeriodStep>? Locked = null)
 {
-    /// <summary>What the refusal of a locked batch says: who accepted each period and when, and how to go on.</summary>
+    /// <summary>What the refusal of a locked batch says: who signed off or accepted each period and when, and how to go on.</summary>
     public string LockedDetail => string.Join(" ", (Locked ?? new Dictionary<string, SignOff.PeriodStep>()).OrderBy(l => l.Key, StringComparer.Ordinal)
-        .Select(l => string.Create(CultureInfo.InvariantCulture,
-            $"{l.Key} was accepted by {l.Value.Actor} ({l.Value.ActorOrg}) on {l.Value.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC."))
-        .Append("Its figures are locked: ask the council to reopen the period, then send the batch again. Nothing was stored."));
+        .Select(l => l.Value.Action == ContractMonitor.Contracts.SignOff.PeriodAction.Accepted
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{l.Key} was accepted by {l.Value.Actor} ({l.Value.ActorOrg}) on {l.Value.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: its figures are locked until the council reopens it.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{l.Key} was signed off by {l.Value.Actor} ({l.Value.ActorOrg}) on {l.Value.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and waits for the council: to revise it, ask the council to query it."))
+        .Append("Nothing was stored."));
+
+    public const string ChangedDetail =
+        "The contract's term, or a measure's start or retirement, changed while this batch was being checked. Nothing was stored: send it again.";
 
     /// <summary>What a request gets when its key already has an answer: that answer, or a refusal if the request differs.</summary>
     public static SubmitResult Repeat(StoredAnswer earlier, IdempotentRequest request)
@@ -119,7 +128,16 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
             // acceptance of its period are then one after the other, never both on the state before.
             await connection.ExecuteAsync(new CommandDefinition(HoldContractSql, new { ContractId = contract.Id }, transaction,
                 cancellationToken: cancellationToken));
-            var locked = await SignOff.PeriodSignOffStore.AcceptedAsync(transaction, contract.Id,
+            // The rows were checked against the term and the measures read before this transaction: a
+            // change to either that committed since is seen now, under the lock, and the batch goes back.
+            var owed = (await connection.QueryAsync<OwedRow>(new CommandDefinition(OwedSql, new { ContractId = contract.Id }, transaction,
+                cancellationToken: cancellationToken))).ToDictionary(o => o.Id);
+            if (inKeyOrder.Any(r => !owed.TryGetValue(r.Row.Measure.Id, out var o) || !o.Owes(r.Row.Period)))
+            {
+                return new SubmitResult(SubmitStatus.Changed, null, null);
+            }
+
+            var locked = await SignOff.PeriodSignOffStore.LockedAsync(transaction, contract.Id,
                 inKeyOrder.Select(r => r.Stored.Period).Distinct().ToList(), cancellationToken);
             if (locked.Count > 0)
             {
@@ -153,6 +171,29 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
 
     // Takes the contract row's lock for the transaction without changing it.
     private const string HoldContractSql = "UPDATE Contracts SET ReadVersion = ReadVersion WHERE Id = @ContractId";
+
+    private const string OwedSql = """
+        SELECT m.Id, m.Frequency, m.StartPeriod, m.RetiredFrom, c.StartDate, c.EndDate
+        FROM Measures m JOIN Contracts c ON c.Id = m.ContractId
+        WHERE m.ContractId = @ContractId
+        """;
+
+    private sealed record OwedRow
+    {
+        public long Id { get; init; }
+        public string Frequency { get; init; } = "";
+        public string? StartPeriod { get; init; }
+        public string? RetiredFrom { get; init; }
+        public DateOnly StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+
+        public bool Owes(Period period)
+        {
+            var frequency = Enum.Parse<Frequency>(Frequency);
+            return period.Overlaps(StartDate, EndDate) && period >= MeasureStart.Effective(StartPeriod, frequency, StartDate)
+                && (RetiredFrom is null || period < Period.Parse(RetiredFrom, frequency));
+        }
+    }
 
     /// <summary>
     /// The one way "the revision that counts" is written, for a query over <c>Returns r</c>: no

@@ -20,7 +20,8 @@ internal sealed record PeriodSignOff(Period Period, PeriodDataState State, IRead
 }
 
 /// <summary>Why a step was not taken: a refusal by the rules (409), or measures without figures (422).</summary>
-internal sealed record SignOffResult(PeriodSignOff? SignOff, string? Conflict = null, IReadOnlyList<string>? Missing = null);
+/// <param name="Unready">Why the period cannot be signed off at all: it has not ended, or covers no measure (422).</param>
+internal sealed record SignOffResult(PeriodSignOff? SignOff, string? Conflict = null, IReadOnlyList<string>? Missing = null, string? Unready = null);
 
 /// <summary>
 /// Sign-off and lock of a contract period's figures (issue 20). Each step is a row appended with the
@@ -73,9 +74,25 @@ internal sealed class PeriodSignOffStore(Database database, TimeProvider clock)
     }
 
     /// <summary>
-    /// The accepted periods among <paramref name="periods"/>, each with its acceptance, read in the
-    /// caller's transaction: a batch of returns is refused whole if it would revise one (the lock).
+    /// The periods among <paramref name="periods"/> whose figures may not move now, each with the
+    /// step that fixed them: accepted (locked until reopened) or signed off (waiting for the council).
+    /// Read in the caller's transaction: a batch of returns is refused whole if it would revise one.
     /// </summary>
+    internal static async Task<IReadOnlyDictionary<string, PeriodStep>> LockedAsync(
+        DbTransaction transaction, long contractId, IReadOnlyCollection<string> periods, CancellationToken cancellationToken)
+    {
+        if (periods.Count == 0)
+        {
+            return new Dictionary<string, PeriodStep>();
+        }
+
+        var steps = await StepsAsync(transaction.Connection!, transaction, contractId, periods, null, cancellationToken);
+        return periods.Distinct()
+            .Where(p => SignOffRules.StateOf(steps[p]) is PeriodDataState.Accepted or PeriodDataState.SignedOff)
+            .ToDictionary(p => p, p => steps[p].Last());
+    }
+
+    /// <summary>The accepted periods among <paramref name="periods"/>, each with its acceptance, read in the caller's transaction.</summary>
     internal static async Task<IReadOnlyDictionary<string, PeriodStep>> AcceptedAsync(
         DbTransaction transaction, long contractId, IReadOnlyCollection<string> periods, CancellationToken cancellationToken)
     {
@@ -119,6 +136,16 @@ internal sealed class PeriodSignOffStore(Database database, TimeProvider clock)
         if (action == PeriodAction.SignedOff)
         {
             var covered = Covered(period, measures);
+            if (period.End >= UkCalendar.DateOf(now))
+            {
+                return new SignOffResult(before, Unready: $"{period} has not ended yet: it can be signed off from {period.End.AddDays(1):yyyy-MM-dd}.");
+            }
+
+            if (covered.Count == 0)
+            {
+                return new SignOffResult(before, Unready: $"No measure of this contract owes a figure for {period}.");
+            }
+
             var figures = await ReturnStore.CurrentFiguresAsync(connection, transaction,
                 new CurrentFigureQuery(contract.Id, From: period.Start, To: period.Start), cancellationToken);
             var sent = figures.Where(f => f.Period == period).Select(f => f.MeasureCode).ToHashSet(StringComparer.Ordinal);

@@ -9,6 +9,7 @@ internal sealed class ChangeTermValidator : ApiValidator<ChangeTermRequest>
 {
     public ChangeTermValidator()
     {
+        RuleFor(r => r.EndDate).NotNull().WithMessage("'endDate' is required: the contract's new last day.");
         RuleFor(r => r.EndDate).LessThanOrEqualTo(new DateOnly(Period.MaxYear - 1, 12, 31))
             .WithMessage($"'endDate' must be on or before {Period.MaxYear - 1}-12-31.");
         RuleFor(r => r.Reason).RequiredText(1000);

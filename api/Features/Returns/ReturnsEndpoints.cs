@@ -127,7 +127,12 @@ internal static class ReturnsEndpoints
 
         if (result.Status == SubmitStatus.Locked)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The period is accepted", detail: result.LockedDetail);
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The period's figures are fixed", detail: result.LockedDetail);
+        }
+
+        if (result.Status == SubmitStatus.Changed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The contract changed", detail: SubmitResult.ChangedDetail);
         }
 
         if (result.Status == SubmitStatus.Replayed)

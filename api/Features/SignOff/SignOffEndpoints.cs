@@ -98,6 +98,11 @@ internal static class SignOffEndpoints
                 detail: $"{conflict} The period is {result.SignOff!.State}.");
         }
 
+        if (result.Unready is { } unready)
+        {
+            return WriteResults.Unprocessable(new Dictionary<string, string[]> { ["period"] = [unready] });
+        }
+
         if (result.Missing is { } missing)
         {
             return WriteResults.Unprocessable(new Dictionary<string, string[]>

@@ -26,7 +26,11 @@ internal sealed class UploadModel(
     ContractStore contracts, MeasureStore measures, ReturnStore returns, IdempotencyKeys keys, TimeProvider clock)
     : ContractPageModel(contracts, clock)
 {
-    public IReadOnlyList<Measure> Measures { get; private set; } = [];
+    /// <summary>The measures the typed form offers: those not retired by today.</summary>
+    public IReadOnlyList<Measure> Measures => [.. all.Where(m => m.RetiredFrom is null || m.RetiredFrom.Value.Start > Today)];
+
+    // Every measure, retired ones too, so a row for one is told it was retired rather than unknown.
+    private IReadOnlyList<Measure> all = [];
 
     public Dictionary<string, string> Errors { get; } = [];
 
@@ -144,7 +148,7 @@ internal sealed class UploadModel(
         IReadOnlyList<ReturnRowRequest?> rows, Func<int, string> rowName, IReadOnlyDictionary<string, string[]> readErrors,
         Func<string, (string Field, string Prefix)> where, CancellationToken cancellationToken)
     {
-        var check = ReturnRules.Check(rows, Contract, Measures.ToDictionary(m => m.Code), Today, rowName);
+        var check = ReturnRules.Check(rows, Contract, all.ToDictionary(m => m.Code), Today, rowName);
         var errors = check.Errors.Where(e => !readErrors.ContainsKey(e.Key)).Concat(readErrors).OrderBy(e => LineOf(e.Key)).ToList();
         if (errors.Count > 0)
         {
@@ -191,9 +195,10 @@ internal sealed class UploadModel(
                 "These figures differ from the ones this form already sent: open the page again to send new figures");
         }
 
-        if (result.Status == SubmitStatus.Locked)
+        if (result.Status is SubmitStatus.Locked or SubmitStatus.Changed)
         {
-            return Problem(Request.Query["handler"] == "Period" ? "period" : "file", result.LockedDetail);
+            return Problem(Request.Query["handler"] == "Period" ? "period" : "file",
+                result.Status == SubmitStatus.Locked ? result.LockedDetail : SubmitResult.ChangedDetail);
         }
 
         // Post, redirect, get: the confirmation is the answer remembered for this form's key.
@@ -220,7 +225,7 @@ internal sealed class UploadModel(
             return Forbid();
         }
 
-        Measures = await measures.ListAsync(id, cancellationToken);
+        all = await measures.ListAsync(id, cancellationToken);
         return null;
     }
 

@@ -34,7 +34,9 @@ public abstract class VoicesStoreTests
         var (db, admin, contract) = await StoreScenario.ContractAsync(Open(), clock);
         var measures = new MeasureStore(db, clock);
         await measures.CreateAsync(contract.Id, admin,
-            new CreateMeasureRequest("A1", "Assessments", null, null, MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Monthly, 1), default);
+            new CreateMeasureRequest("A1", "Assessments", null, null, MeasureUnit.Percent, Polarity.HigherIsBetter, Frequency.Monthly, 1,
+                // Owed from the contract's first month, as figures sent straight to the store are.
+                Period.Containing(Frequency.Monthly, contract.StartDate).ToString()), default);
         return new Arranged(db, contract, (await measures.FindAsync(contract.Id, "A1", default))!,
             new Caller("carol", contract.CommissionerCode, Role.Commissioner), new Caller("pat", contract.ProviderCode, Role.Provider));
     }

@@ -24,12 +24,13 @@ public abstract class ReturnStoreTests
     private protected abstract Database Open();
 
     private async Task<(ReturnStore Store, Contract Contract, Caller Provider, Measure Measure)> ArrangeAsync(
-        MeasureUnit unit = MeasureUnit.Number, int decimals = 4)
+        MeasureUnit unit = MeasureUnit.Number, int decimals = 4, DateOnly? start = null)
     {
-        var (db, admin, contract) = await StoreScenario.ContractAsync(Open(), clock);
+        var (db, admin, contract) = await StoreScenario.ContractAsync(Open(), clock, start);
         var measures = new MeasureStore(db, clock);
         await measures.CreateAsync(contract.Id, admin,
-            new CreateMeasureRequest("A1", "T", null, null, unit, Polarity.HigherIsBetter, Frequency.Monthly, decimals), default);
+            new CreateMeasureRequest("A1", "T", null, null, unit, Polarity.HigherIsBetter, Frequency.Monthly, decimals,
+                Period.Containing(Frequency.Monthly, contract.StartDate).ToString()), default);
         var measure = (await measures.FindAsync(contract.Id, "A1", default))!;
         return (new ReturnStore(db, clock), contract, new Caller("pat", contract.ProviderCode, Role.Provider), measure);
     }
@@ -95,7 +96,7 @@ public abstract class ReturnStoreTests
     [Fact]
     public async Task AThousandRowBatchIsStoredWholeWithItsAuditTrailInKeyOrder()
     {
-        var (store, contract, provider, measure) = await ArrangeAsync();
+        var (store, contract, provider, measure) = await ArrangeAsync(start: new DateOnly(1940, 1, 1));
         var periods = Enumerable.Range(0, 1000)
             .Select(i => new DateOnly(1940, 1, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var rows = periods.Select((p, i) => new CheckedReturn(measure, Period.Parse(p, Frequency.Monthly), i + 0.25m,
@@ -113,6 +114,24 @@ public abstract class ReturnStoreTests
         Assert.Equal(periods.Select(p => $"A1/{p}/r1"), audited);
         var ids = await connection.QueryAsync<string>("SELECT Period FROM Returns WHERE MeasureId = @Id ORDER BY Id", new { measure.Id });
         Assert.Equal(periods, ids);
+    }
+
+    /// <summary>
+    /// Issue 20: rows checked against a measure as it was before a retirement committed are seen
+    /// again under the contract's lock, and the batch is refused whole.
+    /// </summary>
+    [Fact]
+    public async Task ABatchCheckedBeforeARetirementCommittedIsRefusedWhole()
+    {
+        var (store, contract, provider, measure) = await ArrangeAsync();
+        var admin = new Caller("alice", contract.CommissionerCode, Role.Admin);
+        var retired = await new MeasureLifeStore(Open(), clock).RetireAsync(contract, measure, admin, new RetireMeasureRequest("2016-11", "Dropped."), default);
+        Assert.Equal(WriteStatus.Updated, retired.Status);
+
+        var result = await store.SubmitAsync(contract, provider, [Figure(measure, "2016-10", 1), Figure(measure, "2016-11", 1)], null, default);
+
+        Assert.Equal(SubmitStatus.Changed, result.Status);
+        Assert.Empty(await store.ListCurrentAsync(contract, null, null, default));
     }
 
     [Fact]

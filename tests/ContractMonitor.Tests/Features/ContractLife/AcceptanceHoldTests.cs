@@ -45,6 +45,20 @@ public sealed class AcceptanceHoldTests(EmailApiFactory api) : IClassFixture<Ema
         Assert.All(await scenario.NotificationsAsync(), n => Assert.Equal(NotificationStatus.Sent, n.Status));
     }
 
+    /// <summary>Missing returns have no figures to sign off, so their emails are never held: nothing could release them.</summary>
+    [Fact]
+    public async Task MissingReturnsAreToldAtOnceEvenWhenTheContractWaitsForAcceptance()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, new DateOnly(2026, 4, 1), null, requireAcceptance: true, "A1");
+
+        await scenario.EvaluateAsync();
+
+        var escalation = Assert.Single((await scenario.Panel.GetAsync<EscalationListResponse>(
+            $"/api/contracts/{scenario.ContractId}/escalations?status=Open"))!.Escalations);
+        Assert.Equal(EscalationReason.MissingReturns, escalation.Reason);
+        await api.Smtp.WaitForAsync(2, scenario.Messages());
+    }
+
     [Fact]
     public async Task WithoutTheSettingEmailsGoAtOnce()
     {

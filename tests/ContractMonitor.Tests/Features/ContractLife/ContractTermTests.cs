@@ -88,6 +88,7 @@ public sealed class ContractTermTests(ClockedApiFactory api) : IClassFixture<Clo
     [Theory]
     [InlineData("""{"endDate":"2026-03-31","reason":"Before the start."}""", HttpStatusCode.UnprocessableEntity, "endDate")]
     [InlineData("""{"endDate":"2027-03-31"}""", HttpStatusCode.BadRequest, "reason")]
+    [InlineData("""{"reason":"Forgot the date."}""", HttpStatusCode.BadRequest, "endDate")]
     [InlineData("""{"endDate":"31/03/2027","reason":"Not a date."}""", HttpStatusCode.BadRequest, "endDate")]
     public async Task ABadTermIsRefusedAndChangesNothing(string body, HttpStatusCode expected, string field)
     {

@@ -195,6 +195,26 @@ public sealed class MeasureLifeTests(ClockedApiFactory api) : IClassFixture<Cloc
         Assert.Equal(0, again.EventsWritten);
     }
 
+    /// <summary>Retired from a period to come: until its last owed period falls due, that period may still raise or climb.</summary>
+    [Fact]
+    public async Task AFutureRetirementLeavesOpenEscalationsOpenUntilTheLastOwedPeriodIsDue()
+    {
+        var scenario = await ContractAsync();
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2026-04", 50m), Row("A1", "2026-05", 50m),
+            Row("A1", "2026-06", 50m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        (await RetireAsync(scenario, "2026-10")).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        // September, the last month owed, is due on 15 October: until then it may still climb.
+        var open = await scenario.Panel.GetAsync<EscalationListResponse>($"/api/contracts/{scenario.ContractId}/escalations?status=Open");
+        Assert.Equal([(EscalationReason.SustainedFailure, 2), (EscalationReason.MissingReturns, 1)],
+            open!.Escalations.Select(e => (e.Reason, e.Level)).Order());
+        var edit = await EditAsync(scenario, new { startPeriod = "2026-10", reason = "After the retirement." });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, edit.StatusCode);
+    }
+
     [Fact]
     public async Task ARetirementRecordedLaterIsUnknownToAReadOfWhatWasKnownBefore()
     {

@@ -147,6 +147,36 @@ public sealed class SignOffTests(ClockedApiFactory api) : IClassFixture<ClockedA
         Assert.Empty(read!.History);
     }
 
+    /// <summary>Signed off, the figures wait for the council: a revision needs a query first.</summary>
+    [Fact]
+    public async Task ASignedOffPeriodRefusesARevisionUntilTheCouncilQueriesIt()
+    {
+        var scenario = await ContractWithJulyAsync();
+        await StepAsync(scenario.Provider, scenario, "2026-07", "sign-off");
+
+        var refused = await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("B1", "2026-07", 41m));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("2026-07 was signed off by pat.provider", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await StepAsync(scenario.Commissioner, scenario, "2026-07", "query", new PeriodNoteRequest("Check B1."));
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("B1", "2026-07", 41m))).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task APeriodNotEndedOrOwingNothingCannotBeSignedOff()
+    {
+        api.Clock.Now = Today;
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2025, 4, 1));
+        await scenario.AddMeasureAsync("A1");
+
+        var running = await scenario.Provider.PostAsync($"/api/contracts/{scenario.ContractId}/periods/2026-09/sign-off", null);
+        var noAnnualMeasure = await scenario.Provider.PostAsync($"/api/contracts/{scenario.ContractId}/periods/2025-26/sign-off", null);
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity), (running.StatusCode, noAnnualMeasure.StatusCode));
+        Assert.Contains("has not ended yet", await running.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("No measure of this contract owes a figure for 2025-26", await noAnnualMeasure.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SigningOffTwiceIsAConflict()
     {
