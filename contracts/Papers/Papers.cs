@@ -50,7 +50,8 @@ public sealed record PaperMeasure(
     IReadOnlyList<PaperClaim> Claims,
     IReadOnlyList<PaperChallenge> Challenges,
     ContractMonitor.Contracts.Spc.Variation? Variation = null,
-    ContractMonitor.Contracts.Spc.Assurance? Assurance = null);
+    ContractMonitor.Contracts.Spc.Assurance? Assurance = null,
+    string? AgreedException = null);
 
 public sealed record PaperCounts(
     int Total, int OnTarget, int WithinTolerance, int Failing, int Missing, int NotYetRated, int NotCollected, int InSustainedDecline,

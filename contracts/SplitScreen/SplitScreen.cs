@@ -42,7 +42,8 @@ public sealed record SplitScreenRow(
     IReadOnlyList<EscalationSummary> Escalations,
     ContractMonitor.Contracts.Spc.Variation? Variation = null,
     ContractMonitor.Contracts.Spc.Assurance? Assurance = null,
-    ContractMonitor.Contracts.SignOff.PeriodDataState? DataState = null);
+    ContractMonitor.Contracts.SignOff.PeriodDataState? DataState = null,
+    ContractMonitor.Contracts.Exceptions.ExceptionSummary? Exception = null);
 
 public sealed record SplitScreenResponse(
     DateOnly AsOf,

@@ -20,6 +20,27 @@ internal sealed record AgreedException(
     long Id, long ContractId, long MeasureId, string MeasureCode, string Reason, Period FromPeriod, Period HoldsFrom, DateOnly AgreedOn,
     DateOnly Until, DateOnly? EndedOn, IReadOnlyList<ExceptionStep> Steps)
 {
+    /// <summary>
+    /// The exception as it was known at <paramref name="knownAt"/> (DESIGN §5): its last day as then
+    /// agreed or extended, and not ended unless it had been; null if it was not yet agreed.
+    /// </summary>
+    public AgreedException? AsKnownAt(DateTimeOffset knownAt)
+    {
+        var known = Steps.Where(s => s.OccurredAt < knownAt).ToList();
+        if (known.Count == 0)
+        {
+            return null;
+        }
+
+        var ended = known.LastOrDefault(s => s.Type == ExceptionEventType.Ended);
+        return this with
+        {
+            Until = known.Last(s => s.Type is ExceptionEventType.Agreed or ExceptionEventType.Extended).Until,
+            EndedOn = ended is null ? null : Periods.UkCalendar.DateOf(ended.OccurredAt),
+            Steps = known,
+        };
+    }
+
     public bool HoldsOn(DateOnly day) => day >= AgreedOn && day <= Until && (EndedOn is not { } ended || day < ended);
 
     public ExceptionStatus StatusOn(DateOnly day) =>

@@ -42,9 +42,21 @@ internal sealed class PaperBuilder(
         }
 
         var recalculated = await recalculations.ListAsync(contract.Id, knownAt, cancellationToken);
+        IReadOnlyList<Exceptions.AgreedException> agreed;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            agreed = await Exceptions.ExceptionStore.ForContractAsync(connection, null, contract.Id, cancellationToken);
+        }
+
+        // An agreed exception holding on the paper's day, as it was known then (issue 20).
+        var holding = agreed.Select(x => x.AsKnownAt(knownAt)).OfType<Exceptions.AgreedException>().Where(x => x.HoldsOn(day))
+            .GroupBy(x => x.MeasureCode).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Until).First());
         var claimsOf = claims.ToLookup(c => c.MeasureCode);
         var challengesOf = challenges.ToLookup(c => c.MeasureCode);
-        var rows = known.Select(m => Row(m, past, contract, period, claimsOf[m.Code], challengesOf[m.Code], recalculated[m.Id])).ToList();
+        var rows = known.Select(m => Row(m, past, contract, period, claimsOf[m.Code], challengesOf[m.Code], recalculated[m.Id]) with
+        {
+            AgreedException = holding.TryGetValue(m.Code, out var x) ? PaperText.AgreedException(x.HoldsFrom.ToString(), x.Until, x.Reason) : null,
+        }).ToList();
         var counts = Count(rows);
         var since = await changes.SinceLastPaperAsync(contract, knownAt, day, cancellationToken);
         return new PaperContent(title, contract.Id, contract.Reference, contract.Title, contract.ProviderCode, contract.CommissionerCode,

@@ -63,6 +63,11 @@ internal static class PaperDocument
                 body.Append(Para($"Escalation (level {e.Level}, {e.LevelName}, {e.Status}): {e.Story}"));
             }
 
+            if (m.AgreedException is { } agreed)
+            {
+                body.Append(Para(agreed));
+            }
+
             body.Append(Para($"Signal or noise: {PaperText.Spc(m)}."));
 
             body.Append(Heading("The trust's account", 4));

@@ -86,5 +86,10 @@ internal static class PaperText
         escalations.Count == 0 ? "none" : string.Join("; ", escalations.Select(e => $"level {e.Level} {e.LevelName} ({e.Status})"));
 
     /// <summary>Both SPC icons in words (issue 19): "common cause: no sign of real change; will hit and miss the target by chance".</summary>
+    /// <summary>"Agreed exception from 2026-06 until 30 September 2026: reason": its escalations are held meanwhile (issue 20).</summary>
+    public static string AgreedException(string holdsFrom, DateOnly until, string reason) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Agreed exception from {holdsFrom} until {until:d MMMM yyyy}, its escalations held meanwhile: {reason}");
+
     public static string Spc(PaperMeasure m) => $"{Words.VariationOf(m.Variation)}; {Words.AssuranceOf(m.Assurance)}";
 }

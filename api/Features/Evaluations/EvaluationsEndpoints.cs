@@ -65,21 +65,17 @@ internal static class EvaluationsEndpoints
         var states = await signOffs.StatesAsync(access.Id, status.Measures.Select(m => m.Period).OfType<string>().ToList(), dates.KnownAt,
             cancellationToken);
         // An agreed exception holding on the day the knowledge is of, beside its measure and its held escalations.
-        var day = dates.KnownAt is { } at ? UkCalendar.DayEndedBy(at) : UkCalendar.Today(clock);
-        var holding = (await exceptions.ListAsync(access.Id, cancellationToken)).Where(x => x.HoldsOn(day))
-            .GroupBy(x => x.MeasureCode).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Until).First());
+        var holds = await Exceptions.ExceptionHolds.ReadAsync(exceptions, access.Id, dates.KnownAt, clock, cancellationToken);
         return TypedResults.Ok(status with
         {
             KnownAt = dates.KnownAt,
-            Measures = status.Measures.Select(m => holding.TryGetValue(m.Code, out var x)
-                ? m with
-                {
-                    DataState = m.Period is { } p ? states[p] : null,
-                    Exception = new ContractMonitor.Contracts.Exceptions.ExceptionSummary(x.Id, x.Reason, x.HoldsFrom.ToString(), x.Until),
-                    Escalation = m.Escalation is { } e ? e with { HeldUntil = x.Until } : null,
-                    Escalations = m.Escalations.Select(e => e with { HeldUntil = x.Until }).ToList(),
-                }
-                : m with { DataState = m.Period is { } shown ? states[shown] : null }).ToList(),
+            Measures = status.Measures.Select(m => m with
+            {
+                DataState = m.Period is { } p ? states[p] : null,
+                Exception = holds.For(m.Code),
+                Escalation = holds.Held(m.Code, m.Escalation),
+                Escalations = holds.Held(m.Code, m.Escalations),
+            }).ToList(),
         });
     }
 

@@ -25,7 +25,8 @@ internal static class SplitScreenEndpoints
     /// </summary>
     public static async Task<Results<Ok<SplitScreenResponse>, FileContentHttpResult, ValidationProblem>> ReadAsync(
         ContractAccess access, string? asOf, string? knownAt, string? format, HttpRequest request, SplitScreenReader reader,
-        Core.SignOff.PeriodSignOffStore signOffs, TimeProvider clock, CancellationToken cancellationToken)
+        Core.SignOff.PeriodSignOffStore signOffs, Core.Exceptions.ExceptionStore exceptions, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var dates = QueryValues.ReadDates(asOf, knownAt, clock, errors);
@@ -44,7 +45,17 @@ internal static class SplitScreenEndpoints
         var screen = (await reader.ReadAsync(access.Contract, dates.AsOf, dates.KnownAt, cancellationToken)).ToResponse() with { KnownAt = dates.KnownAt };
         var states = await signOffs.StatesAsync(access.Id, screen.Rows.Select(r => r.Period).OfType<string>().ToList(), dates.KnownAt,
             cancellationToken);
-        screen = screen with { Rows = screen.Rows.Select(r => r with { DataState = r.Period is { } p ? states[p] : null }).ToList() };
+        var holds = await Exceptions.ExceptionHolds.ReadAsync(exceptions, access.Id, dates.KnownAt, clock, cancellationToken);
+        screen = screen with
+        {
+            Rows = screen.Rows.Select(r => r with
+            {
+                DataState = r.Period is { } p ? states[p] : null,
+                Exception = holds.For(r.MeasureCode),
+                Escalation = holds.Held(r.MeasureCode, r.Escalation),
+                Escalations = holds.Held(r.MeasureCode, r.Escalations),
+            }).ToList(),
+        };
         return csv == true
             ? CsvExport.File("split-screen", access.Contract, writer => SplitScreenCsv.Write(writer, screen))
             : TypedResults.Ok(screen);

@@ -20,8 +20,15 @@ namespace ContractMonitor.Api.Pages.Measures;
 /// </summary>
 internal sealed class MeasureModel(
     ContractStore contracts, MeasureStore measures, StatusReader status, ReturnStore returns, ClaimStore claims, ChallengeStore challenges,
-    SpcRecalculationStore recalculations, MeasureLifeStore life, TimeProvider clock) : ContractPageModel(contracts, clock)
+    SpcRecalculationStore recalculations, MeasureLifeStore life, Core.Exceptions.ExceptionStore exceptions, TimeProvider clock)
+    : ContractPageModel(contracts, clock)
 {
+    /// <summary>The agreed exceptions on the measure, newest first (issue 20).</summary>
+    public IReadOnlyList<Core.Exceptions.AgreedException> Exceptions { get; private set; } = [];
+
+    /// <summary>Those holding today: shown above the measure's definition.</summary>
+    public IEnumerable<Core.Exceptions.AgreedException> Holding => Exceptions.Where(x => x.HoldsOn(Today));
+
     /// <summary>Every version of the definition, oldest first (issue 20).</summary>
     public IReadOnlyList<DefinitionVersion> Definitions { get; private set; } = [];
 
@@ -157,6 +164,7 @@ internal sealed class MeasureModel(
 
         Measure = measure;
         Definitions = await life.DefinitionsAsync(measure, cancellationToken);
+        Exceptions = [.. (await exceptions.ListAsync(Contract.Id, cancellationToken)).Where(x => x.MeasureId == measure.Id).Reverse()];
         var history = await status.HistoryAsync(Contract, measure, null, null, Today, null, cancellationToken);
         TotalPeriods = history.Periods.Count;
         Recalculations = (await recalculations.ListAsync(Contract.Id, null, cancellationToken))[measure.Id].ToList();

@@ -30,7 +30,9 @@ namespace ContractMonitor.Tests.Core.Evaluations;
 /// later, evaluated after every batch on that batch's date (so periods fall due between batches);
 /// beside it the same final figures arrive at once and are evaluated once. Afterwards, the status as
 /// known at each batch's instant (DESIGN §5, knownAt), worked out from what was recorded by then,
-/// must be the status the stored ratings gave at that instant.
+/// must be the status the stored ratings gave at that instant. Half the cases also have an agreed
+/// exception (issue 20), agreed at one batch and expired by a later one: while it holds the pieces
+/// are held, and once it has expired the truth must be what it would have been without it.
 /// </summary>
 public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassFixture<MigratedSqliteFile>
 {
@@ -55,10 +57,14 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
     /// <summary>One month: how its final figure rates (g, a, r, or - never sent), where in its band, when it arrives, and a wrong figure sent first, if any.</summary>
     public sealed record Month(char Kind, int Offset, int Batch, (int Batch, char Kind)? Wrong);
 
-    public sealed record History(Polarity Polarity, Month[] Months, bool[] YearHasTarget, int MonitoredFromMonth, int Batches)
+    /// <summary>An agreed exception from a month, agreed when one batch arrives and expiring the day before a later one does.</summary>
+    public sealed record Hold(int FromMonth, int AgreedBatch, int ExpiresBatch);
+
+    public sealed record History(Polarity Polarity, Month[] Months, bool[] YearHasTarget, int MonitoredFromMonth, int Batches, Hold? Exception = null)
     {
         public override string ToString() =>
-            $"{Polarity} monitoredFrom+{MonitoredFromMonth} targets {string.Concat(YearHasTarget.Select(t => t ? 'T' : '_'))} batches {Batches}: "
+            $"{Polarity} monitoredFrom+{MonitoredFromMonth} targets {string.Concat(YearHasTarget.Select(t => t ? 'T' : '_'))} batches {Batches}"
+            + (Exception is { } x ? $" exception from +{x.FromMonth} agreed @{x.AgreedBatch} expires @{x.ExpiresBatch}" : "") + ": "
             + string.Join(" ", Months.Select(m => $"{m.Kind}{m.Offset}@{m.Batch}{(m.Wrong is { } w ? $"(was {w.Kind}@{w.Batch})" : "")}"));
     }
 
@@ -77,7 +83,13 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         from months in Gen.ArrayOf(Months, length)
         from targets in Gen.ArrayOf(Gen.Elements(true, true, true, false), 3)
         from monitoredFrom in Gen.Choose(0, 32)
-        select new History(polarity, months, targets, monitoredFrom, months.Max(m => m.Batch) + 1);
+        from held in Gen.Elements(false, true)
+        from start in Gen.Choose(0, length - 1)
+        from agreed in Gen.Choose(0, 2)
+        from lasts in Gen.Choose(1, 3)
+        let batches = months.Max(m => m.Batch) + 1
+        select new History(polarity, months, targets, monitoredFrom, batches,
+            held && agreed + lasts < batches ? new Hold(start, agreed, agreed + lasts) : null);
 
     private sealed record Record(long Id, string Reason, string RunStart, string OpenedPeriod, long Level, string Status);
 
@@ -98,6 +110,11 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         for (var batch = 0; batch < c.Batches; batch++)
         {
             clock.Now = ArrivalOf(batch, c.Batches);
+            if (c.Exception is { } hold && hold.AgreedBatch == batch)
+            {
+                await AgreeAsync(pieces, hold, c, clock);
+            }
+
             var rows = Enumerable.Range(0, c.Months.Length)
                 .SelectMany(i => Sent(c, i).Where(s => s.Batch == batch).Select(s => Row(pieces.Measure, i, s.Value)))
                 .ToList();
@@ -149,6 +166,16 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
     }
 
     private static string Json(ContractStanding standing) => System.Text.Json.JsonSerializer.Serialize(standing);
+
+    private async Task AgreeAsync(World world, Hold hold, History c, TimeProvider clock)
+    {
+        var until = DateOnly.FromDateTime(ArrivalOf(hold.ExpiresBatch, c.Batches).UtcDateTime).AddDays(-1);
+        var store = new ContractMonitor.Core.Exceptions.ExceptionStore(file.Database,
+            EmailSettings.Read(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), clock);
+        var agreed = await store.CreateAsync(world.Contract, world.Measure, world.Admin, new ContractMonitor.Contracts.Exceptions.CreateExceptionRequest(
+            "Known.", Period.Containing(Frequency.Monthly, Start.AddMonths(hold.FromMonth)).ToString(), until), default);
+        Assert.True(agreed.Status == ContractMonitor.Core.Data.WriteStatus.Created, $"{agreed.Detail} {c}");
+    }
 
     /// <summary>What the trust sends for a month, never before it has ended: a wrong figure first, if any, then the final one.</summary>
     private static IEnumerable<(int Batch, decimal Value)> Sent(History c, int i)

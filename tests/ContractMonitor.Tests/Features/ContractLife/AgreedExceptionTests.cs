@@ -61,6 +61,16 @@ public sealed class AgreedExceptionTests(EmailApiFactory api) : IClassFixture<Em
         var officer = await PageSession.SignInAsync(api, ContractMonitor.Core.Access.Role.Commissioner, scenario.Council);
         var dashboard = await (await officer.GetAsync($"/contracts/{scenario.ContractId}?asOf=2026-07-31")).Content.ReadAsStringAsync();
         Assert.Contains("held by agreed exception until 30 September 2026", dashboard, StringComparison.Ordinal);
+        var page = await (await officer.GetAsync($"/contracts/{scenario.ContractId}/measures/A1")).Content.ReadAsStringAsync();
+        Assert.Contains("Agreed exception from 2026-06 until 30 September 2026: Two teams are merging", page, StringComparison.Ordinal);
+        var split = await scenario.Panel.GetAsync<ContractMonitor.Contracts.SplitScreen.SplitScreenResponse>(
+            $"/api/contracts/{scenario.ContractId}/split-screen?asOf=2026-07-31");
+        var row = Assert.Single(split!.Rows);
+        Assert.Equal((exception.Id, new DateOnly(2026, 9, 30)), (row.Exception!.Id, row.Escalation!.HeldUntil!.Value));
+        var paper = await scenario.Commissioner.GetAsync<ContractMonitor.Contracts.Papers.PaperContent>(
+            $"/api/contracts/{scenario.ContractId}/papers/preview?period=2026-27-Q1");
+        Assert.Equal("Agreed exception from 2026-06 until 30 September 2026, its escalations held meanwhile: "
+            + "Two teams are merging; the trust expects A1 to fail until the autumn.", Assert.Single(paper!.Exceptions).AgreedException);
     }
 
     /// <summary>It expires while the escalation is held: the climbs it held back are appended, as of their periods, and told once.</summary>

@@ -16,9 +16,10 @@ public sealed class SplitScreenQueryCountTests(CountingApiFactory api) : IClassF
     /// <summary>
     /// Commands: the contract as the caller may see it (contract and ladder in one), the centre
     /// (measures with their ratings, and open escalations, in one), the trust's side (figures,
-    /// claims) and the council's (challenges, responses), and the periods' sign-off states.
+    /// claims) and the council's (challenges, responses), the periods' sign-off states, and the
+    /// agreed exceptions with their steps.
     /// </summary>
-    private const int StatementsPerSplitScreen = 7;
+    private const int StatementsPerSplitScreen = 9;
 
     [Fact]
     public async Task FiftyMeasuresCostNoMoreStatementsThanFive()

@@ -1,0 +1,29 @@
+using ContractMonitor.Contracts.Evaluations;
+using ContractMonitor.Contracts.Exceptions;
+using ContractMonitor.Core.Exceptions;
+using ContractMonitor.Core.Periods;
+
+namespace ContractMonitor.Api.Features.Exceptions;
+
+/// <summary>The agreed exceptions holding on the day a read is of, by measure: what status and the split screen show beside a measure (issue 20).</summary>
+internal sealed class ExceptionHolds(IReadOnlyDictionary<string, AgreedException> holding)
+{
+    public static async Task<ExceptionHolds> ReadAsync(
+        ExceptionStore store, long contractId, DateTimeOffset? knownAt, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var day = knownAt is { } at ? UkCalendar.DayEndedBy(at) : UkCalendar.Today(clock);
+        var known = (await store.ListAsync(contractId, cancellationToken)).Select(x => knownAt is { } then ? x.AsKnownAt(then) : x).OfType<AgreedException>();
+        return new ExceptionHolds(known.Where(x => x.HoldsOn(day))
+            .GroupBy(x => x.MeasureCode).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Until).First()));
+    }
+
+    public ExceptionSummary? For(string code) =>
+        holding.TryGetValue(code, out var x) ? new ExceptionSummary(x.Id, x.Reason, x.HoldsFrom.ToString(), x.Until) : null;
+
+    /// <summary>An open escalation of a held measure, saying until when it is held.</summary>
+    public EscalationSummary? Held(string code, EscalationSummary? escalation) =>
+        escalation is not null && holding.TryGetValue(code, out var x) ? escalation with { HeldUntil = x.Until } : escalation;
+
+    public IReadOnlyList<EscalationSummary> Held(string code, IReadOnlyList<EscalationSummary> escalations) =>
+        [.. escalations.Select(e => Held(code, e)!)];
+}
