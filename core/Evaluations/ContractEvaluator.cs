@@ -123,7 +123,8 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         var holds = read.Holds[measure.Id].ToList();
         var holdsFrom = holds.Where(h => h.HoldsOn(today)).Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min();
         if (read.Marks.Any(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Exception))
-            && holds.Where(h => !h.HoldsOn(today)).Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min() is { } lifted)
+            && holds.Where(h => !h.HoldsOn(today) && (h.EndedOn ?? h.Until.AddDays(1)) >= today.AddDays(-(int)PastDueMarker.LookBack.TotalDays))
+                .Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min() is { } lifted)
         {
             changes = new SeriesChanges(changes.All.Append(new SeriesChange(ChangeKind.ExceptionLifted, lifted)));
         }
@@ -161,7 +162,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
                 .ToList();
             foreach (var change in EscalationReconciler.Plan(episodes, records, causes))
             {
-                await writer.ApplyAsync(measure.Id, reason, change);
+                await writer.ApplyAsync(measure.Id, reason, change, endsAt);
             }
         }
 

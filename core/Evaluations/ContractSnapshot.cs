@@ -142,7 +142,7 @@ internal sealed partial class ContractEvaluator
     // (BEGIN IMMEDIATE) already admits one writer. SQL Server takes an application lock that is
     // released with the transaction. It waits 20 s, less than the command's 30 s timeout, so a long
     // wait ends in our own error (51000) rather than a client timeout (-2); a deadlock is 51003.
-    private static readonly DialectSql LockSql = new(
+    internal static readonly DialectSql LockSql = new(
         SqlServer: """
             DECLARE @Result int;
             EXEC @Result = sp_getapplock @Resource = @Resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 20000;

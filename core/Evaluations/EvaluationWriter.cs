@@ -151,31 +151,35 @@ internal sealed class EvaluationWriter(
         WHERE Id = @Id
         """;
 
-    private sealed record Creation(long MeasureId, EscalationReason Reason, Create Change);
+    private sealed record Creation(long MeasureId, EscalationReason Reason, Create Change, Func<NewEvent, bool> Holdable);
 
     private readonly List<Creation> creations = [];
 
     private readonly List<(long EscalationId, NewEvent Event)> events = [];
 
     // The last event of each record this run changed, when the change is news, and the highest level it reached.
-    private readonly List<(long EscalationId, int EventIndex, int Level, EscalationReason Reason)> news = [];
+    private readonly List<(long EscalationId, int EventIndex, int Level, bool Holdable)> news = [];
 
     /// <summary>Applies one planned change: updates at once, new records and events at the flush.</summary>
-    public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change)
+    /// <param name="retiredFrom">The measure's retirement in effect: events from then on are about no period anyone signs off.</param>
+    public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change, Periods.Period? retiredFrom = null)
     {
+        // Missing returns have no figures to sign off, and a retired period owes none: no acceptance
+        // could ever release emails about either, so they are never held (requireAcceptance).
+        bool Holdable(NewEvent e) => reason != EscalationReason.MissingReturns && (retiredFrom is not { } r || e.Period is not { } p || p < r);
         switch (change)
         {
             case Create create:
-                creations.Add(new Creation(measureId, reason, create));
+                creations.Add(new Creation(measureId, reason, create, Holdable));
                 break;
             case Advance next:
                 await UpdateAsync(next.Escalation.Id, next.Episode);
-                AddEvents(next.Escalation.Id, next, reason);
+                AddEvents(next.Escalation.Id, next, Holdable);
                 break;
             case Withdraw withdraw:
                 var stored = withdraw.Escalation;
                 await UpdateAsync(stored.Id, stored.RunStart, stored.OpenedPeriod, stored.Level, EscalationStatus.Resolved, stored.LastPeriod);
-                AddEvents(stored.Id, withdraw, reason);
+                AddEvents(stored.Id, withdraw, Holdable);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown escalation change.");
@@ -201,7 +205,7 @@ internal sealed class EvaluationWriter(
         EscalationsWritten++;
     }
 
-    private void AddEvents(long escalationId, EscalationChange change, EscalationReason reason)
+    private void AddEvents(long escalationId, EscalationChange change, Func<NewEvent, bool> holdable)
     {
         foreach (var e in change.Events)
         {
@@ -211,7 +215,7 @@ internal sealed class EvaluationWriter(
         EventsWritten += change.Events.Count;
         if (NotificationRules.IsNews(change, terms))
         {
-            news.Add((escalationId, events.Count - 1, change.HighestLevel, reason));
+            news.Add((escalationId, events.Count - 1, change.HighestLevel, holdable(events[^1].Event)));
         }
     }
 
@@ -227,7 +231,7 @@ internal sealed class EvaluationWriter(
             EscalationsWritten += ids.Count;
             for (var i = 0; i < ids.Count; i++)
             {
-                AddEvents(ids[i], creations[i].Change, creations[i].Reason);
+                AddEvents(ids[i], creations[i].Change, creations[i].Holdable);
             }
 
             creations.Clear();
@@ -238,9 +242,8 @@ internal sealed class EvaluationWriter(
             var ids = await BulkInsert.InsertReturningIdsAsync(transaction, dialect, InsertEvents, events, e =>
                 [e.EscalationId, e.Event.Type.ToString(), e.Event.Period?.ToString(), e.Event.Level, e.Event.Note, e.Event.Cause, e.Event.Step,
                     ContractEvaluator.Actor], now, cancellationToken);
-            // Missing returns have no figures to sign off, so no acceptance could ever release their emails: they are never held.
             var emailed = news.Select(n => new EmailedEvent(ids[n.EventIndex], n.EscalationId, n.Level,
-                    n.Reason == EscalationReason.MissingReturns ? null : events[n.EventIndex].Event.Period?.ToString()))
+                    n.Holdable ? events[n.EventIndex].Event.Period?.ToString() : null))
                 .ToList();
             NotificationsWritten += await EscalationOutbox.WriteAsync(transaction, contractId, emailed, now, cancellationToken);
             events.Clear();

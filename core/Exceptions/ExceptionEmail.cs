@@ -13,11 +13,13 @@ internal static class ExceptionEmail
         {
             ExceptionEventType.Agreed => "agreed",
             ExceptionEventType.Extended => "extended",
+            ExceptionEventType.Expired => "expired",
             _ => "ended",
         };
+        var over = step.Type is ExceptionEventType.Ended or ExceptionEventType.Expired;
         var subject = EmailText.OneLine(string.Create(CultureInfo.InvariantCulture,
-            $"{contractReference} {exception.MeasureCode}: agreed exception {what}{(step.Type == ExceptionEventType.Ended ? "" : $", until {step.Until:d MMMM yyyy}")}"));
-        var holds = step.Type == ExceptionEventType.Ended
+            $"{contractReference} {exception.MeasureCode}: agreed exception {what}{(over ? "" : $", until {step.Until:d MMMM yyyy}")}"));
+        var holds = over
             ? "Its escalations follow the rules again, over the periods since the exception began, as if they had been evaluated then."
             : string.Create(CultureInfo.InvariantCulture,
                 $"From {exception.HoldsFrom} until {step.Until:d MMMM yyyy}, its escalations neither open nor climb; an open one is held. Its figures and ratings are unchanged.");

@@ -62,13 +62,30 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
             return WriteResult.Rejected<AgreedException>("until", $"'until' must be today, {today:yyyy-MM-dd}, or later.");
         }
 
+        if (LastDay(contract) is var last && until > last)
+        {
+            return WriteResult.Rejected<AgreedException>("until", $"'until' must be on or before {last:yyyy-MM-dd}, the contract's last day.");
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The evaluation's own lock, then the contract row: no run in flight rates a period after this reads the latest rated one.
+        await connection.ExecuteAsync(new CommandDefinition(database.Dialect[ContractEvaluator.LockSql],
+            new { Resource = $"contractmonitor:evaluate:{contract.Id}" }, transaction, cancellationToken: cancellationToken));
         await TouchAsync(transaction, contract.Id, cancellationToken);
-        // The hold starts after the latest period already rated: what the chairs were told stands.
+        // The hold starts after the latest period already rated: what the chairs were told stands. An
+        // exception holding the measure now carries on into this one: the periods it held were never told.
         var rated = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(LatestRatedSql, new { MeasureId = measure.Id },
             transaction, cancellationToken: cancellationToken));
-        var holdsFrom = rated is not null && Period.Parse(rated, measure.Frequency) is var latest && latest >= from ? latest.Next() : from;
+        var boundary = rated is null ? from : Period.Parse(rated, measure.Frequency).Next();
+        var holding = (await ForContractAsync(connection, transaction, contract.Id, cancellationToken))
+            .Where(x => x.MeasureId == measure.Id && x.HoldsOn(today)).Select(x => (Period?)x.HoldsFrom).Min();
+        if (holding is { } held && held < boundary)
+        {
+            boundary = held;
+        }
+
+        var holdsFrom = boundary > from ? boundary : from;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
         {
             ContractId = contract.Id,
@@ -87,7 +104,10 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         return WriteResult.Created(created);
     }
 
-    private const string ExtendSql = "UPDATE AgreedExceptions SET Until = @Until WHERE Id = @Id AND Until = @Before AND EndedOn IS NULL";
+    private const string ExtendSql = """
+        UPDATE AgreedExceptions SET Until = @Until
+        WHERE Id = @Id AND Until = @Before AND EndedOn IS NULL AND ExpiredAt IS NULL AND Until >= @Today
+        """;
 
     public async Task<WriteResult<AgreedException>> ExtendAsync(
         Contract contract, AgreedException exception, Caller caller, ExtendExceptionRequest request, CancellationToken cancellationToken)
@@ -103,10 +123,15 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
             return WriteResult.Rejected<AgreedException>("until", $"'until' must be after the day it holds until now, {exception.Until:yyyy-MM-dd}.");
         }
 
+        if (LastDay(contract) is var last && until > last)
+        {
+            return WriteResult.Rejected<AgreedException>("until", $"'until' must be on or before {last:yyyy-MM-dd}, the contract's last day.");
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TouchAsync(transaction, contract.Id, cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(ExtendSql, new { exception.Id, Until = until, Before = exception.Until },
+        if (await connection.ExecuteAsync(new CommandDefinition(ExtendSql, new { exception.Id, Until = until, Before = exception.Until, Today = UkCalendar.DateOf(now) },
                 transaction, cancellationToken: cancellationToken)) == 0)
         {
             return WriteResult.Conflict<AgreedException>("The exception changed meanwhile: read it again.");
@@ -149,7 +174,9 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         WHERE x.Until < @Today AND x.EndedOn IS NULL AND x.ExpiredAt IS NULL
         """;
 
-    private const string ExpireSql = "UPDATE AgreedExceptions SET ExpiredAt = @Now WHERE Id = @Id AND ExpiredAt IS NULL AND EndedOn IS NULL";
+    private const string ExpireSql = """
+        UPDATE AgreedExceptions SET ExpiredAt = @Now WHERE Id = @Id AND ExpiredAt IS NULL AND EndedOn IS NULL AND Until < @Today
+        """;
 
     /// <summary>
     /// Records the expiry of every exception whose last day has passed, once (compare-and-set), and
@@ -167,22 +194,30 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         var system = new Caller(Actor, "system", Role.Admin);
         foreach (var (id, contractId) in due)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            if (await connection.ExecuteAsync(new CommandDefinition(ExpireSql, new { Id = id, Now = now }, transaction,
-                    cancellationToken: cancellationToken)) == 0)
+            expired += await DbRetry.RunAsync(async () =>
             {
-                continue;
-            }
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                // The contract row first, as every other write of the contract takes it.
+                await TouchAsync(transaction, contractId, cancellationToken);
+                if (await connection.ExecuteAsync(new CommandDefinition(ExpireSql, new { Id = id, Now = now, Today = today }, transaction,
+                        cancellationToken: cancellationToken)) == 0)
+                {
+                    return 0;
+                }
 
-            var exception = (await ReadAsync(connection, transaction, id, null, cancellationToken))!;
-            var step = new ExceptionStep(ExceptionEventType.Expired, exception.Until, null, Actor, now);
-            await InsertEventAsync(transaction, exception.Id, step, system.Org, cancellationToken);
-            await AuditLog.WriteAsync(transaction, system, now, new AuditEntry("exception.expired", "Exception",
-                id.ToString(CultureInfo.InvariantCulture), contractId, null, new { exception.Until }), cancellationToken);
-            await MarkAsync(transaction, exception, now, cancellationToken);
-            await TouchAsync(transaction, contractId, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            expired++;
+                var exception = (await ReadAsync(connection, transaction, id, null, cancellationToken))!;
+                var contract = await connection.QuerySingleAsync<(string Reference, long Id)>(new CommandDefinition(
+                    "SELECT Reference, Id FROM Contracts WHERE Id = @ContractId", new { ContractId = contractId }, transaction,
+                    cancellationToken: cancellationToken));
+                var step = new ExceptionStep(ExceptionEventType.Expired, exception.Until, null, Actor, now);
+                await InsertEventAsync(transaction, exception.Id, step, system.Org, cancellationToken);
+                await AuditLog.WriteAsync(transaction, system, now, new AuditEntry("exception.expired", "Exception",
+                    id.ToString(CultureInfo.InvariantCulture), contractId, null, new { exception.Until }), cancellationToken);
+                await EmailChairsAsync(transaction, contractId, contract.Reference, exception, step, cancellationToken);
+                await MarkAsync(transaction, exception, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return 1;
+            }, races: 0);
         }
 
         return expired;
@@ -270,11 +305,17 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         await AuditLog.WriteAsync(transaction, caller, step.OccurredAt, new AuditEntry(
             $"exception.{step.Type.ToString().ToLowerInvariant()}", "Exception", exception.Id.ToString(CultureInfo.InvariantCulture), contract.Id,
             before is null ? null : Audited(before, null), Audited(exception, step.Note)), cancellationToken);
-        var content = ExceptionEmail.Render(contract.Reference, contract.Id, exception, step, settings.BaseUrl);
-        var chairs = await PanelStore.ChairsAsync(transaction, contract.Id, cancellationToken);
+        await EmailChairsAsync(transaction, contract.Id, contract.Reference, exception, step, cancellationToken);
+    }
+
+    private async Task EmailChairsAsync(
+        DbTransaction transaction, long contractId, string reference, AgreedException exception, ExceptionStep step, CancellationToken cancellationToken)
+    {
+        var content = ExceptionEmail.Render(reference, contractId, exception, step, settings.BaseUrl);
+        var chairs = await PanelStore.ChairsAsync(transaction, contractId, cancellationToken);
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertEmailSql, chairs.Select(c => new
         {
-            ContractId = contract.Id,
+            ContractId = contractId,
             Kind = nameof(NotificationKind.Exception),
             Recipient = c.Email,
             RecipientName = c.Name,
@@ -308,6 +349,9 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
     private static Task<int> TouchAsync(DbTransaction transaction, long contractId, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contractId }, transaction,
             cancellationToken: cancellationToken));
+
+    /// <summary>An exception holds at most to the contract's last day, and never past the calendar's.</summary>
+    private static DateOnly LastDay(Contract contract) => contract.EndDate ?? new DateOnly(Period.MaxYear - 1, 12, 31);
 
     private static object Audited(AgreedException x, string? note) => new
     {

@@ -73,8 +73,8 @@ internal static class EvaluationsEndpoints
             {
                 DataState = m.Period is { } p ? states[p] : null,
                 Exception = holds.For(m.Code),
-                Escalation = holds.Held(m.Code, m.Escalation),
-                Escalations = holds.Held(m.Code, m.Escalations),
+                Escalation = holds.Held(m.Code, m.Period, m.Escalation),
+                Escalations = holds.Held(m.Code, m.Period, m.Escalations),
             }).ToList(),
         });
     }

@@ -20,10 +20,16 @@ internal sealed class ExceptionHolds(IReadOnlyDictionary<string, AgreedException
     public ExceptionSummary? For(string code) =>
         holding.TryGetValue(code, out var x) ? new ExceptionSummary(x.Id, x.Reason, x.HoldsFrom.ToString(), x.Until) : null;
 
-    /// <summary>An open escalation of a held measure, saying until when it is held.</summary>
-    public EscalationSummary? Held(string code, EscalationSummary? escalation) =>
-        escalation is not null && holding.TryGetValue(code, out var x) ? escalation with { HeldUntil = x.Until } : escalation;
+    /// <summary>
+    /// An open escalation of a held measure, saying until when it is held: once the hold covers the
+    /// period shown, since before that an earlier period may still move it.
+    /// </summary>
+    public EscalationSummary? Held(string code, string? period, EscalationSummary? escalation) =>
+        escalation is not null && holding.TryGetValue(code, out var x) && Covers(x, period) ? escalation with { HeldUntil = x.Until } : escalation;
 
-    public IReadOnlyList<EscalationSummary> Held(string code, IReadOnlyList<EscalationSummary> escalations) =>
-        [.. escalations.Select(e => Held(code, e)!)];
+    public IReadOnlyList<EscalationSummary> Held(string code, string? period, IReadOnlyList<EscalationSummary> escalations) =>
+        [.. escalations.Select(e => Held(code, period, e)!)];
+
+    public static bool Covers(AgreedException x, string? period) =>
+        period is not null && Period.TryParse(period, out var shown) && shown.Frequency == x.HoldsFrom.Frequency && shown >= x.HoldsFrom;
 }

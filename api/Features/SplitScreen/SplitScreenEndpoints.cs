@@ -52,8 +52,8 @@ internal static class SplitScreenEndpoints
             {
                 DataState = r.Period is { } p ? states[p] : null,
                 Exception = holds.For(r.MeasureCode),
-                Escalation = holds.Held(r.MeasureCode, r.Escalation),
-                Escalations = holds.Held(r.MeasureCode, r.Escalations),
+                Escalation = holds.Held(r.MeasureCode, r.Period, r.Escalation),
+                Escalations = holds.Held(r.MeasureCode, r.Period, r.Escalations),
             }).ToList(),
         };
         return csv == true
