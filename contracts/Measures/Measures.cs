@@ -104,3 +104,6 @@ public sealed record EditMeasureRequest(
 
 /// <summary>Retires a measure: from <paramref name="FromPeriod"/> on it is neither owed nor rated (issue 20).</summary>
 public sealed record RetireMeasureRequest(string FromPeriod, string Reason);
+
+/// <summary>Undoes a retirement: the measure is owed and rated again from the period it was retired from (issue 20).</summary>
+public sealed record ReinstateMeasureRequest(string Reason);

@@ -206,6 +206,38 @@ internal sealed class MeasureLifeStore(Database database, TimeProvider clock)
         return WriteResult.Updated(retired);
     }
 
+    private const string ReinstateSql = """
+        UPDATE Measures SET RetiredFrom = NULL, RetirementReason = NULL, RetiredAt = NULL WHERE Id = @Id AND RetiredFrom IS NOT NULL
+        """;
+
+    /// <summary>Undoes a retirement: the periods from it on are owed and rated again, by the rules, at the next evaluation.</summary>
+    public async Task<WriteResult<Measure>> ReinstateAsync(
+        Contract contract, Measure measure, Caller caller, string reason, CancellationToken cancellationToken)
+    {
+        if (measure.RetiredFrom is not { } retired)
+        {
+            return WriteResult.Conflict<Measure>($"{measure.Code} is not retired.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, new { ContractId = contract.Id }, transaction,
+            cancellationToken: cancellationToken));
+        if (await connection.ExecuteAsync(new CommandDefinition(ReinstateSql, new { measure.Id }, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return WriteResult.Conflict<Measure>($"{measure.Code} is not retired.");
+        }
+
+        await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry("measure.reinstated", "Measure",
+            measure.Id.ToString(CultureInfo.InvariantCulture), contract.Id,
+            new { RetiredFrom = retired.ToString(), measure.RetirementReason }, new { Reason = reason.Trim() }), cancellationToken);
+        await PendingEvaluations.MarkAsync(transaction, database.Dialect, [new PendingEvaluations.Mark(measure.Id, retired)],
+            EvaluationReason.Terms, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WriteResult.Updated(measure with { RetiredFrom = null, RetirementReason = null, RetiredAt = null });
+    }
+
     private const string DefinitionsSql = """
         SELECT FromPeriod, Definition, Reason, SetBy, SetAt
         FROM MeasureDefinitions

@@ -90,7 +90,7 @@ internal sealed class CreateExceptionValidator : ApiValidator<CreateExceptionReq
     public CreateExceptionValidator()
     {
         RuleFor(r => r.Reason).RequiredText(1000);
-        RuleFor(r => r.FromPeriod).RequiredText(16);
+        RuleFor(r => r.FromPeriod).RequiredText(16).Must(Measures.PeriodText.IsPeriod).WithMessage(Measures.PeriodText.NotAPeriod("fromPeriod"));
         RuleFor(r => r.Until).NotNull().WithMessage("'until' is required: an agreed exception is never open-ended.");
     }
 }

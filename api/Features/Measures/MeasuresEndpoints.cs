@@ -23,6 +23,8 @@ internal static class MeasuresEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{code}/retirement", RetireAsync).WithName("RetireMeasure").WithValidation<RetireMeasureRequest>().AllowRoles(Role.Admin)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{code}/retirement", ReinstateAsync).WithName("ReinstateMeasure").WithValidation<ReinstateMeasureRequest>()
+            .AllowRoles(Role.Admin).ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -57,7 +59,13 @@ internal static class MeasuresEndpoints
         {
             if (!Period.TryParse(period.Trim(), measure.Frequency, out var parsed, out var error))
             {
-                return WriteResults.Unprocessable(new Dictionary<string, string[]> { ["period"] = [error] });
+                return PeriodText.IsPeriod(period)
+                    ? WriteResults.Unprocessable(new Dictionary<string, string[]> { ["period"] = [error] })
+                    : TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["period"] = [PeriodText.NotAPeriod("period")] })
+                    {
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = InvalidRequest.Title,
+                    });
             }
 
             of = parsed;
@@ -96,6 +104,20 @@ internal static class MeasuresEndpoints
         return result.Status is WriteStatus.Updated or WriteStatus.Unchanged
             ? TypedResults.Ok(result.Value!.ToResponse())
             : WriteResults.Refused(result);
+    }
+
+    /// <summary>Undoes a retirement, with a reason: the measure is owed and rated again from its retirement period.</summary>
+    public static async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> ReinstateAsync(
+        ContractAccess access, string code, [Microsoft.AspNetCore.Mvc.FromBody] ReinstateMeasureRequest request, MeasureStore store,
+        MeasureLifeStore life, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(access.Id, code, cancellationToken) is not { } measure)
+        {
+            return MeasureNotFound(code);
+        }
+
+        var result = await life.ReinstateAsync(access.Contract, measure, access.Caller, request.Reason, cancellationToken);
+        return result.Status == WriteStatus.Updated ? TypedResults.Ok(result.Value!.ToResponse()) : WriteResults.Refused(result);
     }
 
     public static ProblemHttpResult MeasureNotFound(string code) =>

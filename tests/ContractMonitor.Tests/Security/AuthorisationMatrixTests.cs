@@ -40,6 +40,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GetMeasure"] = Access.Contract(Everyone),
         ["EditMeasure"] = Access.Contract(Admins),
         ["RetireMeasure"] = Access.Contract(Admins),
+        ["ReinstateMeasure"] = Access.Contract(Admins),
         ["SetTarget"] = Access.Contract(Admins),
         ["ListTargets"] = Access.Contract(Everyone),
         ["SubmitReturns"] = Access.Contract(Trust),

@@ -87,6 +87,7 @@ public sealed class AuthorisationWorld
             "GetMeasure" => Get($"{Contract}/measures/A1"),
             "EditMeasure" => Send(HttpMethod.Patch, $"{Contract}/measures/A1", $$"""{"title":"Measure {{n}}","reason":"Clarified."}"""),
             "RetireMeasure" => Send(HttpMethod.Put, $"{Contract}/measures/R1/retirement", """{"fromPeriod":"2030-04","reason":"Dropped."}"""),
+            "ReinstateMeasure" => Send(HttpMethod.Delete, $"{Contract}/measures/{await RetiredMeasureAsync()}/retirement", """{"reason":"Kept after all."}"""),
             "SetTarget" => Send(HttpMethod.Put, $"{Contract}/measures/A1/targets/2017-18", """{"target":60,"tolerance":55,"reason":"Review"}"""),
             "ListTargets" => Get($"{Contract}/measures/A1/targets"),
             "SubmitReturns" => Post($"{Contract}/returns", """{"returns":[{"measureCode":"A1","period":"2016-06","value":61}]}"""),
@@ -138,6 +139,17 @@ public sealed class AuthorisationWorld
             "ReopenPeriod" => Post($"{Contract}/periods/{await PeriodAsync(2)}/reopen", """{"reason":"A figure was wrong."}"""),
             _ => null,
         };
+    }
+
+    /// <summary>A measure of its own for this call, retired, so reinstating it succeeds.</summary>
+    private async Task<string> RetiredMeasureAsync()
+    {
+        var code = $"X{Interlocked.Increment(ref months)}";
+        // Owed only from 2039, so the months the sign-off calls use owe it nothing, reinstated or not.
+        await Scenario.AddMeasureAsync(code, startPeriod: "2039-04");
+        var retired = await Scenario.Admin.PutAsync($"{Contract}/measures/{code}/retirement", Json("""{"fromPeriod":"2039-05","reason":"Dropped."}"""));
+        Assert.True(retired.IsSuccessStatusCode, await retired.Content.ReadAsStringAsync());
+        return code;
     }
 
     private const string ExceptionBody = """{"reason":"Two teams merging.","fromPeriod":"2016-06","until":"2030-12-31"}""";

@@ -111,23 +111,24 @@ public sealed class MeasureLifeTests(ClockedApiFactory api) : IClassFixture<Cloc
     }
 
     [Theory]
-    [InlineData("""{"startPeriod":"2026-Q1","reason":"Bad period."}""", "startPeriod")]
-    [InlineData("""{"definition":"Words.","definitionFrom":"2019-04","reason":"Outside the term."}""", "definitionFrom")]
-    [InlineData("""{"definition":"Words.","definitionFrom":"2026-04","reason":"Fine."}""", null)]
-    public async Task PeriodsInAnEditArePeriodsOfTheMeasureInsideTheTerm(string body, string? field)
+    [InlineData("""{"startPeriod":"2026-Q1","reason":"No period at all."}""", "startPeriod", HttpStatusCode.BadRequest)]
+    [InlineData("""{"definition":"Words.","definitionFrom":"July","reason":"No period at all."}""", "definitionFrom", HttpStatusCode.BadRequest)]
+    [InlineData("""{"startPeriod":"2026-27-Q1","reason":"A quarter of a monthly measure."}""", "startPeriod", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{"definition":"Words.","definitionFrom":"2019-04","reason":"Outside the term."}""", "definitionFrom", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{"definition":"Words.","definitionFrom":"2026-04","reason":"Fine."}""", null, HttpStatusCode.OK)]
+    public async Task PeriodsInAnEditArePeriodsOfTheMeasureInsideTheTerm(string body, string? field, HttpStatusCode expected)
     {
         var scenario = await ContractAsync();
 
         var response = await scenario.Admin.PatchAsync($"/api/contracts/{scenario.ContractId}/measures/A1",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
+        Assert.Equal(expected, response.StatusCode);
         if (field is null)
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return;
         }
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -153,6 +154,31 @@ public sealed class MeasureLifeTests(ClockedApiFactory api) : IClassFixture<Cloc
         var late = await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2026-06", 61m));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
         Assert.Contains("retired from 2026-06", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReinstatedMeasureIsOwedAgainFromItsRetirementPeriod()
+    {
+        var scenario = await ContractAsync();
+        (await RetireAsync(scenario, "2026-06")).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        var reinstated = await scenario.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/contracts/{scenario.ContractId}/measures/A1/retirement")
+        {
+            Content = JsonContent.Create(new ReinstateMeasureRequest("Kept after all."), options: JsonDefaults.Web),
+        });
+        await scenario.EvaluateAsync();
+        var again = await scenario.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/contracts/{scenario.ContractId}/measures/A1/retirement")
+        {
+            Content = JsonContent.Create(new ReinstateMeasureRequest("Twice."), options: JsonDefaults.Web),
+        });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict), (reinstated.StatusCode, again.StatusCode));
+        Assert.Null((await scenario.Panel.GetAsync<MeasureResponse>($"/api/contracts/{scenario.ContractId}/measures/A1"))!.RetiredFrom);
+        var history = await scenario.Panel.GetAsync<HistoryResponse>($"/api/contracts/{scenario.ContractId}/measures/A1/history");
+        Assert.Contains(history!.Periods, p => p.Period == "2026-07" && p.Rating == Rating.Missing);
+        var audit = await scenario.Admin.GetAsync<List<AuditEntryResponse>>($"/api/contracts/{scenario.ContractId}/audit");
+        Assert.Single(audit!, a => a.Action == "measure.reinstated");
     }
 
     [Fact]
