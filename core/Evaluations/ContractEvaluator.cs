@@ -121,7 +121,8 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         // An agreed exception that holds today: bad periods from its start neither open nor climb. One
         // that has just ended or expired marked the measure: what the escalations now do is its cause.
         var holds = read.Holds[measure.Id].ToList();
-        var holdsFrom = holds.Where(h => h.HoldsOn(today)).Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min();
+        var holdingNow = holds.Where(h => h.HoldsOn(today)).ToList();
+        Period? HoldsFrom(EscalationReason reason) => holdingNow.Select(h => (Period?)Period.Parse(h.HoldsFromFor(reason), measure.Frequency)).Min();
         if (read.Marks.Any(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Exception))
             && holds.Where(h => !h.HoldsOn(today) && (h.EndedOn ?? h.Until.AddDays(1)) >= today.AddDays(-(int)PastDueMarker.LookBack.TotalDays))
                 .Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min() is { } lifted)
@@ -155,7 +156,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
             var signals = reason == EscalationReason.SpecialCauseConcern
                 ? SpcSignals.Of(series, measure.Polarity, read.Recalculations[measure.Id].Select(p => Period.Parse(p, measure.Frequency)).ToList())
                 : SeriesRules.EscalationSeries(series, reason);
-            var episodes = EscalationMachine.Run(Exceptions.AgreedException.Hold(signals, holdsFrom), rule, endsAt);
+            var episodes = EscalationMachine.Run(Exceptions.AgreedException.Hold(signals, HoldsFrom(reason)), rule, endsAt);
             var records = read.Escalations[measure.Id]
                 .Where(e => e.Reason == reason.ToString())
                 .Select(e => e.ToStored(measure.Frequency, read.Events[e.Id]))

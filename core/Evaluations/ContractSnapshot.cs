@@ -36,9 +36,19 @@ internal sealed record HoldRow
 {
     public long MeasureId { get; init; }
     public string HoldsFrom { get; init; } = "";
+    public string? MissingHoldsFrom { get; init; }
+    public string? DeclineHoldsFrom { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateOnly Until { get; init; }
     public DateOnly? EndedOn { get; init; }
+
+    /// <summary>Where the hold starts for one reason (see M0015): HoldsFrom unless the reason has its own.</summary>
+    public string HoldsFromFor(ContractMonitor.Contracts.Escalations.EscalationReason reason) => reason switch
+    {
+        ContractMonitor.Contracts.Escalations.EscalationReason.MissingReturns => MissingHoldsFrom ?? HoldsFrom,
+        ContractMonitor.Contracts.Escalations.EscalationReason.SustainedDecline => DeclineHoldsFrom ?? HoldsFrom,
+        _ => HoldsFrom,
+    };
 
     public bool HoldsOn(DateOnly day) => day >= Periods.UkCalendar.DateOf(CreatedAt) && day <= Until && (EndedOn is not { } ended || day < ended);
 }
@@ -264,7 +274,7 @@ internal sealed partial class ContractEvaluator
     }
 
     private const string HoldsSql = """
-        SELECT MeasureId, HoldsFrom, CreatedAt, Until, EndedOn FROM AgreedExceptions WHERE ContractId = @ContractId
+        SELECT MeasureId, HoldsFrom, MissingHoldsFrom, DeclineHoldsFrom, CreatedAt, Until, EndedOn FROM AgreedExceptions WHERE ContractId = @ContractId
         """;
 
     private sealed record SnapshotContractRow : ContractTermsRow

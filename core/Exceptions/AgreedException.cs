@@ -20,6 +20,20 @@ internal sealed record AgreedException(
     long Id, long ContractId, long MeasureId, string MeasureCode, string Reason, Period FromPeriod, Period HoldsFrom, DateOnly AgreedOn,
     DateOnly Until, DateOnly? EndedOn, IReadOnlyList<ExceptionStep> Steps)
 {
+    /// <summary>Where the hold starts for missing returns, when it differs from <see cref="HoldsFrom"/>.</summary>
+    public Period? MissingHoldsFrom { get; init; }
+
+    /// <summary>Where the hold starts for sustained decline, when it differs from <see cref="HoldsFrom"/>.</summary>
+    public Period? DeclineHoldsFrom { get; init; }
+
+    /// <summary>The first period the hold covers for one reason: after the last period that said something to it when agreed.</summary>
+    public Period HoldsFromFor(ContractMonitor.Contracts.Escalations.EscalationReason reason) => reason switch
+    {
+        ContractMonitor.Contracts.Escalations.EscalationReason.MissingReturns => MissingHoldsFrom ?? HoldsFrom,
+        ContractMonitor.Contracts.Escalations.EscalationReason.SustainedDecline => DeclineHoldsFrom ?? HoldsFrom,
+        _ => HoldsFrom,
+    };
+
     /// <summary>
     /// The exception as it was known at <paramref name="knownAt"/> (DESIGN §5): its last day as then
     /// agreed or extended, and not ended unless it had been; null if it was not yet agreed.

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Exceptions;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Core.Access;
@@ -27,10 +29,10 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
 
     private static readonly DialectSql InsertSql = DialectSql.InsertReturningId(
         """
-        INSERT INTO AgreedExceptions (ContractId, MeasureId, Reason, FromPeriod, HoldsFrom, Until, CreatedBy, CreatedAt)
+        INSERT INTO AgreedExceptions (ContractId, MeasureId, Reason, FromPeriod, HoldsFrom, MissingHoldsFrom, DeclineHoldsFrom, Until, CreatedBy, CreatedAt)
         """,
         """
-        VALUES (@ContractId, @MeasureId, @Reason, @FromPeriod, @HoldsFrom, @Until, @CreatedBy, @CreatedAt)
+        VALUES (@ContractId, @MeasureId, @Reason, @FromPeriod, @HoldsFrom, @MissingHoldsFrom, @DeclineHoldsFrom, @Until, @CreatedBy, @CreatedAt)
         """);
 
     private const string InsertEventSql = """
@@ -38,8 +40,8 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         VALUES (@ExceptionId, @Type, @Until, @Note, @Actor, @ActorOrg, @OccurredAt)
         """;
 
-    private const string LatestRatedSql = """
-        SELECT Period FROM Evaluations WHERE MeasureId = @MeasureId ORDER BY PeriodStart DESC
+    private const string RatedSql = """
+        SELECT Period, Rating, Direction FROM Evaluations WHERE MeasureId = @MeasureId
         """;
 
     public async Task<WriteResult<AgreedException>> CreateAsync(
@@ -73,19 +75,30 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         await connection.ExecuteAsync(new CommandDefinition(database.Dialect[ContractEvaluator.LockSql],
             new { Resource = $"contractmonitor:evaluate:{contract.Id}" }, transaction, cancellationToken: cancellationToken));
         await TouchAsync(transaction, contract.Id, cancellationToken);
-        // The hold starts after the latest period already rated: what the chairs were told stands. An
-        // exception holding the measure now carries on into this one: the periods it held were never told.
-        var rated = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(LatestRatedSql, new { MeasureId = measure.Id },
-            transaction, cancellationToken: cancellationToken));
-        var boundary = rated is null ? from : Period.Parse(rated, measure.Frequency).Next();
+        // For each reason the hold starts after the last period that said something to it: what the
+        // chairs were told stands, and a period that said nothing yet (Missing, to a failure) is held
+        // whatever arrives for it later. An exception holding the measure now carries on into this one:
+        // the periods it held were never told.
+        var rated = (await connection.QueryAsync<(string Period, string Rating, string? Direction)>(new CommandDefinition(RatedSql,
+                new { MeasureId = measure.Id }, transaction, cancellationToken: cancellationToken)))
+            .Select(r => (Period: Period.Parse(r.Period, measure.Frequency), Rating: Enum.Parse<Rating>(r.Rating), r.Direction))
+            .ToList();
         var holding = (await ForContractAsync(connection, transaction, contract.Id, cancellationToken))
-            .Where(x => x.MeasureId == measure.Id && x.HoldsOn(today)).Select(x => (Period?)x.HoldsFrom).Min();
-        if (holding is { } held && held < boundary)
+            .Where(x => x.MeasureId == measure.Id && x.HoldsOn(today)).ToList();
+        Period Start(EscalationReason reason, Func<(Period Period, Rating Rating, string? Direction), bool> told)
         {
-            boundary = held;
+            var boundary = rated.Where(told).Select(r => (Period?)r.Period).Max() is { } last ? last.Next() : from;
+            if (holding.Select(x => (Period?)x.HoldsFromFor(reason)).Min() is { } held && held < boundary)
+            {
+                boundary = held;
+            }
+
+            return boundary > from ? boundary : from;
         }
 
-        var holdsFrom = boundary > from ? boundary : from;
+        var holdsFrom = Start(EscalationReason.SustainedFailure, r => r.Rating is Rating.OnTarget or Rating.WithinTolerance or Rating.Failing);
+        var missingFrom = Start(EscalationReason.MissingReturns, r => r.Rating != Rating.NotCollected);
+        var declineFrom = Start(EscalationReason.SustainedDecline, r => r.Direction is not null);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
         {
             ContractId = contract.Id,
@@ -93,12 +106,18 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
             Reason = request.Reason.Trim(),
             FromPeriod = from.ToString(),
             HoldsFrom = holdsFrom.ToString(),
+            MissingHoldsFrom = missingFrom.ToString(),
+            DeclineHoldsFrom = declineFrom.ToString(),
             Until = until,
             CreatedBy = caller.Name,
             CreatedAt = now,
         }, transaction, cancellationToken: cancellationToken));
         var step = new ExceptionStep(ExceptionEventType.Agreed, until, null, caller.Name, now);
-        var created = new AgreedException(id, contract.Id, measure.Id, measure.Code, request.Reason.Trim(), from, holdsFrom, today, until, null, [step]);
+        var created = new AgreedException(id, contract.Id, measure.Id, measure.Code, request.Reason.Trim(), from, holdsFrom, today, until, null, [step])
+        {
+            MissingHoldsFrom = missingFrom,
+            DeclineHoldsFrom = declineFrom,
+        };
         await RecordAsync(transaction, contract, created, step, caller, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult.Created(created);
@@ -224,7 +243,8 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
     }
 
     private const string SelectSql = """
-        SELECT x.Id, x.ContractId, x.MeasureId, m.Code AS MeasureCode, m.Frequency, x.Reason, x.FromPeriod, x.HoldsFrom, x.Until,
+        SELECT x.Id, x.ContractId, x.MeasureId, m.Code AS MeasureCode, m.Frequency, x.Reason, x.FromPeriod, x.HoldsFrom,
+               x.MissingHoldsFrom, x.DeclineHoldsFrom, x.Until,
                x.EndedOn, x.CreatedAt
         FROM AgreedExceptions x
         JOIN Measures m ON m.Id = x.MeasureId
@@ -368,6 +388,8 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         public string Reason { get; init; } = "";
         public string FromPeriod { get; init; } = "";
         public string HoldsFrom { get; init; } = "";
+        public string? MissingHoldsFrom { get; init; }
+        public string? DeclineHoldsFrom { get; init; }
         public DateOnly Until { get; init; }
         public DateOnly? EndedOn { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
@@ -376,7 +398,11 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         {
             var frequency = Enum.Parse<ContractMonitor.Contracts.Measures.Frequency>(Frequency);
             return new AgreedException(Id, ContractId, MeasureId, MeasureCode, Reason, Period.Parse(FromPeriod, frequency),
-                Period.Parse(HoldsFrom, frequency), UkCalendar.DateOf(CreatedAt), Until, EndedOn, steps);
+                Period.Parse(HoldsFrom, frequency), UkCalendar.DateOf(CreatedAt), Until, EndedOn, steps)
+            {
+                MissingHoldsFrom = MissingHoldsFrom is null ? null : Period.Parse(MissingHoldsFrom, frequency),
+                DeclineHoldsFrom = DeclineHoldsFrom is null ? null : Period.Parse(DeclineHoldsFrom, frequency),
+            };
         }
     }
 

@@ -142,6 +142,27 @@ public sealed class AgreedExceptionTests(EmailApiFactory api) : IClassFixture<Em
         Assert.Equal(1, escalation.Level);
     }
 
+    /// <summary>
+    /// A month rated Missing when the exception was agreed had told the failure escalation nothing:
+    /// a late failing figure for it is held like any later month, while Missing stays told.
+    /// </summary>
+    [Fact]
+    public async Task ALateFigureForAMonthMissingWhenAgreedIsHeld()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2026-04", 50m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        var agreed = await scenario.Commissioner.PostAsJsonAsync($"/api/contracts/{scenario.ContractId}/measures/A1/exceptions",
+            new CreateExceptionRequest("Known.", "2026-05", new DateOnly(2026, 9, 30)), JsonDefaults.Web);
+        Assert.Equal("2026-05", (await agreed.Content.ReadFromJsonAsync<ExceptionResponse>(JsonDefaults.Web))!.HoldsFrom);
+        api.Clock.Now = new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2026-05", 50m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        Assert.Empty((await scenario.Panel.GetAsync<EscalationListResponse>($"/api/contracts/{scenario.ContractId}/escalations"))!.Escalations);
+    }
+
     [Fact]
     public async Task AnExtensionMovesItsLastDayAndIsTold()
     {
