@@ -1,8 +1,9 @@
 using ContractMonitor.Core;
+using ContractMonitor.Core.Logging;
 using ContractMonitor.Worker;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+builder.Logging.ClearProviders().AddJsonLogs();
 builder.Services.AddContractMonitorCore().AddWorkerJobs();
 
 await builder.Build().RunAsync();

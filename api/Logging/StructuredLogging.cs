@@ -1,3 +1,5 @@
+using ContractMonitor.Core.Logging;
+
 namespace ContractMonitor.Api.Logging;
 
 internal static class StructuredLogging
@@ -8,12 +10,7 @@ internal static class StructuredLogging
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(options =>
-            {
-                options.IncludeScopes = true;
-                options.UseUtcTimestamp = true;
-                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            });
+            builder.Logging.AddJsonLogs();
         }
 
         return builder;
