@@ -72,6 +72,24 @@ internal static partial class ApiAuthentication
                             });
                         }
                     },
+                    // A valid token that names no single known role, or a role the route's policy does not
+                    // admit, is told why (issue 21) rather than given a bare 403.
+                    OnForbidden = async context =>
+                    {
+                        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                        {
+                            // The pages answer a refusal with their own 403 page.
+                            return;
+                        }
+
+                        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        var reason = Caller.RefusalOf(context.HttpContext.User) ?? "Your role may not do this here.";
+                        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                        {
+                            HttpContext = context.HttpContext,
+                            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = reason },
+                        });
+                    },
                     OnAuthenticationFailed = context =>
                     {
                         LogRefused(context.HttpContext, context.Exception.GetType().Name);

@@ -60,6 +60,24 @@ internal sealed record Caller(string Name, string Org, Role Role)
     }
 
     /// <summary>
+    /// Why a validated principal is not a caller, in words its holder can act on, or null when it
+    /// is one. Never echoes the token, only what it lacks (issue 21).
+    /// </summary>
+    public static string? RefusalOf(ClaimsPrincipal user)
+    {
+        var roles = user.FindAll(RoleClaim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
+        var known = string.Join(", ", Enum.GetNames<Role>());
+        return roles.Count switch
+        {
+            0 => $"The token has no '{RoleClaim}' claim: it needs exactly one of {known}.",
+            > 1 => $"The token has {roles.Count} '{RoleClaim}' claims: it needs exactly one of {known}, so none is guessed at.",
+            _ when !Enum.TryParse<Role>(roles[0], ignoreCase: false, out var role) || !Enum.IsDefined(role) =>
+                $"The token's role is not one this service knows: it needs exactly one of {known}, spelt so.",
+            _ => TryFrom(user, out _) ? null : "The token does not name a caller this service can record.",
+        };
+    }
+
+    /// <summary>
     /// Why a name or organisation cannot be a caller's, or null: longer than the columns that record
     /// them, SQL Server would refuse the write as truncated (2628) where SQLite keeps it.
     /// </summary>

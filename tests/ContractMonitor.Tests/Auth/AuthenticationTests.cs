@@ -72,13 +72,16 @@ public sealed class AuthenticationTests(LoggedApiFactory api) : IClassFixture<Lo
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("Superuser")]
-    [InlineData("admin")]
-    public async Task ValidTokenWithoutAKnownRoleIs403(string? role)
+    [InlineData(null, "has no 'role' claim")]
+    [InlineData("Superuser", "not one this service knows")]
+    [InlineData("admin", "not one this service knows")]
+    public async Task ValidTokenWithoutAKnownRoleIs403SayingWhy(string? role, string why)
     {
         var response = await api.ClientWithToken(TestTokens.Create(Claims(role: role))).GetAsync("/api/contracts");
-        await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains(why, detail, StringComparison.Ordinal);
+        Assert.Contains("Admin, Commissioner, Provider, Panel", detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +101,8 @@ public sealed class AuthenticationTests(LoggedApiFactory api) : IClassFixture<Lo
         var claims = Claims();
         claims["role"] = new[] { "Admin", "Provider" };
         var response = await api.ClientWithToken(TestTokens.Create(claims)).GetAsync("/api/contracts");
-        await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("has 2 'role' claims", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
