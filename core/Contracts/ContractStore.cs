@@ -126,6 +126,13 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     /// </summary>
     internal const string TouchSql = "UPDATE Contracts SET ReadVersion = ReadVersion + 1 WHERE Id = @ContractId";
 
+    /// <summary>
+    /// Takes the contract row's lock for the transaction without changing what reads show: writes that
+    /// must not interleave on one contract (a returns batch and a sign-off step, two panel
+    /// replacements, an evaluation's emails and an acceptance) take it first.
+    /// </summary>
+    internal const string HoldSql = "UPDATE Contracts SET ReadVersion = ReadVersion WHERE Id = @ContractId";
+
     private const string SelectVisibleSql = """
         SELECT c.Id, c.Reference, c.Title, co.Code AS CommissionerCode, po.Code AS ProviderCode,
                c.StartDate, c.EndDate, c.ReturnDueDays, c.SmallCohort, c.RaiseAfter, c.ResolveAfter, c.DeclineRunLength,

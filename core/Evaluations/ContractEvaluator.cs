@@ -122,7 +122,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         // that has just ended or expired marked the measure: what the escalations now do is its cause.
         var holds = read.Holds[measure.Id].ToList();
         var holdingNow = holds.Where(h => h.HoldsOn(today)).ToList();
-        Period? HoldsFrom(EscalationReason reason) => holdingNow.Select(h => (Period?)Period.Parse(h.HoldsFromFor(reason), measure.Frequency)).Min();
+        Period? HoldsFrom(EscalationReason reason) => holdingNow.Select(h => (Period?)h.HoldsFromFor(reason, measure.Frequency)).Min();
         if (read.Marks.Any(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Exception))
             && holds.Where(h => !h.HoldsOn(today) && (h.EndedOn ?? h.Until.AddDays(1)) >= today.AddDays(-(int)PastDueMarker.LookBack.TotalDays))
                 .Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min() is { } lifted)

@@ -42,15 +42,13 @@ internal sealed record HoldRow
     public DateOnly Until { get; init; }
     public DateOnly? EndedOn { get; init; }
 
-    /// <summary>Where the hold starts for one reason (see M0015): HoldsFrom unless the reason has its own.</summary>
-    public string HoldsFromFor(ContractMonitor.Contracts.Escalations.EscalationReason reason) => reason switch
-    {
-        ContractMonitor.Contracts.Escalations.EscalationReason.MissingReturns => MissingHoldsFrom ?? HoldsFrom,
-        ContractMonitor.Contracts.Escalations.EscalationReason.SustainedDecline => DeclineHoldsFrom ?? HoldsFrom,
-        _ => HoldsFrom,
-    };
+    /// <summary>Where the hold starts for one reason, by the exception's own rule.</summary>
+    public Periods.Period HoldsFromFor(ContractMonitor.Contracts.Escalations.EscalationReason reason, Frequency frequency) =>
+        Exceptions.AgreedException.StartFor(reason, Periods.Period.Parse(HoldsFrom, frequency),
+            MissingHoldsFrom is null ? null : Periods.Period.Parse(MissingHoldsFrom, frequency),
+            DeclineHoldsFrom is null ? null : Periods.Period.Parse(DeclineHoldsFrom, frequency));
 
-    public bool HoldsOn(DateOnly day) => day >= Periods.UkCalendar.DateOf(CreatedAt) && day <= Until && (EndedOn is not { } ended || day < ended);
+    public bool HoldsOn(DateOnly day) => Exceptions.AgreedException.HoldsOn(Periods.UkCalendar.DateOf(CreatedAt), Until, EndedOn, day);
 }
 
 internal sealed record MarkRow

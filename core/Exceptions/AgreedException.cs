@@ -27,12 +27,19 @@ internal sealed record AgreedException(
     public Period? DeclineHoldsFrom { get; init; }
 
     /// <summary>The first period the hold covers for one reason: after the last period that said something to it when agreed.</summary>
-    public Period HoldsFromFor(ContractMonitor.Contracts.Escalations.EscalationReason reason) => reason switch
-    {
-        ContractMonitor.Contracts.Escalations.EscalationReason.MissingReturns => MissingHoldsFrom ?? HoldsFrom,
-        ContractMonitor.Contracts.Escalations.EscalationReason.SustainedDecline => DeclineHoldsFrom ?? HoldsFrom,
-        _ => HoldsFrom,
-    };
+    public Period HoldsFromFor(ContractMonitor.Contracts.Escalations.EscalationReason reason) =>
+        StartFor(reason, HoldsFrom, MissingHoldsFrom, DeclineHoldsFrom);
+
+    /// <summary>The rule for where a hold starts by reason, for this and for the evaluation's lighter read of the row.</summary>
+    /// <param name="missing">The missing-returns start, if the exception has its own (M0015).</param>
+    /// <param name="decline">The decline start, if the exception has its own.</param>
+    internal static Period StartFor(ContractMonitor.Contracts.Escalations.EscalationReason reason, Period holdsFrom, Period? missing, Period? decline) =>
+        reason switch
+        {
+            ContractMonitor.Contracts.Escalations.EscalationReason.MissingReturns => missing ?? holdsFrom,
+            ContractMonitor.Contracts.Escalations.EscalationReason.SustainedDecline => decline ?? holdsFrom,
+            _ => holdsFrom,
+        };
 
     /// <summary>
     /// The exception as it was known at <paramref name="knownAt"/> (DESIGN §5): its last day as then
@@ -55,7 +62,11 @@ internal sealed record AgreedException(
         };
     }
 
-    public bool HoldsOn(DateOnly day) => day >= AgreedOn && day <= Until && (EndedOn is not { } ended || day < ended);
+    public bool HoldsOn(DateOnly day) => HoldsOn(AgreedOn, Until, EndedOn, day);
+
+    /// <summary>From the day it was agreed to its last day, unless ended early: it no longer holds the day it is ended.</summary>
+    internal static bool HoldsOn(DateOnly agreedOn, DateOnly until, DateOnly? endedOn, DateOnly day) =>
+        day >= agreedOn && day <= until && (endedOn is not { } ended || day < ended);
 
     public ExceptionStatus StatusOn(DateOnly day) =>
         EndedOn is { } ended && ended <= day ? ExceptionStatus.Ended

@@ -193,6 +193,8 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         WHERE x.Until < @Today AND x.EndedOn IS NULL AND x.ExpiredAt IS NULL
         """;
 
+    private const string ReferenceSql = "SELECT Reference FROM Contracts WHERE Id = @ContractId";
+
     private const string ExpireSql = """
         UPDATE AgreedExceptions SET ExpiredAt = @Now WHERE Id = @Id AND ExpiredAt IS NULL AND EndedOn IS NULL AND Until < @Today
         """;
@@ -225,14 +227,13 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
                 }
 
                 var exception = (await ReadAsync(connection, transaction, id, null, cancellationToken))!;
-                var contract = await connection.QuerySingleAsync<(string Reference, long Id)>(new CommandDefinition(
-                    "SELECT Reference, Id FROM Contracts WHERE Id = @ContractId", new { ContractId = contractId }, transaction,
-                    cancellationToken: cancellationToken));
+                var reference = await connection.QuerySingleAsync<string>(new CommandDefinition(ReferenceSql, new { ContractId = contractId },
+                    transaction, cancellationToken: cancellationToken));
                 var step = new ExceptionStep(ExceptionEventType.Expired, exception.Until, null, Actor, now);
                 await InsertEventAsync(transaction, exception.Id, step, system.Org, cancellationToken);
                 await AuditLog.WriteAsync(transaction, system, now, new AuditEntry("exception.expired", "Exception",
                     id.ToString(CultureInfo.InvariantCulture), contractId, null, new { exception.Until }), cancellationToken);
-                await EmailChairsAsync(transaction, contractId, contract.Reference, exception, step, cancellationToken);
+                await EmailChairsAsync(transaction, contractId, reference, exception, step, cancellationToken);
                 await MarkAsync(transaction, exception, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return 1;

@@ -29,8 +29,8 @@ internal static class EscalationOutbox
     // The contract row's lock is taken with the setting: a period's acceptance takes it first too, so
     // it either commits before this reads it (and the email is not held) or waits for this commit (and
     // releases the email it holds).
-    private const string RequireAcceptanceSql = """
-        UPDATE Contracts SET ReadVersion = ReadVersion WHERE Id = @ContractId;
+    private const string RequireAcceptanceSql = Contracts.ContractStore.HoldSql + """
+        ;
         SELECT RequireAcceptance FROM Contracts WHERE Id = @ContractId
         """;
 
@@ -58,8 +58,9 @@ internal static class EscalationOutbox
         // escalation itself is recorded now (issue 20). Accepting the period releases them.
         var accepted = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RequireAcceptanceSql, args, transaction,
                 cancellationToken: cancellationToken))
-            ? await SignOff.PeriodSignOffStore.AcceptedAsync(transaction, contractId,
-                events.Select(e => e.Period).OfType<string>().Distinct().ToList(), cancellationToken)
+            ? await SignOff.PeriodSignOffStore.InStatesAsync(transaction, contractId,
+                events.Select(e => e.Period).OfType<string>().Distinct().ToList(), cancellationToken,
+                ContractMonitor.Contracts.SignOff.PeriodDataState.Accepted)
             : null;
         bool Held(EmailedEvent e) => accepted is not null && e.Period is { } period && !accepted.ContainsKey(period);
         var rows = events.SelectMany(e => RecipientsOf(chairs, levels.Values.Where(l => l.Level <= e.Level).OrderBy(l => l.Level)).Select(r => new

@@ -30,8 +30,6 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
         INSERT INTO PanelMembers (ContractId, Name, Email, Role) VALUES (@ContractId, @Name, @Email, @Role)
         """;
 
-    private const string LockContractSql = "UPDATE Contracts SET ReadVersion = ReadVersion WHERE Id = @ContractId";
-
     /// <summary>Replaces the whole panel of a contract the caller may administer; the request is validated.</summary>
     public async Task<WriteResult<CouncilPanel>> ReplaceAsync(
         long contractId, Caller caller, PanelRequest request, CancellationToken cancellationToken)
@@ -47,7 +45,7 @@ internal sealed class PanelStore(Database database, TimeProvider clock)
         // Two replacements at once each delete then insert: on SQL Server the second would meet the
         // first's rows in the unique (contract, email) key (2627, a 500). Locking the contract row first makes
         // the second wait, then read the first's panel as its before.
-        await connection.ExecuteAsync(new CommandDefinition(LockContractSql, new { ContractId = contractId }, transaction,
+        await connection.ExecuteAsync(new CommandDefinition(Contracts.ContractStore.HoldSql, new { ContractId = contractId }, transaction,
             cancellationToken: cancellationToken));
         var before = new CouncilPanel((await connection.QueryAsync<PanelMemberRow>(new CommandDefinition(
             ListSql, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken)))

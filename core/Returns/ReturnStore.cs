@@ -126,7 +126,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         {
             // The contract's row first, as a period's sign-off step takes it first: a batch and an
             // acceptance of its period are then one after the other, never both on the state before.
-            await connection.ExecuteAsync(new CommandDefinition(HoldContractSql, new { ContractId = contract.Id }, transaction,
+            await connection.ExecuteAsync(new CommandDefinition(ContractStore.HoldSql, new { ContractId = contract.Id }, transaction,
                 cancellationToken: cancellationToken));
             // The rows were checked against the term and the measures read before this transaction: a
             // change to either that committed since is seen now, under the lock, and the batch goes back.
@@ -137,8 +137,9 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
                 return new SubmitResult(SubmitStatus.Changed, null, null);
             }
 
-            var locked = await SignOff.PeriodSignOffStore.LockedAsync(transaction, contract.Id,
-                inKeyOrder.Select(r => r.Stored.Period).Distinct().ToList(), cancellationToken);
+            var locked = await SignOff.PeriodSignOffStore.InStatesAsync(transaction, contract.Id,
+                inKeyOrder.Select(r => r.Stored.Period).Distinct().ToList(), cancellationToken,
+                ContractMonitor.Contracts.SignOff.PeriodDataState.Accepted, ContractMonitor.Contracts.SignOff.PeriodDataState.SignedOff);
             if (locked.Count > 0)
             {
                 return new SubmitResult(SubmitStatus.Locked, null, null, locked);
@@ -168,9 +169,6 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         return new SubmitResult(SubmitStatus.Stored, written, null);
     }
-
-    // Takes the contract row's lock for the transaction without changing it.
-    private const string HoldContractSql = "UPDATE Contracts SET ReadVersion = ReadVersion WHERE Id = @ContractId";
 
     private const string OwedSql = """
         SELECT m.Id, m.Frequency, m.StartPeriod, m.RetiredFrom, c.StartDate, c.EndDate

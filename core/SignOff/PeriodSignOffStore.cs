@@ -74,12 +74,13 @@ internal sealed class PeriodSignOffStore(Database database, TimeProvider clock)
     }
 
     /// <summary>
-    /// The periods among <paramref name="periods"/> whose figures may not move now, each with the
-    /// step that fixed them: accepted (locked until reopened) or signed off (waiting for the council).
-    /// Read in the caller's transaction: a batch of returns is refused whole if it would revise one.
+    /// The periods among <paramref name="periods"/> in one of <paramref name="states"/>, each with the
+    /// step that put it there, read in the caller's transaction: a batch of returns is refused whole
+    /// if it would revise a signed-off or accepted period, and an email waits for its period's acceptance.
     /// </summary>
-    internal static async Task<IReadOnlyDictionary<string, PeriodStep>> LockedAsync(
-        DbTransaction transaction, long contractId, IReadOnlyCollection<string> periods, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyDictionary<string, PeriodStep>> InStatesAsync(
+        DbTransaction transaction, long contractId, IReadOnlyCollection<string> periods, CancellationToken cancellationToken,
+        params PeriodDataState[] states)
     {
         if (periods.Count == 0)
         {
@@ -88,22 +89,7 @@ internal sealed class PeriodSignOffStore(Database database, TimeProvider clock)
 
         var steps = await StepsAsync(transaction.Connection!, transaction, contractId, periods, null, cancellationToken);
         return periods.Distinct()
-            .Where(p => SignOffRules.StateOf(steps[p]) is PeriodDataState.Accepted or PeriodDataState.SignedOff)
-            .ToDictionary(p => p, p => steps[p].Last());
-    }
-
-    /// <summary>The accepted periods among <paramref name="periods"/>, each with its acceptance, read in the caller's transaction.</summary>
-    internal static async Task<IReadOnlyDictionary<string, PeriodStep>> AcceptedAsync(
-        DbTransaction transaction, long contractId, IReadOnlyCollection<string> periods, CancellationToken cancellationToken)
-    {
-        if (periods.Count == 0)
-        {
-            return new Dictionary<string, PeriodStep>();
-        }
-
-        var steps = await StepsAsync(transaction.Connection!, transaction, contractId, periods, null, cancellationToken);
-        return periods.Distinct()
-            .Where(p => SignOffRules.StateOf(steps[p]) == PeriodDataState.Accepted)
+            .Where(p => states.Contains(SignOffRules.StateOf(steps[p])))
             .ToDictionary(p => p, p => steps[p].Last());
     }
 

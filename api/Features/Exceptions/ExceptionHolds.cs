@@ -12,10 +12,20 @@ internal sealed class ExceptionHolds(IReadOnlyDictionary<string, AgreedException
         ExceptionStore store, long contractId, DateTimeOffset? knownAt, TimeProvider clock, CancellationToken cancellationToken)
     {
         var day = knownAt is { } at ? UkCalendar.DayEndedBy(at) : UkCalendar.Today(clock);
+        return await ReadAsync(store, contractId, knownAt, day, cancellationToken);
+    }
+
+    /// <summary>As known at <paramref name="knownAt"/> (null for now), those holding on <paramref name="day"/>.</summary>
+    public static async Task<ExceptionHolds> ReadAsync(
+        ExceptionStore store, long contractId, DateTimeOffset? knownAt, DateOnly day, CancellationToken cancellationToken)
+    {
         var known = (await store.ListAsync(contractId, cancellationToken)).Select(x => knownAt is { } then ? x.AsKnownAt(then) : x).OfType<AgreedException>();
         return new ExceptionHolds(known.Where(x => x.HoldsOn(day))
             .GroupBy(x => x.MeasureCode).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Until).First()));
     }
+
+    /// <summary>The exception holding the measure on the day read, if any.</summary>
+    public AgreedException? Holding(string code) => holding.GetValueOrDefault(code);
 
     public ExceptionSummary? For(string code) =>
         holding.TryGetValue(code, out var x) ? new ExceptionSummary(x.Id, x.Reason, x.HoldsFrom.ToString(), x.Until) : null;

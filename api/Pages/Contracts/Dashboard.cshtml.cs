@@ -16,9 +16,8 @@ internal sealed class DashboardModel(
     Core.Exceptions.ExceptionStore exceptions, TimeProvider clock)
     : ContractPageModel(contracts, clock)
 {
-    /// <summary>The agreed exception holding each measure today, if any (issue 20).</summary>
-    public IReadOnlyDictionary<string, Core.Exceptions.AgreedException> Holding { get; private set; } =
-        new Dictionary<string, Core.Exceptions.AgreedException>();
+    /// <summary>The agreed exceptions holding measures today (issue 20).</summary>
+    public Features.Exceptions.ExceptionHolds Holds { get; private set; } = null!;
 
     /// <summary>Each shown period's sign-off state (issue 20).</summary>
     public IReadOnlyDictionary<string, ContractMonitor.Contracts.SignOff.PeriodDataState> DataStates { get; private set; } =
@@ -57,8 +56,7 @@ internal sealed class DashboardModel(
         Standing = await status.StatusAsync(Contract, asOf, null, cancellationToken);
         Counts = StatusReader.Summarize(Standing);
         Measures = (await measures.ListAsync(Contract.Id, cancellationToken)).ToDictionary(m => m.Code);
-        Holding = (await exceptions.ListAsync(Contract.Id, cancellationToken)).Where(x => x.HoldsOn(Today))
-            .GroupBy(x => x.MeasureCode).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Until).First());
+        Holds = await Features.Exceptions.ExceptionHolds.ReadAsync(exceptions, Contract.Id, null, Today, cancellationToken);
         DataStates = await signOffs.StatesAsync(Contract.Id, Standing.Measures.Select(m => m.Period).OfType<string>().ToList(), null, cancellationToken);
         return Page();
     }
