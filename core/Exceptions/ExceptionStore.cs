@@ -310,13 +310,6 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
             cancellationToken: cancellationToken)))
         .ToLookup(s => s.ExceptionId, s => new ExceptionStep(Enum.Parse<ExceptionEventType>(s.Type), s.Until, s.Note, s.Actor, s.OccurredAt));
 
-    private const string InsertEmailSql = """
-        INSERT INTO Notifications (ContractId, Kind, Recipient, RecipientName, RecipientRole, MessageKey,
-                                   Subject, TextBody, HtmlBody, Status, Attempts, NextAttemptAt, CreatedAt)
-        VALUES (@ContractId, @Kind, @Recipient, @RecipientName, @RecipientRole, @MessageKey,
-                @Subject, @TextBody, @HtmlBody, @Status, 0, @Now, @Now)
-        """;
-
     /// <summary>The step's event, its audit row and its email to the chair and vice-chair, in the step's transaction.</summary>
     private async Task RecordAsync(
         DbTransaction transaction, Contract contract, AgreedException exception, ExceptionStep step, Caller caller, AgreedException? before,
@@ -333,21 +326,7 @@ internal sealed class ExceptionStore(Database database, EmailSettings settings, 
         DbTransaction transaction, long contractId, string reference, AgreedException exception, ExceptionStep step, CancellationToken cancellationToken)
     {
         var content = ExceptionEmail.Render(reference, contractId, exception, step, settings.BaseUrl);
-        var chairs = await PanelStore.ChairsAsync(transaction, contractId, cancellationToken);
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertEmailSql, chairs.Select(c => new
-        {
-            ContractId = contractId,
-            Kind = nameof(NotificationKind.Exception),
-            Recipient = c.Email,
-            RecipientName = c.Name,
-            RecipientRole = c.Role.ToString(),
-            MessageKey = Guid.NewGuid().ToString("N"),
-            content.Subject,
-            TextBody = content.Text,
-            HtmlBody = content.Html,
-            Status = nameof(NotificationStatus.Pending),
-            Now = step.OccurredAt,
-        }).ToList(), transaction, cancellationToken: cancellationToken));
+        await ChairEmails.WriteAsync(transaction, contractId, NotificationKind.Exception, content, step.OccurredAt, null, cancellationToken);
     }
 
     private static Task<int> InsertEventAsync(DbTransaction transaction, long exceptionId, ExceptionStep step, string org, CancellationToken cancellationToken) =>

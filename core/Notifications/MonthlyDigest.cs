@@ -64,13 +64,6 @@ internal sealed class MonthlyDigest(
         return written;
     }
 
-    private const string InsertSql = """
-        INSERT INTO Notifications (ContractId, Kind, DigestMonth, Recipient, RecipientName, RecipientRole, MessageKey,
-                                   Subject, TextBody, HtmlBody, Status, Attempts, NextAttemptAt, CreatedAt)
-        VALUES (@ContractId, @Kind, @DigestMonth, @Recipient, @RecipientName, @RecipientRole, @MessageKey,
-                @Subject, @TextBody, @HtmlBody, @Status, 0, @Now, @Now)
-        """;
-
     private async Task<int> WriteAsync(long contractId, Caller council, string month, DateOnly today, CancellationToken cancellationToken)
     {
         var contract = await contracts.FindVisibleAsync(contractId, council, cancellationToken);
@@ -96,27 +89,11 @@ internal sealed class MonthlyDigest(
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var chairs = await PanelStore.ChairsAsync(transaction, contract.Id, cancellationToken);
-        var rows = chairs.Select(c => new
-        {
-            ContractId = contract.Id,
-            Kind = nameof(NotificationKind.Digest),
-            DigestMonth = month,
-            Recipient = c.Email,
-            RecipientName = c.Name,
-            RecipientRole = c.Role.ToString(),
-            MessageKey = Guid.NewGuid().ToString("N"),
-            content.Subject,
-            TextBody = content.Text,
-            HtmlBody = content.Html,
-            Status = nameof(NotificationStatus.Pending),
-            Now = now,
-        }).ToList();
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: cancellationToken));
+            var written = await ChairEmails.WriteAsync(transaction, contract.Id, NotificationKind.Digest, content, now, month, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return rows.Count;
+            return written;
         }
         catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
         {
