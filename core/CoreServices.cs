@@ -47,6 +47,7 @@ internal static class CoreServices
         services.AddSingleton<SignOff.PeriodSignOffStore>();
         services.AddSingleton<Exceptions.ExceptionStore>();
         services.AddSingleton<Contracts.ContractTermStore>();
+        services.AddSingleton<Contracts.PolicyChangeStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<ReturnStore>();
         services.AddSingleton<IdempotencyKeys>();

@@ -34,6 +34,10 @@ public sealed record EscalationPolicyRequest(
 public sealed record LadderLevelRequest(int? Level, string Name, string? Email = null);
 
 /// <param name="MonitoredFrom">The day news starts: earlier periods without a figure are NotCollected.</param>
+/// <param name="PolicyChanges">
+/// The changes of its rules from a period (issue 20); <c>returnDueDays</c>, <c>smallCohort</c> and <c>escalationPolicy</c>
+/// are the rules it started with. <c>GET …/policy</c> gives those in force for a period.
+/// </param>
 public sealed record ContractResponse(
     long Id,
     string Reference,
@@ -46,7 +50,8 @@ public sealed record ContractResponse(
     int SmallCohort,
     EscalationPolicy EscalationPolicy,
     DateOnly MonitoredFrom,
-    bool RequireAcceptance = false);
+    bool RequireAcceptance = false,
+    IReadOnlyList<PolicyChangeResponse>? PolicyChanges = null);
 
 public sealed record EscalationPolicy(int RaiseAfter, int ResolveAfter, int DeclineRunLength, IReadOnlyList<LadderLevel> Ladder, bool SpecialCause = false);
 

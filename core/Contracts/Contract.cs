@@ -28,8 +28,17 @@ internal sealed record Contract(
     /// <summary>Escalation emails about a period wait until the council accepts it (issue 20).</summary>
     public bool RequireAcceptance { get; init; }
 
+    /// <summary>The changes of its rules from a period (issue 20); the fields above are those it started with.</summary>
+    public IReadOnlyList<PolicyChange> PolicyChanges { get; init; } = [];
+
     /// <summary>What the rating rules read of the contract.</summary>
-    public ContractTerms Terms => new(StartDate, EndDate, ReturnDueDays, SmallCohort, MonitoredFrom);
+    public ContractTerms Terms => new(StartDate, EndDate, ReturnDueDays, SmallCohort, MonitoredFrom) { PolicyChanges = PolicyChanges };
+
+    /// <summary>Its rules as they started, then as each change made them.</summary>
+    public PolicyTimeline Policies => new(
+        new PolicyVersion(ReturnDueDays, SmallCohort, EscalationPolicy.RaiseAfter, EscalationPolicy.ResolveAfter, EscalationPolicy.DeclineRunLength,
+            EscalationPolicy.Ladder),
+        PolicyChanges);
 }
 
 /// <summary>When escalations open, resolve and climb (DESIGN §3.4), and the ladder they climb.</summary>

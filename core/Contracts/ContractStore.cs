@@ -146,29 +146,30 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
     // Every contract route starts here, so the contract and its ladder come back from one command.
     // The ladder is read whether or not the contract is visible, and dropped unread if it is not.
     private const string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id;\n" + """
-        SELECT ContractId, Level, Name, Email FROM EscalationLevels WHERE ContractId = @Id ORDER BY Level
-        """;
+        SELECT ContractId, Level, Name, Email FROM EscalationLevels WHERE ContractId = @Id ORDER BY Level;
+        """ + PolicyChangeStore.ForContractSql;
 
     /// <summary>The contract if the caller's organisation commissions or provides it (by role); otherwise null.</summary>
     public async Task<Contract?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            FindVisibleSql, new { Id = id, caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken));
+            FindVisibleSql, new { Id = id, ContractId = id, caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken));
         var row = await results.ReadSingleOrDefaultAsync<ContractRow>();
         var ladder = await results.ReadAsync<LadderRow>();
-        return row?.ToContract(ladder.Select(r => new LadderRung(r.Level, r.Name, r.Email)));
+        var changes = await PolicyChangeStore.ReadChangesAsync(results);
+        return row?.ToContract(ladder.Select(r => new LadderRung(r.Level, r.Name, r.Email)), changes[id]);
     }
 
     // The ladders by the same visibility predicate, not by a list of ids: a council with thousands of
     // contracts would pass one parameter per id, and SQL Server takes at most 2,100 (error 8003).
-    private const string ListVisibleSql = SelectVisibleSql + " ORDER BY c.Reference, c.Id;\n" + """
+    private static readonly string ListVisibleSql = SelectVisibleSql + " ORDER BY c.Reference, c.Id;\n" + """
         SELECT l.ContractId, l.Level, l.Name, l.Email FROM EscalationLevels l
         WHERE l.ContractId IN (
         """ + Visibility.VisibleContractIdsSql + """
         )
-        ORDER BY l.ContractId, l.Level
-        """;
+        ORDER BY l.ContractId, l.Level;
+        """ + PolicyChangeStore.ForContractsSql("p.ContractId IN (" + Visibility.VisibleContractIdsSql + ")");
 
     public async Task<IReadOnlyList<Contract>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -177,7 +178,8 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
             ListVisibleSql, new { caller.CommissionerOrg, caller.ProviderOrg }, cancellationToken: cancellationToken));
         var rows = (await results.ReadAsync<ContractRow>()).ToList();
         var ladders = (await results.ReadAsync<LadderRow>()).ToLookup(r => r.ContractId, r => new LadderRung(r.Level, r.Name, r.Email));
-        return rows.Select(r => r.ToContract(ladders[r.Id])).ToList();
+        var changes = await PolicyChangeStore.ReadChangesAsync(results);
+        return rows.Select(r => r.ToContract(ladders[r.Id], changes[r.Id])).ToList();
     }
 
     private sealed record ContractRow : ContractTermsRow
@@ -189,12 +191,13 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
         public long ReadVersion { get; init; }
         public bool RequireAcceptance { get; init; }
 
-        public Contract ToContract(IEnumerable<LadderRung> ladder) => new(
+        public Contract ToContract(IEnumerable<LadderRung> ladder, IEnumerable<PolicyChange> changes) => new(
             Id, Reference, Title, CommissionerCode, ProviderCode, StartDate, EndDate, ReturnDueDays, SmallCohort,
             new ContractPolicy(RaiseAfter, ResolveAfter, DeclineRunLength, ladder.ToList(), SpecialCause), MonitoredFromOrStart)
         {
             ReadVersion = ReadVersion,
             RequireAcceptance = RequireAcceptance,
+            PolicyChanges = changes.ToList(),
         };
     }
 

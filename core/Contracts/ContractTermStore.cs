@@ -28,10 +28,6 @@ internal sealed class ContractTermStore(Database database, TimeProvider clock)
         UPDATE Contracts SET EndDate = @EndDate, ReadVersion = ReadVersion + 1 WHERE Id = @ContractId
         """;
 
-    private const string MeasuresSql = """
-        SELECT Id, Frequency, StartPeriod FROM Measures WHERE ContractId = @ContractId
-        """;
-
     /// <returns>The contract as it now stands; Conflict, listing them, when figures lie after the new end.</returns>
     public async Task<WriteResult<Contract>> ChangeAsync(
         Contract contract, Caller caller, ChangeTermRequest request, CancellationToken cancellationToken)
@@ -64,13 +60,8 @@ internal sealed class ContractTermStore(Database database, TimeProvider clock)
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry("contract.term.changed", "Contract",
             contract.Id.ToString(CultureInfo.InvariantCulture), contract.Id,
             new { EndDate = contract.EndDate }, new { request.EndDate, Reason = request.Reason.Trim() }), cancellationToken);
-        var measures = await connection.QueryAsync<(long Id, string Frequency, string? StartPeriod)>(new CommandDefinition(
-            MeasuresSql, new { ContractId = contract.Id }, transaction, cancellationToken: cancellationToken));
-        await PendingEvaluations.MarkAsync(transaction, database.Dialect, measures.Select(m =>
-        {
-            var frequency = Enum.Parse<ContractMonitor.Contracts.Measures.Frequency>(m.Frequency);
-            return new PendingEvaluations.Mark(m.Id, Measures.MeasureStart.Effective(m.StartPeriod, frequency, contract.StartDate));
-        }), EvaluationReason.Terms, now, cancellationToken);
+        await PendingEvaluations.MarkEveryMeasureAsync(transaction, database.Dialect, contract.Id, contract.StartDate, null,
+            EvaluationReason.Terms, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WriteResult.Updated(changed);
     }

@@ -4,8 +4,10 @@ using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Audit;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Data;
 using ContractMonitor.Core.Notifications;
+using ContractMonitor.Core.Periods;
 using Dapper;
 
 namespace ContractMonitor.Core.Escalations;
@@ -44,7 +46,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
             Status = knownAt is null ? status : null,
             KnownAt = knownAt,
         }, cancellationToken: cancellationToken))).ToList();
-        var escalations = await WithEventsAsync(connection, null, contractId, rows, knownAt, cancellationToken);
+        var escalations = await WithEventsAsync(connection, null, contractId, rows, knownAt, cancellationToken, clock.GetUtcNow());
         return knownAt is { } at
             ? escalations.Select(e => EscalationHistory.AsKnownAt(e, at)).OfType<Escalation>()
                 .Where(e => status is null || e.Status.ToString() == status).ToList()
@@ -60,15 +62,15 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
     public async Task<Escalation?> FindVisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindVisibleAsync(connection, null, id, caller, cancellationToken);
+        return await FindVisibleAsync(connection, null, id, caller, clock.GetUtcNow(), cancellationToken);
     }
 
     private static async Task<Escalation?> FindVisibleAsync(
-        DbConnection connection, DbTransaction? transaction, long id, Caller caller, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, long id, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<EscalationRow>(new CommandDefinition(
             FindVisibleSql, new { Id = id, caller.CommissionerOrg, caller.ProviderOrg }, transaction, cancellationToken: cancellationToken));
-        return row is null ? null : (await WithEventsAsync(connection, transaction, row.ContractId, [row], null, cancellationToken))[0];
+        return row is null ? null : (await WithEventsAsync(connection, transaction, row.ContractId, [row], null, cancellationToken, now))[0];
     }
 
     private const string InsertEventSql = """
@@ -89,7 +91,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await FindVisibleAsync(connection, transaction, id, caller, cancellationToken) is null)
+        if (await FindVisibleAsync(connection, transaction, id, caller, clock.GetUtcNow(), cancellationToken) is null)
         {
             return null;
         }
@@ -98,7 +100,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         // waits for this transaction (or this one for it), so an acknowledgement never lands on a
         // record resolved between the read and the write. Only a record the caller may see is locked.
         await connection.ExecuteAsync(new CommandDefinition(LockSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
-        var before = (await FindVisibleAsync(connection, transaction, id, caller, cancellationToken))!;
+        var before = (await FindVisibleAsync(connection, transaction, id, caller, clock.GetUtcNow(), cancellationToken))!;
 
         if (before.Status == EscalationStatus.Resolved)
         {
@@ -117,7 +119,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
             ActorOrg = caller.Org,
             OccurredAt = now,
         }, transaction, cancellationToken: cancellationToken));
-        var after = (await FindVisibleAsync(connection, transaction, id, caller, cancellationToken))!;
+        var after = (await FindVisibleAsync(connection, transaction, id, caller, clock.GetUtcNow(), cancellationToken))!;
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry(
             "escalation.acknowledged", "Escalation", id.ToString(CultureInfo.InvariantCulture), before.ContractId,
             before with { Events = [], Notifications = [] }, after.Events[^1]), cancellationToken);
@@ -134,13 +136,9 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         ORDER BY ev.Id
         """;
 
-    private const string LevelsSql = """
-        SELECT Level, Name FROM EscalationLevels WHERE ContractId = @ContractId
-        """;
-
     private static async Task<IReadOnlyList<Escalation>> WithEventsAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, IReadOnlyList<EscalationRow> rows,
-        DateTimeOffset? knownAt, CancellationToken cancellationToken)
+        DateTimeOffset? knownAt, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         if (rows.Count == 0)
         {
@@ -149,15 +147,18 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
 
         // One escalation reads only its own events; a list reads the contract's at once.
         var args = new { ContractId = contractId, EscalationId = rows.Count == 1 ? rows[0].Id : (long?)null, KnownAt = knownAt };
-        var levels = (await connection.QueryAsync<(int Level, string Name)>(new CommandDefinition(
-            LevelsSql, args, transaction, cancellationToken: cancellationToken))).ToDictionary(l => l.Level, l => l.Name);
+        var timeline = await PolicyChangeStore.TimelineAsync(connection, transaction, contractId, cancellationToken);
+        var policies = timeline with { Changes = PolicyChange.KnownAt(timeline.Changes, knownAt) };
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             EventsSql, args, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.EscalationId);
         var emails = (await NotificationStore.ForEscalationsAsync(connection, transaction, contractId, args.EscalationId, cancellationToken))
             .Where(n => knownAt is null || n.CreatedAt < knownAt)
             .ToLookup(n => n.EscalationId);
-        string NameOf(int level) => LevelName(level, levels.GetValueOrDefault(level));
-        return rows.Select(r => r.ToEscalation(NameOf, events[r.Id].Select(e => e.ToEvent(NameOf)).ToList(), emails[r.Id].ToList())).ToList();
+        // Each level is named as the ladder stood in the event's period (the ladder can be renamed from a period, issue 20).
+        var today = UkCalendar.DateOf(knownAt ?? now ?? DateTimeOffset.MaxValue);
+        string NameOf(int level, string? period) => policies.LevelName(level, period, today);
+        return rows.Select(r => r.ToEscalation(NameOf(r.Level, r.LastPeriod), events[r.Id].Select(e => e.ToEvent(NameOf(e.Level, e.Period))).ToList(),
+            emails[r.Id].ToList())).ToList();
     }
 
     /// <summary>The ladder's name for a level, or "Level n" where the ladder has none.</summary>
@@ -179,8 +180,8 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         public DateTimeOffset? ResolvedAt { get; init; }
 
         public Escalation ToEscalation(
-            Func<int, string> levelName, IReadOnlyList<EscalationEvent> events, IReadOnlyList<Notification> notifications) => new(
-            Id, ContractId, MeasureCode, Enum.Parse<EscalationReason>(Reason), Level, levelName(Level),
+            string levelName, IReadOnlyList<EscalationEvent> events, IReadOnlyList<Notification> notifications) => new(
+            Id, ContractId, MeasureCode, Enum.Parse<EscalationReason>(Reason), Level, levelName,
             Enum.Parse<EscalationStatus>(Status), OpenedPeriod, LastPeriod, OpenedAt, ResolvedAt, events, notifications, RunStart ?? OpenedPeriod);
     }
 
@@ -196,7 +197,7 @@ internal sealed class EscalationStore(Database database, TimeProvider clock)
         public string Actor { get; init; } = "";
         public DateTimeOffset OccurredAt { get; init; }
 
-        public EscalationEvent ToEvent(Func<int, string> levelName) => new(
-            Id, Enum.Parse<EscalationEventType>(Type), Period, Level, levelName(Level), Note, Actor, OccurredAt, Cause);
+        public EscalationEvent ToEvent(string levelName) => new(
+            Id, Enum.Parse<EscalationEventType>(Type), Period, Level, levelName, Note, Actor, OccurredAt, Cause);
     }
 }

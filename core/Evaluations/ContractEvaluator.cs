@@ -114,7 +114,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
             measure, read.Terms);
         // A retired measure's open escalations resolve in its retirement period, and say why (issue 20),
         // once its last owed period has fallen due: until then that period may still raise or climb.
-        var endsAt = measure.RetiredFrom is { } retired && retired.Previous().DueDate(read.Terms.ReturnDueDays) < today ? retired : (Period?)null;
+        var endsAt = measure.RetiredFrom is { } retired && read.Terms.DueDate(retired.Previous()) < today ? retired : (Period?)null;
         var changes = endsAt is { } end
             ? new SeriesChanges(between.All.Append(new SeriesChange(ChangeKind.MeasureRetired, end)).Distinct())
             : between;
@@ -123,6 +123,12 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         var holds = read.Holds[measure.Id].ToList();
         var holdingNow = holds.Where(h => h.HoldsOn(today)).ToList();
         Period? HoldsFrom(EscalationReason reason) => holdingNow.Select(h => (Period?)h.HoldsFromFor(reason, measure.Frequency)).Min();
+        if (read.Marks.Where(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Policy))
+                .Select(m => (Period?)Period.Parse(m.Period, measure.Frequency)).Min() is { } changedFrom)
+        {
+            changes = new SeriesChanges(changes.All.Append(new SeriesChange(ChangeKind.PolicyChanged, changedFrom)));
+        }
+
         if (read.Marks.Any(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Exception))
             && holds.Where(h => !h.HoldsOn(today) && (h.EndedOn ?? h.Until.AddDays(1)) >= today.AddDays(-(int)PastDueMarker.LookBack.TotalDays))
                 .Select(h => (Period?)Period.Parse(h.HoldsFrom, measure.Frequency)).Min() is { } lifted)
@@ -147,7 +153,12 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
 
         foreach (var reason in Reasons.Where(r => r != EscalationReason.SpecialCauseConcern || read.SpecialCause))
         {
-            var rule = EscalationRule.For(reason, read.RaiseAfter, read.ResolveAfter, read.DeclineRunLength, read.TopLevel);
+            // The rule in force for each period: a change of the thresholds from a period (issue 20)
+            // judges that period and later ones, and leaves the earlier ones as they were judged.
+            EscalationRule RuleFor(PolicyVersion policy) =>
+                EscalationRule.For(reason, policy.RaiseAfter, policy.ResolveAfter, policy.DeclineRunLength, read.TopLevel);
+            var constant = RuleFor(read.Policies.Initial);
+            Func<Period, EscalationRule> rule = read.Policies.Changes.Count == 0 ? _ => constant : period => RuleFor(read.Policies.At(period));
             // A concern escalation also follows where its limits now start, which no rating shows.
             var causes = reason == EscalationReason.SpecialCauseConcern
                          && read.Marks.Any(m => m.MeasureId == measure.Id && m.Reason == nameof(EvaluationReason.Spc))

@@ -15,9 +15,7 @@ namespace ContractMonitor.Core.Evaluations;
 internal sealed record ContractSnapshot(
     long ContractId,
     ContractTerms Terms,
-    int RaiseAfter,
-    int ResolveAfter,
-    int DeclineRunLength,
+    PolicyTimeline Policies,
     int TopLevel,
     IReadOnlyList<MarkRow> Marks,
     IReadOnlyList<long> Requests,
@@ -242,6 +240,11 @@ internal sealed partial class ContractEvaluator
         var marks = (await connection.QueryAsync<MarkRow>(Command(MarksSql))).ToList();
         var requests = (await connection.QueryAsync<long>(Command(RequestsSql))).ToList();
         var measures = (await connection.QueryAsync<MeasureTermsRow>(Command(MeasuresSql))).Select(m => m.ToTerms(contract.StartDate)).ToList();
+        IReadOnlyList<PolicyChange> changes;
+        await using (var results = await connection.QueryMultipleAsync(Command(PolicyChangeStore.ForContractSql)))
+        {
+            changes = (await PolicyChangeStore.ReadChangesAsync(results))[contractId].ToList();
+        }
 
         // The series and escalations of the measures this run evaluates: all of them when someone
         // asked or all are marked (no need to look each row's mark up), otherwise the marked ones. A
@@ -255,8 +258,11 @@ internal sealed partial class ContractEvaluator
         var events = escalations.Count == 0 ? Array.Empty<EventRow>() : await connection.QueryAsync<EventRow>(Scoped(EventsSql));
         return new ContractSnapshot(
             contractId,
-            contract.ToTerms(),
-            contract.RaiseAfter, contract.ResolveAfter, contract.DeclineRunLength, contract.TopLevel ?? 1,
+            contract.ToTerms() with { PolicyChanges = changes },
+            new PolicyTimeline(
+                new PolicyVersion(contract.ReturnDueDays, contract.SmallCohort, contract.RaiseAfter, contract.ResolveAfter, contract.DeclineRunLength, []),
+                changes),
+            contract.TopLevel ?? 1,
             marks, requests, measures,
             (await connection.QueryAsync<FigureRow>(Scoped(FiguresSql))).ToLookup(f => f.MeasureId),
             (await connection.QueryAsync<TargetRow>(Scoped(TargetsSql))).ToLookup(t => t.MeasureId),

@@ -96,14 +96,22 @@ internal static class EscalationMachine
     /// open there resolves in it, since nothing after can carry it on or resolve it.
     /// </param>
     public static IReadOnlyList<EscalationEpisode> Run(
-        IEnumerable<(Period Period, Signal Signal)> series, EscalationRule rule, Period? endsAt = null)
+        IEnumerable<(Period Period, Signal Signal)> series, EscalationRule rule, Period? endsAt = null) =>
+        Run(series, _ => rule, endsAt);
+
+    /// <summary>Replays a whole series as above, judging each period by the rule in force for it.</summary>
+    /// <param name="series">The periods in order, with what each says to the reason.</param>
+    /// <param name="endsAt">The period the series ends for good, as above.</param>
+    /// <param name="ruleFor">The rule in force for each period (the contract's thresholds can change from a period, issue 20).</param>
+    public static IReadOnlyList<EscalationEpisode> Run(
+        IEnumerable<(Period Period, Signal Signal)> series, Func<Period, EscalationRule> ruleFor, Period? endsAt = null)
     {
         var episodes = new List<EscalationEpisode>();
         EscalationEpisode? current = null;
         var state = EscalationState.Quiet;
         foreach (var (period, signal) in series)
         {
-            var (next, change) = Step(state, period, signal, rule);
+            var (next, change) = Step(state, period, signal, ruleFor(period));
             if (change == EscalationEventType.Raised)
             {
                 current = new EscalationEpisode(next.RunStart!.Value, period);

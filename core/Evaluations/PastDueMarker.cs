@@ -18,7 +18,7 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(40);
 
     private const string MeasuresSql = """
-        SELECT m.Id, m.Frequency, m.StartPeriod, m.RetiredFrom, c.StartDate, c.EndDate, c.ReturnDueDays
+        SELECT m.Id, m.ContractId, m.Frequency, m.StartPeriod, m.RetiredFrom, c.StartDate, c.EndDate, c.ReturnDueDays
         FROM Measures m JOIN Contracts c ON c.Id = m.ContractId
         """;
 
@@ -35,7 +35,13 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
         var earliestDue = today.AddDays(-(int)LookBack.TotalDays);
         await using var connection = await database.OpenAsync(cancellationToken);
         var measures = await connection.QueryAsync<MeasureRow>(new CommandDefinition(MeasuresSql, cancellationToken: cancellationToken));
-        var candidates = measures.SelectMany(m => NewlyPastDue(m, earliestDue, today)).ToList();
+        ILookup<long, PolicyChange> changes;
+        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(PolicyChangeStore.AllSql, cancellationToken: cancellationToken)))
+        {
+            changes = await PolicyChangeStore.ReadChangesAsync(results);
+        }
+
+        var candidates = measures.SelectMany(m => NewlyPastDue(m, changes[m.ContractId].ToList(), earliestDue, today)).ToList();
         if (candidates.Count == 0)
         {
             return 0;
@@ -60,20 +66,23 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
         return marks.Count;
     }
 
-    private static IEnumerable<PendingEvaluations.Mark> NewlyPastDue(MeasureRow measure, DateOnly earliestDue, DateOnly today)
+    private static IEnumerable<PendingEvaluations.Mark> NewlyPastDue(
+        MeasureRow measure, IReadOnlyList<PolicyChange> changes, DateOnly earliestDue, DateOnly today)
     {
         var frequency = Enum.Parse<Frequency>(measure.Frequency);
         var until = ContractTerm.LastDayBy(measure.EndDate, today);
         var start = MeasureStart.Effective(measure.StartPeriod, frequency, measure.StartDate);
         return Period.Between(frequency, measure.StartDate, until)
             .Where(p => p >= start && (measure.RetiredFrom is null || p < Period.Parse(measure.RetiredFrom, frequency)))
-            .Where(p => p.DueDate(measure.ReturnDueDays) is var due && due < today && due >= earliestDue)
+            .Where(p => p.DueDate(PolicyChange.InForce(changes, p.Start)?.Version.ReturnDueDays ?? measure.ReturnDueDays) is var due
+                        && due < today && due >= earliestDue)
             .Select(p => new PendingEvaluations.Mark(measure.Id, p));
     }
 
     private sealed record MeasureRow
     {
         public long Id { get; init; }
+        public long ContractId { get; init; }
         public string Frequency { get; init; } = "";
         public string? StartPeriod { get; init; }
         public string? RetiredFrom { get; init; }

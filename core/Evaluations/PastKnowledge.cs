@@ -85,12 +85,15 @@ internal sealed class PastKnowledge
             return new Dictionary<Period, PeriodRating>();
         }
 
-        return SeriesRules.Rate(measure.Terms, Contract.Terms, FiguresOf(measure), TargetsOf(measure), Day).ToDictionary(r => r.Period);
+        return SeriesRules.Rate(measure.Terms, Terms, FiguresOf(measure), TargetsOf(measure), Day).ToDictionary(r => r.Period);
     }
 
     /// <summary>The measure's quarters or years (<paramref name="spans"/>) rolled up from its figures as known then (issue 18).</summary>
     public IReadOnlyList<Rollups.RolledRating> RollUp(Measure measure, IReadOnlyList<Period> spans) =>
-        Knows(measure) ? Rollups.RolledSeries.Rate(measure, Contract.Terms, FiguresOf(measure), TargetsOf(measure), Day, spans) : [];
+        Knows(measure) ? Rollups.RolledSeries.Rate(measure, Terms, FiguresOf(measure), TargetsOf(measure), Day, spans) : [];
+
+    /// <summary>The contract's terms with the changes of its rules recorded by then.</summary>
+    private ContractTerms Terms => Contract.Terms with { PolicyChanges = PolicyChange.KnownAt(Contract.PolicyChanges, KnownAt) };
 
     private Dictionary<Period, FigureToRate> FiguresOf(Measure measure) =>
         figures[measure.Id].Select(f => f.ToFigure(measure.Frequency)).ToDictionary(f => f.Period);

@@ -20,6 +20,9 @@ internal enum EvaluationReason
 
     /// <summary>An agreed exception on the measure ended or expired: its escalations resume by the rules (issue 20).</summary>
     Exception,
+
+    /// <summary>The contract's rules changed from a period: due dates, cohorts or escalation thresholds may have (issue 20).</summary>
+    Policy,
 }
 
 /// <summary>
@@ -58,6 +61,36 @@ internal static class PendingEvaluations
 
     // The field's name ends in Sql so that the statement checks find it (AppStatements).
     private static readonly DialectSql MarkSql = Marks.Sql;
+
+    private const string MeasuresSql = """
+        SELECT Id, Frequency, StartPeriod FROM Measures WHERE ContractId = @ContractId
+        """;
+
+    /// <summary>
+    /// Marks every measure of a contract, each at its first owed period on or after
+    /// <paramref name="from"/> (from its start without one): a change to the contract's terms or rules
+    /// that may move any measure's series.
+    /// </summary>
+    public static async Task MarkEveryMeasureAsync(
+        DbTransaction transaction, SqlDialect dialect, long contractId, DateOnly contractStart, DateOnly? from, EvaluationReason reason,
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var measures = await transaction.Connection!.QueryAsync<(long Id, string Frequency, string? StartPeriod)>(new CommandDefinition(
+            MeasuresSql, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken));
+        await MarkAsync(transaction, dialect, measures.Select(m =>
+        {
+            var frequency = Enum.Parse<ContractMonitor.Contracts.Measures.Frequency>(m.Frequency);
+            var start = Measures.MeasureStart.Effective(m.StartPeriod, frequency, contractStart);
+            if (from is not { } day)
+            {
+                return new Mark(m.Id, start);
+            }
+
+            var first = Period.Containing(frequency, day);
+            first = first.Start < day ? first.Next() : first;
+            return new Mark(m.Id, first < start ? start : first);
+        }), reason, at, cancellationToken);
+    }
 
     /// <summary>Marks each pair once; a pair already marked gets a new generation.</summary>
     public static Task MarkAsync(

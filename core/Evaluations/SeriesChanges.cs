@@ -30,6 +30,9 @@ internal enum ChangeKind
 
     /// <summary>An agreed exception held the measure's escalations from the period, and no longer does (issue 20).</summary>
     ExceptionLifted,
+
+    /// <summary>The contract's rules changed from the period: its due dates, cohort or escalation thresholds (issue 20).</summary>
+    PolicyChanged,
 }
 
 /// <param name="Detail">For a target change: who set the version now in force.</param>
@@ -123,6 +126,7 @@ internal sealed class SeriesChanges
                 ChangeKind.MeasureRetired => $"measure retired from {g.Min(c => c.Period)}",
                 ChangeKind.TermChanged => "contract term changed",
                 ChangeKind.ExceptionLifted => $"agreed exception from {g.Min(c => c.Period)} ended",
+                ChangeKind.PolicyChanged => $"contract policy changed from {g.Min(c => c.Period)}",
                 _ => "measure start changed",
             })
             .ToList();

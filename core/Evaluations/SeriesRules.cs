@@ -16,13 +16,27 @@ internal sealed record MeasureTerms(
 }
 
 /// <param name="MonitoredFrom">Periods that ended before this day are history: without a figure they are NotCollected.</param>
+/// <param name="ReturnDueDays">As the contract started; <see cref="PolicyChanges"/> may change it from a period.</param>
+/// <param name="SmallCohort">As the contract started; <see cref="PolicyChanges"/> may change it from a period.</param>
 internal sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDueDays, int SmallCohort, DateOnly MonitoredFrom)
 {
+    /// <summary>The changes of the contract's rules from a period (issue 20).</summary>
+    public IReadOnlyList<PolicyChange> PolicyChanges { get; init; } = [];
+
+    /// <summary>The days after a period's end its return is due, by the rules in force for the period.</summary>
+    public int ReturnDueDaysFor(Period period) =>
+        PolicyChanges.Count == 0 ? ReturnDueDays : PolicyChange.InForce(PolicyChanges, period.Start)?.Version.ReturnDueDays ?? ReturnDueDays;
+
+    /// <summary>The day a period's return is due (DESIGN §3.1): after it, a period without one is Missing.</summary>
+    public DateOnly DueDate(Period period) => period.DueDate(ReturnDueDaysFor(period));
+
     /// <summary>A period that ended before monitoring began (DESIGN §3.4, "news, not history").</summary>
     public bool IsHistory(Period period) => period.End < MonitoredFrom;
 
     /// <summary>A percentage of fewer than <see cref="SmallCohort"/> (DESIGN §3.6): its rating is indicative.</summary>
-    public bool IsSmallCohort(MeasureUnit unit, decimal? denominator) => unit == MeasureUnit.Percent && denominator < SmallCohort;
+    public bool IsSmallCohort(MeasureUnit unit, decimal? denominator, Period period) =>
+        unit == MeasureUnit.Percent
+        && denominator < (PolicyChange.InForce(PolicyChanges, period.Start)?.Version.SmallCohort ?? SmallCohort);
 }
 
 internal sealed record TargetVersion(int FinancialYear, int Version, decimal Target, decimal Tolerance);
@@ -75,7 +89,7 @@ internal static class SeriesRules
                 var previous = figures.TryGetValue(period.Previous(), out var before) ? before.Value : (decimal?)null;
                 rated.Add(RateFigure(measure, contract, figure, previous, targets.GetValueOrDefault(period.FinancialYear.StartYear)));
             }
-            else if (period.DueDate(contract.ReturnDueDays) < today)
+            else if (contract.DueDate(period) < today)
             {
                 var target = targets.GetValueOrDefault(period.FinancialYear.StartYear);
                 rated.Add(new PeriodRating(period, null, null, target?.Target, target?.Tolerance, target?.Version,
@@ -92,7 +106,7 @@ internal static class SeriesRules
         var rating = target is null
             ? Rating.Pending
             : RatingRules.Of(figure.Value, target.Target, target.Tolerance, measure.Polarity);
-        var smallCohort = contract.IsSmallCohort(measure.Unit, figure.Denominator);
+        var smallCohort = contract.IsSmallCohort(measure.Unit, figure.Denominator, figure.Period);
         return new PeriodRating(figure.Period, figure.Value, figure.Revision, target?.Target, target?.Tolerance,
             target?.Version, rating, RatingRules.DirectionOf(previous, figure.Value, measure.Polarity), figure.Late, smallCohort);
     }

@@ -34,7 +34,7 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         """;
 
     private const string OpenEscalationsSql = """
-        SELECT e.Id, e.MeasureId, e.Reason, e.Level, e.Status, l.Name AS LevelName
+        SELECT e.Id, e.MeasureId, e.Reason, e.Level, e.Status, e.LastPeriod, l.Name AS LevelName
         FROM Escalations e
         LEFT JOIN EscalationLevels l ON l.ContractId = e.ContractId AND l.Level = e.Level
         WHERE e.ContractId = @ContractId AND e.ResolvedAt IS NULL
@@ -111,7 +111,10 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         // A measure without a rating for its period has nulls from Period on, which Dapper maps to no row.
         var rows = results.Read<StandingRow, EvaluationRow, (StandingRow Measure, EvaluationRow? Rating)>(
             (measure, rating) => (measure, rating), splitOn: "Period").ToList();
-        var open = (await results.ReadAsync<OpenEscalationRow>()).ToLookup(e => e.MeasureId, e => e.ToSummary());
+        // A ladder renamed from a period (issue 20) names each escalation as the ladder stood in its last period.
+        var policies = contract.PolicyChanges.Count == 0 ? null : contract.Policies;
+        var open = (await results.ReadAsync<OpenEscalationRow>()).ToLookup(e => e.MeasureId, e => e.ToSummary(
+            policies?.LevelName(e.Level, e.LastPeriod, asOf) ?? EscalationStore.LevelName(e.Level, e.LevelName)));
         var series = (await results.ReadAsync<SeriesRow>()).ToLookup(e => e.MeasureId);
         var recalculated = SpcRecalculationStore.ByMeasure(await results.ReadAsync<SpcRecalculationStore.Row>());
 
@@ -262,8 +265,9 @@ internal sealed class StatusReader(Database database, MeasureStore measures, Esc
         public int Level { get; init; }
         public string Status { get; init; } = "";
         public string? LevelName { get; init; }
+        public string LastPeriod { get; init; } = "";
 
-        public OpenEscalation ToSummary() => new(Id, Enum.Parse<EscalationReason>(Reason), Level, EscalationStore.LevelName(Level, LevelName),
+        public OpenEscalation ToSummary(string levelName) => new(Id, Enum.Parse<EscalationReason>(Reason), Level, levelName,
             Enum.Parse<EscalationStatus>(Status));
     }
 }

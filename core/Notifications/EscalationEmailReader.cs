@@ -4,6 +4,7 @@ using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Core.Challenges;
 using ContractMonitor.Core.Claims;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Escalations;
 using ContractMonitor.Core.Periods;
 using Dapper;
@@ -19,22 +20,19 @@ internal static class EscalationEmailReader
         SELECT c.Id AS ContractId, c.Reference AS ContractReference, c.Title AS ContractTitle,
                m.Id AS MeasureId, m.Code AS MeasureCode, m.Title AS MeasureTitle,
                e.Id AS EscalationId, e.Reason, e.OpenedPeriod AS RaisedPeriod, ev.Type AS Event, ev.Period, ev.Level,
-               l.Name AS LevelName, ev.Note, ev.Cause
+               ev.Note, ev.Cause
         FROM EscalationEvents ev
         JOIN Escalations e ON e.Id = ev.EscalationId
         JOIN Measures m ON m.Id = e.MeasureId
         JOIN Contracts c ON c.Id = e.ContractId
-        LEFT JOIN EscalationLevels l ON l.ContractId = e.ContractId AND l.Level = ev.Level
         WHERE ev.Id = @EventId
         """;
 
     // The run's events on this escalation: written together, by the evaluator, up to this one.
     private const string RunEventsSql = """
-        SELECT ev.Type, ev.Period, ev.Level, l.Name AS LevelName, ev.Cause
+        SELECT ev.Type, ev.Period, ev.Level, ev.Cause
         FROM EscalationEvents ev
         JOIN EscalationEvents last ON last.Id = @EventId
-        JOIN Escalations e ON e.Id = ev.EscalationId
-        LEFT JOIN EscalationLevels l ON l.ContractId = e.ContractId AND l.Level = ev.Level
         WHERE ev.EscalationId = last.EscalationId AND ev.OccurredAt = last.OccurredAt AND ev.Actor = last.Actor AND ev.Id <= last.Id
         ORDER BY ev.Id
         """;
@@ -54,10 +52,12 @@ internal static class EscalationEmailReader
             FiguresSql, new { row.MeasureId, Until = until }, cancellationToken: cancellationToken))).TakeLast(RecentPeriods)
             .Select(f => new EmailFigure(f.Period, f.Value, f.Target, f.Tolerance, Enum.Parse<Rating>(f.Rating)))
             .ToList();
+        // Levels are named as the ladder stood in each event's period (issue 20: it can be renamed from a period).
+        var policies = await PolicyChangeStore.TimelineAsync(connection, null, row.ContractId, cancellationToken);
         var run = (await connection.QueryAsync<RunEventRow>(new CommandDefinition(
             RunEventsSql, new { EventId = eventId }, cancellationToken: cancellationToken)))
             .Select(e => new EmailEvent(Enum.Parse<EscalationEventType>(e.Type), e.Period, e.Level,
-                EscalationStore.LevelName(e.Level, e.LevelName), e.Cause))
+                policies.LevelName(e.Level, e.Period, today), e.Cause))
             .ToList();
         var claims = await ClaimStore.ReadAsync(connection, null, new ClaimQuery(row.ContractId, row.MeasureId), cancellationToken);
         var claim = claims.Count == 0 ? null : claims[^1];
@@ -68,7 +68,7 @@ internal static class EscalationEmailReader
         return new EscalationEmailModel(
             row.ContractId, row.ContractReference, row.ContractTitle, row.MeasureCode, row.MeasureTitle, row.EscalationId,
             Enum.Parse<EscalationReason>(row.Reason), Enum.Parse<EscalationEventType>(row.Event), row.Period, row.Level,
-            EscalationStore.LevelName(row.Level, row.LevelName), row.Note, figures,
+            policies.LevelName(row.Level, row.Period, today), row.Note, figures,
             claim is null ? null : new EmailClaim(claim.Period, claim.Text, claim.Author, claim.CreatedAt), challenges)
         {
             RaisedPeriod = row.RaisedPeriod,
@@ -90,7 +90,6 @@ internal static class EscalationEmailReader
         public string Event { get; init; } = "";
         public string? Period { get; init; }
         public int Level { get; init; }
-        public string? LevelName { get; init; }
         public string? Note { get; init; }
         public string RaisedPeriod { get; init; } = "";
         public string? Cause { get; init; }
@@ -101,7 +100,6 @@ internal static class EscalationEmailReader
         public string Type { get; init; } = "";
         public string? Period { get; init; }
         public int Level { get; init; }
-        public string? LevelName { get; init; }
         public string? Cause { get; init; }
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Contracts.Panel;
+using ContractMonitor.Core.Contracts;
 using ContractMonitor.Core.Panel;
 using Dapper;
 
@@ -22,10 +23,6 @@ internal sealed record EmailedEvent(long EventId, long EscalationId, int Level, 
 /// </summary>
 internal static class EscalationOutbox
 {
-    private const string LevelAddressesSql = """
-        SELECT Level, Name, Email FROM EscalationLevels WHERE ContractId = @ContractId AND Email IS NOT NULL
-        """;
-
     // The contract row's lock is taken with the setting: a period's acceptance takes it first too, so
     // it either commits before this reads it (and the email is not held) or waits for this commit (and
     // releases the email it holds).
@@ -52,8 +49,13 @@ internal static class EscalationOutbox
         var connection = transaction.Connection!;
         var args = new { ContractId = contractId };
         var chairs = await PanelStore.ChairsAsync(transaction, contractId, cancellationToken);
-        var levels = (await connection.QueryAsync<LevelRow>(new CommandDefinition(LevelAddressesSql, args, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(l => l.Level);
+        // The ladder's addresses as they stand in the event's period: a level's address changed from a
+        // period (issue 20) is told of events from that period on, and the old one of those before.
+        var policies = await PolicyChangeStore.TimelineAsync(connection, transaction, contractId, cancellationToken);
+        var today = Periods.UkCalendar.DateOf(now);
+        IEnumerable<LadderRung> LevelsFor(EmailedEvent e) =>
+            (Periods.Period.TryParse(e.Period, out var period) ? policies.At(period) : policies.At(today)).Ladder
+            .Where(l => l.Level <= e.Level).OrderBy(l => l.Level);
         // A contract that waits for acceptance holds the emails about a period not yet accepted; the
         // escalation itself is recorded now (issue 20). Accepting the period releases them.
         var accepted = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RequireAcceptanceSql, args, transaction,
@@ -63,7 +65,7 @@ internal static class EscalationOutbox
                 ContractMonitor.Contracts.SignOff.PeriodDataState.Accepted)
             : null;
         bool Held(EmailedEvent e) => accepted is not null && e.Period is { } period && !accepted.ContainsKey(period);
-        var rows = events.SelectMany(e => RecipientsOf(chairs, levels.Values.Where(l => l.Level <= e.Level).OrderBy(l => l.Level)).Select(r => new
+        var rows = events.SelectMany(e => RecipientsOf(chairs, LevelsFor(e)).Select(r => new
         {
             ContractId = contractId,
             Kind = nameof(NotificationKind.Escalation),
@@ -81,7 +83,7 @@ internal static class EscalationOutbox
     }
 
     /// <summary>Chair first, then vice-chair, then the levels' addresses from the lowest; each address once.</summary>
-    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<PanelSeat> chairs, IEnumerable<LevelRow> levels)
+    private static IEnumerable<RecipientRow> RecipientsOf(IEnumerable<PanelSeat> chairs, IEnumerable<LadderRung> levels)
     {
         var all = chairs.Select(c => new RecipientRow { Name = c.Name, Email = c.Email, Role = c.Role.ToString() }).ToList();
         all.AddRange(levels.Where(l => l.Email is not null).Select(l => new RecipientRow
@@ -98,12 +100,5 @@ internal static class EscalationOutbox
         public string Name { get; init; } = "";
         public string Email { get; init; } = "";
         public string Role { get; init; } = "";
-    }
-
-    private sealed record LevelRow
-    {
-        public int Level { get; init; }
-        public string Name { get; init; } = "";
-        public string? Email { get; init; }
     }
 }

@@ -74,7 +74,7 @@ internal sealed class MonthlyDigest(
 
         // On the first working day last month's returns are not yet due, so its periods would all be
         // Pending: the digest reports the latest periods whose returns were due by today.
-        var asOf = today.AddDays(-contract.ReturnDueDays);
+        var asOf = today.AddDays(-contract.Policies.At(today).ReturnDueDays);
         var current = await status.StatusAsync(contract, asOf, null, cancellationToken);
         var open = (await escalations.ListAsync(contract.Id, EscalationFilter.All, null, cancellationToken))
             .Where(e => e.Status != EscalationStatus.Resolved)

@@ -26,11 +26,10 @@ internal sealed class PaperChanges(Database database)
         LEFT JOIN Returns p ON p.MeasureId = r.MeasureId AND p.Period = r.Period AND p.Revision = r.Revision - 1
         WHERE m.ContractId = @ContractId AND r.SubmittedAt >= @From AND r.SubmittedAt < @To AND r.PeriodStart <= @Until;
 
-        SELECT m.Code AS MeasureCode, e.Reason, v.Type, v.Period, v.Level, l.Name AS LevelName, v.Actor, v.OccurredAt AS At
+        SELECT m.Code AS MeasureCode, e.Reason, v.Type, v.Period, v.Level, v.Actor, v.OccurredAt AS At
         FROM EscalationEvents v
         JOIN Escalations e ON e.Id = v.EscalationId
         JOIN Measures m ON m.Id = e.MeasureId
-        LEFT JOIN EscalationLevels l ON l.ContractId = e.ContractId AND l.Level = v.Level
         WHERE e.ContractId = @ContractId AND v.OccurredAt >= @From AND v.OccurredAt < @To;
 
         SELECT m.Code AS MeasureCode, c.Id, c.Period, 'Written' AS Action, c.CreatedBy AS Actor, c.CreatedAt AS At, c.Outcome
@@ -64,8 +63,11 @@ internal sealed class PaperChanges(Database database)
         var figures = await results.ReadAsync<FigureRow>();
         var events = await results.ReadAsync<EventRow>();
         var voices = await results.ReadAsync<ChallengeRow>();
+        // Levels are named as the ladder stood in each event's period (issue 20), as known at the end of the span.
+        var timeline = await PolicyChangeStore.TimelineAsync(connection, null, contractId, cancellationToken);
+        var policies = timeline with { Changes = PolicyChange.KnownAt(timeline.Changes, to) };
         return figures.Select(f => f.ToChange())
-            .Concat(events.Select(e => e.ToChange()))
+            .Concat(events.Select(e => e.ToChange(policies.LevelName(e.Level, e.Period, until))))
             .Concat(voices.Select(c => c.ToChange()))
             .OrderBy(c => c.At).ThenBy(c => c.MeasureCode, StringComparer.Ordinal)
             .ToList();
@@ -138,15 +140,14 @@ internal sealed class PaperChanges(Database database)
         public string Type { get; init; } = "";
         public string? Period { get; init; }
         public int Level { get; init; }
-        public string? LevelName { get; init; }
         public string Actor { get; init; } = "";
         public DateTimeOffset At { get; init; }
 
-        public PaperChange ToChange()
+        public PaperChange ToChange(string levelName)
         {
             var type = Enum.Parse<EscalationEventType>(Type);
             var what = $"{MeasureCode} {Words.Reason(Enum.Parse<EscalationReason>(Reason)).ToLowerInvariant()}";
-            var level = $"level {Level} ({EscalationStore.LevelName(Level, LevelName)})";
+            var level = $"level {Level} ({levelName})";
             return type switch
             {
                 EscalationEventType.Raised => new(PaperChangeKind.EscalationRaised, MeasureCode, Period, $"{what} raised in {Period} at {level}.", At),

@@ -109,10 +109,10 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
                 return (Row: row, Previous: previous, Stored: ToStored(previous, contract) with { Unchanged = true });
             }
 
-            var dueDate = row.Period.DueDate(contract.ReturnDueDays);
+            var dueDate = contract.Terms.DueDate(row.Period);
             var stored = new StoredReturn(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
-                (previous?.Revision ?? 0) + 1, today > dueDate, contract.Terms.IsSmallCohort(row.Measure.Unit, row.Denominator),
+                (previous?.Revision ?? 0) + 1, today > dueDate, contract.Terms.IsSmallCohort(row.Measure.Unit, row.Denominator, row.Period),
                 dueDate, caller.Name, caller.Org, now);
             return (Row: row, Previous: previous, Stored: stored);
         }).ToList();
@@ -298,7 +298,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         }, cancellationToken: cancellationToken))).Select(r => ToStored(r.ToFigure(), contract)).ToList();
         return revisions.Count == 0
             ? null
-            : new ReturnRevisions(measure.Code, period.ToString(), period.DueDate(contract.ReturnDueDays), revisions[^1], revisions);
+            : new ReturnRevisions(measure.Code, period.ToString(), contract.Terms.DueDate(period), revisions[^1], revisions);
     }
 
     /// <summary>The revision that counts now for a measure and period, or null when none has been sent.</summary>
@@ -329,7 +329,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
 
     private static StoredReturn ToStored(ReturnFigure f, Contract contract) => new(
         f.MeasureCode, f.Period.ToString(), f.Value, f.Numerator, f.Denominator, f.Commentary, f.Revision, f.Late,
-        contract.Terms.IsSmallCohort(f.Unit, f.Denominator), f.Period.DueDate(contract.ReturnDueDays), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
+        contract.Terms.IsSmallCohort(f.Unit, f.Denominator, f.Period), contract.Terms.DueDate(f.Period), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
 
     private sealed record FigureRow
     {

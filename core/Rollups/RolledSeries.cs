@@ -41,11 +41,11 @@ internal static class RolledSeries
             var target = targets.GetValueOrDefault(span.FinancialYear.StartYear);
             var rating = figure.Value is not { } value
                 ? owed.Count > 0 && owed.All(contract.IsHistory) ? Rating.NotCollected
-                : owed.Any(p => p.DueDate(contract.ReturnDueDays) >= today) || owed.Count == 0 ? Rating.Pending
+                : owed.Any(p => contract.DueDate(p) >= today) || owed.Count == 0 ? Rating.Pending
                 : Rating.Missing
                 : target is null ? Rating.Pending : RatingRules.Of(value, target.Target, target.Tolerance, measure.Polarity);
             var direction = figure.Value is { } current ? RatingRules.DirectionOf(previous, current, measure.Polarity) : null;
-            var smallCohort = contract.IsSmallCohort(measure.Unit, figure.Denominator);
+            var smallCohort = contract.IsSmallCohort(measure.Unit, figure.Denominator, span);
             var flags = SeriesRules.FlagsOf(false, smallCohort, rating, figure.Value).ToList();
             if (figure.Value is not null && !figure.Complete)
             {

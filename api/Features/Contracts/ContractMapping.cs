@@ -13,6 +13,6 @@ internal static class ContractMapping
             contract.StartDate, contract.EndDate, contract.ReturnDueDays, contract.SmallCohort,
             new EscalationPolicy(policy.RaiseAfter, policy.ResolveAfter, policy.DeclineRunLength,
                 policy.Ladder.Select(l => new LadderLevel(l.Level, l.Name, l.Email)).ToList(), policy.SpecialCause),
-            contract.MonitoredFrom, contract.RequireAcceptance);
+            contract.MonitoredFrom, contract.RequireAcceptance, contract.PolicyChanges.Select(c => c.ToResponse()).ToList());
     }
 }

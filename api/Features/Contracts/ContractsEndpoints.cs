@@ -27,6 +27,7 @@ internal static class ContractsEndpoints
         contract.MapGet("/", Get).WithName("GetContract");
         contract.MapPut("/term", ChangeTermAsync).WithName("ChangeContractTerm").WithValidation<ChangeTermRequest>().AllowRoles(Role.Admin)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        contract.MapPolicy();
         return endpoints;
     }
 

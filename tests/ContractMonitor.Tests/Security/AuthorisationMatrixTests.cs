@@ -33,6 +33,8 @@ public sealed class AuthorisationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["CreateContract"] = Access.Global(Admins),
         ["GetContract"] = Access.Contract(Everyone),
         ["ChangeContractTerm"] = Access.Contract(Admins),
+        ["GetContractPolicy"] = Access.Contract(Everyone),
+        ["ChangeContractPolicy"] = Access.Contract(Admins),
         ["ReplacePanel"] = Access.Contract(Admins),
         ["GetPanel"] = Access.Contract(Council),
         ["CreateMeasure"] = Access.Contract(Admins),

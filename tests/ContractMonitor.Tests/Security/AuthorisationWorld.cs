@@ -78,6 +78,8 @@ public sealed class AuthorisationWorld
                 $$"""{"reference":"{{Scenario.UniqueCode("REF")}}","title":"Care","providerCode":"{{Scenario.Trust}}","startDate":"2016-04-01"}"""),
             "GetContract" => Get(Contract),
             "ChangeContractTerm" => Send(HttpMethod.Put, $"{Contract}/term", """{"endDate":"2040-03-31","reason":"Extended at review."}"""),
+            "GetContractPolicy" => Get($"{Contract}/policy"),
+            "ChangeContractPolicy" => Send(HttpMethod.Put, $"{Contract}/policy/2030-04", """{"raiseAfter":3,"reason":"Annual review."}"""),
             "ReplacePanel" => Send(HttpMethod.Put, $"{Contract}/panel",
                 """{"members":[{"name":"Cllr Chair","email":"chair@example.org","role":"Chair"}]}"""),
             "GetPanel" => Get($"{Contract}/panel"),

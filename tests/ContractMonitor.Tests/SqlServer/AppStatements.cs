@@ -5,7 +5,7 @@ namespace ContractMonitor.Tests.SqlServer;
 
 /// <summary>
 /// Every SQL statement the app can execute, found by reflection: the house style keeps each one in a
-/// <c>…Sql</c> constant or <see cref="DialectSql"/> field beside the method that runs it, so a new
+/// <c>…Sql</c> constant, static string or <see cref="DialectSql"/> field beside the method that runs it, so a new
 /// query is picked up here without anyone listing it.
 /// </summary>
 public static class AppStatements
@@ -31,6 +31,11 @@ public static class AppStatements
                 {
                     var text = (string)field.GetRawConstantValue()!;
                     statements.Add(new Statement(name, text, text));
+                }
+                else if (field.IsInitOnly && field.FieldType == typeof(string) && field.GetValue(null) is string composed)
+                {
+                    // Composed once at start from constants (a shared condition spliced in).
+                    statements.Add(new Statement(name, composed, composed));
                 }
                 else if (field.FieldType == typeof(DialectSql) && field.GetValue(null) is DialectSql dialect)
                 {

@@ -21,7 +21,7 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
         Assert.Equal(
             [
                 "AgreedExceptions", "AuditLog", "ChallengeResponses", "Challenges", "Claims", "Contracts", "EscalationEvents", "EscalationLevels", "Escalations", "EvaluationRequests", "Evaluations", "ExceptionEvents",
-                "IdempotencyKeys", "MeasureDefinitions", "MeasureTargets", "Measures", "Notifications", "Organisations", "PanelMembers", "Papers", "PendingEvaluations", "PeriodEvents", "Returns",
+                "IdempotencyKeys", "MeasureDefinitions", "MeasureTargets", "Measures", "Notifications", "Organisations", "PanelMembers", "Papers", "PendingEvaluations", "PeriodEvents", "PolicyChangeLevels", "PolicyChanges", "Returns",
                 "SpcRecalculations",
             ],
             Schema.Tables.Keys.Order(StringComparer.Ordinal));

@@ -39,7 +39,8 @@ public abstract class RegisterStoreTests
         var asProvider = await store.FindVisibleAsync(contract.Id, new Caller("pat", contract.ProviderCode, Role.Provider), default);
         var asOutsider = await store.FindVisibleAsync(contract.Id, new Caller("eve", "elsewhere", Role.Admin), default);
 
-        Assert.Equal(contract, asCommissioner! with { EscalationPolicy = contract.EscalationPolicy });
+        Assert.Equal(contract, asCommissioner! with { EscalationPolicy = contract.EscalationPolicy, PolicyChanges = contract.PolicyChanges });
+        Assert.Empty(asCommissioner.PolicyChanges);
         Assert.Equal(contract.EscalationPolicy.Ladder, asCommissioner.EscalationPolicy.Ladder);
         Assert.Equal(new DateOnly(2026, 3, 31), asProvider!.EndDate);
         Assert.Null(asOutsider);

@@ -13,7 +13,9 @@ public sealed class EscalationMachineTests
     /// A series as letters, one per month from April 2016: F bad, g good, . a gap (Missing, no
     /// target, no direction). The answer is the events as "type@month/level" and the final state.
     /// </summary>
-    private static (string Events, string State) Run(string series, EscalationRule rule)
+    private static (string Events, string State) Run(string series, EscalationRule rule) => Run(series, _ => rule);
+
+    private static (string Events, string State) Run(string series, Func<Period, EscalationRule> rule)
     {
         var episodes = Episodes(series, rule);
         var events = string.Join(" ", episodes.SelectMany(e => e.Events).Select(e => $"{e.Type}@{e.Period!.Value.Start.Month}/{e.Level}"));
@@ -21,7 +23,9 @@ public sealed class EscalationMachineTests
         return (events, last);
     }
 
-    private static IReadOnlyList<EscalationEpisode> Episodes(string series, EscalationRule rule)
+    private static IReadOnlyList<EscalationEpisode> Episodes(string series, EscalationRule rule) => Episodes(series, _ => rule);
+
+    private static IReadOnlyList<EscalationEpisode> Episodes(string series, Func<Period, EscalationRule> rule)
     {
         var start = Period.Month(2016, 4);
         return EscalationMachine.Run(series.Select((c, i) => (Step(start, i), c switch
@@ -96,6 +100,23 @@ public sealed class EscalationMachineTests
     [InlineData(3, 3, "FFFggg", "Raised@6/1 Recovering@7/1 Resolved@9/1", "Quiet")]
     public void ThePolicyDecidesWhenToRaiseAndResolve(int raiseAfter, int resolveAfter, string series, string events, string state) =>
         Assert.Equal((events, state), Run(series, new EscalationRule(raiseAfter, resolveAfter, 4, Climbs: true)));
+
+    /// <summary>
+    /// The rule in force from August 2016 (issue 20): raise after 3 and resolve after 3. Each period is
+    /// judged by its own rule; the runs carry across the change.
+    /// </summary>
+    [Theory]
+    [InlineData("FFgg", "Raised@5/1 Recovering@6/1 Resolved@7/1", "Quiet")] // all before the change
+    [InlineData("ggggFF", "", "Quiet")] // two bad months from August no longer raise
+    [InlineData("gggFFF", "Raised@9/1", "Open/1")] // July's bad month counts towards August's rule
+    [InlineData("FFgggg", "Raised@5/1 Recovering@6/1 Resolved@7/1", "Quiet")]
+    [InlineData("gFFgggg", "Raised@6/1 Recovering@7/1 Resolved@9/1", "Quiet")] // from August, three good months resolve, July's among them
+    public void EachPeriodIsJudgedByTheRuleInForceForIt(string series, string events, string state)
+    {
+        var from = Period.Month(2016, 8);
+        var later = new EscalationRule(3, 3, 4, Climbs: true);
+        Assert.Equal((events, state), Run(series, p => p >= from ? later : Failure));
+    }
 
     [Fact]
     public void AOneRungLadderStaysAtLevelOne() =>

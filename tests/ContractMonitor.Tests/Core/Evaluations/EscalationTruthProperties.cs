@@ -32,7 +32,9 @@ namespace ContractMonitor.Tests.Core.Evaluations;
 /// known at each batch's instant (DESIGN §5, knownAt), worked out from what was recorded by then,
 /// must be the status the stored ratings gave at that instant. Half the cases also have an agreed
 /// exception (issue 20), agreed at one batch and expired by a later one: while it holds the pieces
-/// are held, and once it has expired the truth must be what it would have been without it.
+/// are held, and once it has expired the truth must be what it would have been without it. Half
+/// have a change of the contract's rules from a month (issue 20: raiseAfter, resolveAfter and
+/// returnDueDays), recorded when one batch arrives: the whole contract has it from the start.
 /// </summary>
 public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassFixture<MigratedSqliteFile>
 {
@@ -60,11 +62,16 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
     /// <summary>An agreed exception from a month, agreed when one batch arrives and expiring the day before a later one does.</summary>
     public sealed record Hold(int FromMonth, int AgreedBatch, int ExpiresBatch);
 
-    public sealed record History(Polarity Polarity, Month[] Months, bool[] YearHasTarget, int MonitoredFromMonth, int Batches, Hold? Exception = null)
+    /// <summary>The contract's rules changed from a month, recorded when one batch arrives.</summary>
+    public sealed record Rules(int FromMonth, int AtBatch, int RaiseAfter, int ResolveAfter, int ReturnDueDays);
+
+    public sealed record History(
+        Polarity Polarity, Month[] Months, bool[] YearHasTarget, int MonitoredFromMonth, int Batches, Hold? Exception = null, Rules? Change = null)
     {
         public override string ToString() =>
             $"{Polarity} monitoredFrom+{MonitoredFromMonth} targets {string.Concat(YearHasTarget.Select(t => t ? 'T' : '_'))} batches {Batches}"
-            + (Exception is { } x ? $" exception from +{x.FromMonth} agreed @{x.AgreedBatch} expires @{x.ExpiresBatch}" : "") + ": "
+            + (Exception is { } x ? $" exception from +{x.FromMonth} agreed @{x.AgreedBatch} expires @{x.ExpiresBatch}" : "")
+            + (Change is { } r ? $" rules from +{r.FromMonth} @{r.AtBatch}: raise {r.RaiseAfter} resolve {r.ResolveAfter} due {r.ReturnDueDays}" : "") + ": "
             + string.Join(" ", Months.Select(m => $"{m.Kind}{m.Offset}@{m.Batch}{(m.Wrong is { } w ? $"(was {w.Kind}@{w.Batch})" : "")}"));
     }
 
@@ -87,9 +94,16 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         from start in Gen.Choose(0, length - 1)
         from agreed in Gen.Choose(0, 2)
         from lasts in Gen.Choose(1, 3)
+        from changed in Gen.Elements(false, true)
+        from changeFrom in Gen.Choose(0, length - 1)
+        from changeAt in Gen.Choose(0, 3)
+        from raise in Gen.Choose(1, 4)
+        from resolve in Gen.Choose(1, 4)
+        from due in Gen.Elements(0, 15, 45)
         let batches = months.Max(m => m.Batch) + 1
         select new History(polarity, months, targets, monitoredFrom, batches,
-            held && agreed + lasts < batches ? new Hold(start, agreed, agreed + lasts) : null);
+            held && agreed + lasts < batches ? new Hold(start, agreed, agreed + lasts) : null,
+            changed ? new Rules(changeFrom, Math.Min(changeAt, batches - 1), raise, resolve, due) : null);
 
     private sealed record Record(long Id, string Reason, string RunStart, string OpenedPeriod, long Level, string Status);
 
@@ -115,6 +129,11 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
                 await AgreeAsync(pieces, hold, c, clock);
             }
 
+            if (c.Change is { } rules && rules.AtBatch == batch)
+            {
+                await ChangeRulesAsync(pieces, rules, clock);
+            }
+
             var rows = Enumerable.Range(0, c.Months.Length)
                 .SelectMany(i => Sent(c, i).Where(s => s.Batch == batch).Select(s => Row(pieces.Measure, i, s.Value)))
                 .ToList();
@@ -127,6 +146,11 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
             // Read again, as a request would: the status is kept under the contract's read version.
             var contract = (await new ContractStore(file.Database, clock).FindVisibleAsync(pieces.Contract.Id, pieces.Admin, default))!;
             seen.Add((clock.GetUtcNow(), asOf, Json(await status.StatusAsync(contract, asOf, null, default))));
+        }
+
+        if (c.Change is { } final)
+        {
+            await ChangeRulesAsync(whole, final, clock);
         }
 
         await SubmitAsync(whole, Enumerable.Range(0, c.Months.Length).Where(i => c.Months[i].Kind != '-')
@@ -148,9 +172,10 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         await NoResolutionAtABadPeriodAsync(pieces.Contract.Id);
 
         // What a past view (knownAt) works out from what was recorded by then is what the stored view said then.
+        var now = (await new ContractStore(file.Database, clock).FindVisibleAsync(pieces.Contract.Id, pieces.Admin, default))!;
         foreach (var (at, asOf, then) in seen)
         {
-            var workedOut = Json(await status.StatusAsync(pieces.Contract, asOf, at.AddTicks(1), default));
+            var workedOut = Json(await status.StatusAsync(now, asOf, at.AddTicks(1), default));
             Assert.True(then == workedOut, $"At {at:u} the status said {then}; worked out afterwards it says {workedOut}.");
         }
 
@@ -175,6 +200,15 @@ public sealed class EscalationTruthProperties(MigratedSqliteFile file) : IClassF
         var agreed = await store.CreateAsync(world.Contract, world.Measure, world.Admin, new ContractMonitor.Contracts.Exceptions.CreateExceptionRequest(
             "Known.", Period.Containing(Frequency.Monthly, Start.AddMonths(hold.FromMonth)).ToString(), until), default);
         Assert.True(agreed.Status == ContractMonitor.Core.Data.WriteStatus.Created, $"{agreed.Detail} {c}");
+    }
+
+    private async Task ChangeRulesAsync(World world, Rules rules, TimeProvider clock)
+    {
+        var changed = await new PolicyChangeStore(file.Database, clock).ChangeAsync(world.Contract, world.Admin,
+            Period.Containing(Frequency.Monthly, Start.AddMonths(rules.FromMonth)),
+            new ChangePolicyRequest("Annual review.", ReturnDueDays: rules.ReturnDueDays, RaiseAfter: rules.RaiseAfter, ResolveAfter: rules.ResolveAfter),
+            default);
+        Assert.True(changed.Status is ContractMonitor.Core.Data.WriteStatus.Updated or ContractMonitor.Core.Data.WriteStatus.Unchanged, changed.Detail);
     }
 
     /// <summary>What the trust sends for a month, never before it has ended: a wrong figure first, if any, then the final one.</summary>
