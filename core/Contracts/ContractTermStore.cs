@@ -29,7 +29,12 @@ internal sealed class ContractTermStore(Database database, TimeProvider clock)
         """;
 
     /// <returns>The contract as it now stands; Conflict, listing them, when figures lie after the new end.</returns>
-    public async Task<WriteResult<Contract>> ChangeAsync(
+    public Task<WriteResult<Contract>> ChangeAsync(
+        Contract contract, Caller caller, ChangeTermRequest request, CancellationToken cancellationToken) =>
+        // A deadlock victim (against an evaluation clearing its marks) runs again from the start.
+        DbRetry.RunAsync(() => ChangeOnceAsync(contract, caller, request, cancellationToken), races: 0);
+
+    private async Task<WriteResult<Contract>> ChangeOnceAsync(
         Contract contract, Caller caller, ChangeTermRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

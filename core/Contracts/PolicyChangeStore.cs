@@ -90,10 +90,18 @@ internal sealed class PolicyChangeStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Puts a version of the rules in force from <paramref name="from"/>: what the request leaves out
-    /// keeps the value in force for that period. The same version again writes nothing.
+    /// keeps the value in force for that period. A later change keeps what it changed itself, and
+    /// takes on what this one changes where it had only carried the earlier value over, as a new
+    /// version from its own period, so that a change is never undone silently by one recorded before
+    /// it. The same version again writes nothing.
     /// </summary>
     /// <returns>The contract's rules as they now stand; Rejected when the ladder's levels are not the contract's.</returns>
-    public async Task<WriteResult<PolicyTimeline>> ChangeAsync(
+    public Task<WriteResult<PolicyTimeline>> ChangeAsync(
+        Contract contract, Caller caller, Period from, ChangePolicyRequest request, CancellationToken cancellationToken) =>
+        // A deadlock victim (against an evaluation clearing its marks) runs again from the start.
+        DbRetry.RunAsync(() => ChangeOnceAsync(contract, caller, from, request, cancellationToken), races: 0);
+
+    private async Task<WriteResult<PolicyTimeline>> ChangeOnceAsync(
         Contract contract, Caller caller, Period from, ChangePolicyRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -105,57 +113,88 @@ internal sealed class PolicyChangeStore(Database database, TimeProvider clock)
         await connection.ExecuteAsync(new CommandDefinition(ContractStore.HoldSql, args, transaction, cancellationToken: cancellationToken));
         var timeline = await TimelineAsync(connection, transaction, contract.Id, cancellationToken);
         var before = timeline.At(from);
-        var ladder = before.Ladder;
-        if (request.Ladder is { } levels)
+        if (request.Ladder is { } levels
+            && !levels.Select(l => l.Level).Order().SequenceEqual(before.Ladder.Select(l => (int?)l.Level).Order()))
         {
-            if (!levels.Select(l => l.Level).Order().SequenceEqual(before.Ladder.Select(l => (int?)l.Level).Order()))
-            {
-                return WriteResult.Rejected<PolicyTimeline>("ladder", string.Create(CultureInfo.InvariantCulture,
-                    $"'ladder' must list the contract's {before.Ladder.Count} levels, 1 to {before.Ladder.Count}: a change renames a level or changes its address, and keeps the levels."));
-            }
-
-            ladder = levels.OrderBy(l => l.Level)
-                .Select(l => new LadderRung(l.Level!.Value, l.Name.Trim(), string.IsNullOrWhiteSpace(l.Email) ? null : l.Email.Trim()))
-                .ToList();
+            return WriteResult.Rejected<PolicyTimeline>("ladder", string.Create(CultureInfo.InvariantCulture,
+                $"'ladder' must list the contract's {before.Ladder.Count} levels, 1 to {before.Ladder.Count}: a change renames a level or changes its address, and keeps the levels."));
         }
 
-        var version = new PolicyVersion(
-            request.ReturnDueDays ?? before.ReturnDueDays, request.SmallCohort ?? before.SmallCohort, request.RaiseAfter ?? before.RaiseAfter,
-            request.ResolveAfter ?? before.ResolveAfter, request.DeclineRunLength ?? before.DeclineRunLength, ladder);
+        var reason = request.Reason.Trim();
+        var version = Apply(request, before, before);
         if (version.SameAs(before))
         {
             return WriteResult.Unchanged(timeline);
         }
 
-        var change = new PolicyChange(0, from.ToString(), from.Start, version, request.Reason.Trim(), caller.Name, now);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
+        var written = new List<PolicyChange> { new(0, from.ToString(), from.Start, version, reason, caller.Name, now) };
+        foreach (var later in timeline.Changes.Where(c => c.FromDate > from.Start).Select(c => c.FromDate).Distinct().Order())
         {
-            ContractId = contract.Id,
-            change.FromPeriod,
-            change.FromDate,
-            version.ReturnDueDays,
-            version.SmallCohort,
-            version.RaiseAfter,
-            version.ResolveAfter,
-            version.DeclineRunLength,
-            change.Reason,
-            change.RecordedBy,
-            change.RecordedAt,
-        }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(InsertLevelSql,
-            version.Ladder.Select(l => new { PolicyChangeId = id, l.Level, l.Name, l.Email }), transaction, cancellationToken: cancellationToken));
+            var old = timeline.At(later);
+            var carried = Apply(request, old, timeline.At(later.AddDays(-1)));
+            if (!carried.SameAs(old))
+            {
+                var fromPeriod = PolicyChange.InForce(timeline.Changes, later)!.FromPeriod;
+                written.Add(new(0, fromPeriod, later, carried, $"{reason} (carried from {from} into the change from {fromPeriod})", caller.Name, now));
+            }
+        }
+
+        var stored = new List<PolicyChange>();
+        foreach (var change in written)
+        {
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect[InsertSql], new
+            {
+                ContractId = contract.Id,
+                change.FromPeriod,
+                change.FromDate,
+                change.Version.ReturnDueDays,
+                change.Version.SmallCohort,
+                change.Version.RaiseAfter,
+                change.Version.ResolveAfter,
+                change.Version.DeclineRunLength,
+                change.Reason,
+                change.RecordedBy,
+                change.RecordedAt,
+            }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertLevelSql,
+                change.Version.Ladder.Select(l => new { PolicyChangeId = id, l.Level, l.Name, l.Email }), transaction, cancellationToken: cancellationToken));
+            stored.Add(change with { Id = id });
+        }
+
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry("contract.policy.changed", "Contract",
             contract.Id.ToString(CultureInfo.InvariantCulture), contract.Id,
-            new { FromPeriod = change.FromPeriod, InForce = before },
-            new { change.FromPeriod, Version = version, change.Reason }), cancellationToken);
+            new { FromPeriod = from.ToString(), InForce = before },
+            new { FromPeriod = from.ToString(), Version = version, Reason = reason, Carried = stored.Skip(1).Select(c => new { c.FromPeriod, c.Version }) }),
+            cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(ContractStore.TouchSql, args, transaction, cancellationToken: cancellationToken));
-
         // Every measure from its first period on or after the change: the periods whose due date,
         // cohort or escalation rule it moves.
         await PendingEvaluations.MarkEveryMeasureAsync(transaction, database.Dialect, contract.Id, contract.StartDate, from.Start,
             EvaluationReason.Policy, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return WriteResult.Updated(timeline with { Changes = [.. timeline.Changes, change with { Id = id }] });
+        return WriteResult.Updated(timeline with { Changes = [.. timeline.Changes, .. stored] });
+    }
+
+    /// <summary>
+    /// The request's values over <paramref name="old"/>, where <paramref name="old"/> only carried
+    /// <paramref name="previous"/>'s value over; where it changed a value itself, its own stays.
+    /// The ladder is taken level by level in the same way.
+    /// </summary>
+    private static PolicyVersion Apply(ChangePolicyRequest request, PolicyVersion old, PolicyVersion previous)
+    {
+        static int Pick(int? asked, int own, int carried) => asked is { } value && own == carried ? value : own;
+        var ladder = old.Ladder;
+        if (request.Ladder is { } levels)
+        {
+            var asked = levels.ToDictionary(l => l.Level!.Value,
+                l => new LadderRung(l.Level!.Value, l.Name.Trim(), string.IsNullOrWhiteSpace(l.Email) ? null : l.Email.Trim()));
+            ladder = old.Ladder.Select(rung => rung == previous.Rung(rung.Level) ? asked[rung.Level] : rung).ToList();
+        }
+
+        return new PolicyVersion(
+            Pick(request.ReturnDueDays, old.ReturnDueDays, previous.ReturnDueDays), Pick(request.SmallCohort, old.SmallCohort, previous.SmallCohort),
+            Pick(request.RaiseAfter, old.RaiseAfter, previous.RaiseAfter), Pick(request.ResolveAfter, old.ResolveAfter, previous.ResolveAfter),
+            Pick(request.DeclineRunLength, old.DeclineRunLength, previous.DeclineRunLength), ladder);
     }
 
     private sealed record ContractRulesRow

@@ -105,7 +105,7 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
     private static async Task EvaluateMeasureAsync(
         EvaluationWriter writer, ContractSnapshot read, MeasureTerms measure, DateOnly today, CancellationToken cancellationToken)
     {
-        var figures = read.Figures[measure.Id].Select(f => f.ToFigure(measure.Frequency)).ToDictionary(f => f.Period);
+        var figures = read.Figures[measure.Id].Select(f => f.ToFigure(measure.Frequency, read.Terms)).ToDictionary(f => f.Period);
         var targets = read.Targets[measure.Id].ToDictionary(t => t.FinancialYear);
         var stored = read.Evaluations[measure.Id].ToDictionary(e => Period.Parse(e.Period, measure.Frequency));
         var series = SeriesRules.Rate(measure, read.Terms, figures, targets.ToDictionary(t => t.Key, t => t.Value.ToVersion()), today);

@@ -64,9 +64,14 @@ internal sealed record FigureRow
     public int Revision { get; init; }
     public decimal Value { get; init; }
     public decimal? Denominator { get; init; }
-    public bool Late { get; init; }
+    public DateTimeOffset SubmittedAt { get; init; }
 
-    public FigureToRate ToFigure(Frequency frequency) => new(ContractMonitor.Core.Periods.Period.Parse(Period, frequency), Revision, Value, Denominator, Late);
+    /// <summary>The figure to rate; late by the due date the contract's rules give its period.</summary>
+    public FigureToRate ToFigure(Frequency frequency, ContractTerms terms)
+    {
+        var period = ContractMonitor.Core.Periods.Period.Parse(Period, frequency);
+        return new(period, Revision, Value, Denominator, Returns.ReturnRules.IsLate(SubmittedAt, terms.DueDate(period)));
+    }
 }
 
 internal sealed record TargetRow
@@ -180,7 +185,7 @@ internal sealed partial class ContractEvaluator
         """;
 
     internal const string FiguresSql = """
-        SELECT r.MeasureId, r.Period, r.Revision, r.Value, r.Denominator, r.Late
+        SELECT r.MeasureId, r.Period, r.Revision, r.Value, r.Denominator, r.SubmittedAt
         FROM Returns r JOIN Measures m ON m.Id = r.MeasureId
         WHERE m.ContractId = @ContractId
           AND (@Everything = 1 OR EXISTS (SELECT 1 FROM PendingEvaluations p WHERE p.MeasureId = m.Id))

@@ -96,7 +96,7 @@ internal sealed class PastKnowledge
     private ContractTerms Terms => Contract.Terms with { PolicyChanges = PolicyChange.KnownAt(Contract.PolicyChanges, KnownAt) };
 
     private Dictionary<Period, FigureToRate> FiguresOf(Measure measure) =>
-        figures[measure.Id].Select(f => f.ToFigure(measure.Frequency)).ToDictionary(f => f.Period);
+        figures[measure.Id].Select(f => f.ToFigure(measure.Frequency, Terms)).ToDictionary(f => f.Period);
 
     private Dictionary<int, TargetVersion> TargetsOf(Measure measure) =>
         targets[measure.Id].ToDictionary(t => t.FinancialYear, t => t.ToVersion());

@@ -20,7 +20,7 @@ internal static class EscalationEmailReader
         SELECT c.Id AS ContractId, c.Reference AS ContractReference, c.Title AS ContractTitle,
                m.Id AS MeasureId, m.Code AS MeasureCode, m.Title AS MeasureTitle,
                e.Id AS EscalationId, e.Reason, e.OpenedPeriod AS RaisedPeriod, ev.Type AS Event, ev.Period, ev.Level,
-               ev.Note, ev.Cause
+               ev.Note, ev.Cause, ev.OccurredAt
         FROM EscalationEvents ev
         JOIN Escalations e ON e.Id = ev.EscalationId
         JOIN Measures m ON m.Id = e.MeasureId
@@ -52,8 +52,10 @@ internal static class EscalationEmailReader
             FiguresSql, new { row.MeasureId, Until = until }, cancellationToken: cancellationToken))).TakeLast(RecentPeriods)
             .Select(f => new EmailFigure(f.Period, f.Value, f.Target, f.Tolerance, Enum.Parse<Rating>(f.Rating)))
             .ToList();
-        // Levels are named as the ladder stood in each event's period (issue 20: it can be renamed from a period).
-        var policies = await PolicyChangeStore.TimelineAsync(connection, null, row.ContractId, cancellationToken);
+        // Levels are named as the ladder stood in each event's period (issue 20: it can be renamed from a
+        // period), by the changes recorded when the event was: a held email names what its recipients were chosen by.
+        var timeline = await PolicyChangeStore.TimelineAsync(connection, null, row.ContractId, cancellationToken);
+        var policies = timeline with { Changes = PolicyChange.KnownAt(timeline.Changes, row.OccurredAt.AddTicks(1)) };
         var run = (await connection.QueryAsync<RunEventRow>(new CommandDefinition(
             RunEventsSql, new { EventId = eventId }, cancellationToken: cancellationToken)))
             .Select(e => new EmailEvent(Enum.Parse<EscalationEventType>(e.Type), e.Period, e.Level,
@@ -93,6 +95,7 @@ internal static class EscalationEmailReader
         public string? Note { get; init; }
         public string RaisedPeriod { get; init; } = "";
         public string? Cause { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
     }
 
     private sealed record RunEventRow

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using ContractMonitor.Contracts.Escalations;
+using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Core.Access;
@@ -74,7 +75,8 @@ internal sealed class MonthlyDigest(
 
         // On the first working day last month's returns are not yet due, so its periods would all be
         // Pending: the digest reports the latest periods whose returns were due by today.
-        var asOf = today.AddDays(-contract.Policies.At(today).ReturnDueDays);
+        // The rules of last month, the period the digest is mostly about (issue 20: they can change from a period).
+        var asOf = today.AddDays(-contract.Policies.At(Period.Containing(Frequency.Monthly, today).Previous()).ReturnDueDays);
         var current = await status.StatusAsync(contract, asOf, null, cancellationToken);
         var open = (await escalations.ListAsync(contract.Id, EscalationFilter.All, null, cancellationToken))
             .Where(e => e.Status != EscalationStatus.Resolved)

@@ -108,8 +108,11 @@ internal sealed class PaperBuilder(
         }
 
         var open = past.Escalations.Where(e => e.MeasureCode == measure.Code && e.Status != EscalationStatus.Resolved).ToList();
-        var run = contract.EscalationPolicy.DeclineRunLength;
-        var recent = rated.Values.Where(r => r.Period.End <= past.Day).OrderBy(r => r.Period).TakeLast(run).ToList();
+        // The run the rules known then set for the latest period ended by the paper's day (issue 20: it can change from a period).
+        var ended = rated.Values.Where(r => r.Period.End <= past.Day).OrderBy(r => r.Period).ToList();
+        var rules = contract.Policies with { Changes = Contracts.PolicyChange.KnownAt(contract.PolicyChanges, past.KnownAt) };
+        var run = ended.Count == 0 ? rules.Initial.DeclineRunLength : rules.At(ended[^1].Period).DeclineRunLength;
+        var recent = ended.TakeLast(run).ToList();
         var declining = open.Any(e => e.Reason == EscalationReason.SustainedDecline)
             || (recent.Count == run && recent.All(r => r.Direction == Direction.Declining));
         return new PaperMeasure(measure.Code, measure.Title, measure.Category, measure.Unit, measure.Polarity,

@@ -23,6 +23,13 @@ internal static class ReturnRules
     /// numerator, denominator and commentary (61.5 and 61.50 are the same figure). Sending it again is
     /// not a revision, so re-uploading an exported file changes nothing.
     /// </summary>
+    /// <summary>
+    /// A revision is late when it arrived after its period's due date (DESIGN §3.1). Judged whenever
+    /// it is read, against the due date the contract's rules give now (issue 20: returnDueDays can
+    /// change from a period), rather than trusting the flag stored when it arrived.
+    /// </summary>
+    public static bool IsLate(DateTimeOffset submittedAt, DateOnly dueDate) => Periods.UkCalendar.DateOf(submittedAt) > dueDate;
+
     public static bool Repeats(CheckedReturn row, ReturnFigure current) =>
         row.Value == current.Value && row.Numerator == current.Numerator && row.Denominator == current.Denominator
         && string.Equals(row.Commentary, current.Commentary, StringComparison.Ordinal);

@@ -112,7 +112,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
             var dueDate = contract.Terms.DueDate(row.Period);
             var stored = new StoredReturn(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
-                (previous?.Revision ?? 0) + 1, today > dueDate, contract.Terms.IsSmallCohort(row.Measure.Unit, row.Denominator, row.Period),
+                (previous?.Revision ?? 0) + 1, ReturnRules.IsLate(now, dueDate), contract.Terms.IsSmallCohort(row.Measure.Unit, row.Denominator, row.Period),
                 dueDate, caller.Name, caller.Org, now);
             return (Row: row, Previous: previous, Stored: stored);
         }).ToList();
@@ -328,7 +328,8 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
     }
 
     private static StoredReturn ToStored(ReturnFigure f, Contract contract) => new(
-        f.MeasureCode, f.Period.ToString(), f.Value, f.Numerator, f.Denominator, f.Commentary, f.Revision, f.Late,
+        f.MeasureCode, f.Period.ToString(), f.Value, f.Numerator, f.Denominator, f.Commentary, f.Revision,
+        ReturnRules.IsLate(f.SubmittedAt, contract.Terms.DueDate(f.Period)),
         contract.Terms.IsSmallCohort(f.Unit, f.Denominator, f.Period), contract.Terms.DueDate(f.Period), f.SubmittedBy, f.SubmittedByOrg, f.SubmittedAt);
 
     private sealed record FigureRow

@@ -28,6 +28,7 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
     public async Task<SplitScreenReport> ReadAsync(Contract contract, DateOnly asOf, DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
         var status = await statusReader.StatusAsync(contract, asOf, knownAt, cancellationToken);
+        var terms = contract.Terms with { PolicyChanges = Contracts.PolicyChange.KnownAt(contract.PolicyChanges, knownAt) };
         var starts = status.Measures
             .Where(m => m.Period is not null)
             .ToDictionary(m => m.Code, m => Period.TryParse(m.Period, out var p) ? p.Start : throw new InvalidOperationException(
@@ -35,7 +36,7 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
         if (starts.Count == 0)
         {
             return new SplitScreenReport(asOf, contract.Id, contract.Reference, contract.Title,
-                status.Measures.Select(m => Row(m, null, [], [])).ToList());
+                status.Measures.Select(m => Row(m, null, terms, [], [])).ToList());
         }
 
         var from = starts.Values.Min();
@@ -55,11 +56,11 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
         {
             if (m.Period is not { } period)
             {
-                return Row(m, null, [], []);
+                return Row(m, null, terms, [], []);
             }
 
             var start = starts[m.Code];
-            return Row(m, figures.GetValueOrDefault((m.Code, period)), claims[(m.Code, period)].ToList(),
+            return Row(m, figures.GetValueOrDefault((m.Code, period)), terms, claims[(m.Code, period)].ToList(),
                 challenges[m.Code].Where(c => c.Period == period || (c.Status != ChallengeStatus.Closed && StartOf(c) < start)).ToList());
         }).ToList());
     }
@@ -68,9 +69,10 @@ internal sealed class SplitScreenReader(Database database, StatusReader statusRe
         Period.TryParse(challenge.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
     private static SplitScreenLine Row(
-        MeasureStanding status, ReturnFigure? figure, IReadOnlyList<ProviderClaim> claims,
+        MeasureStanding status, ReturnFigure? figure, ContractMonitor.Core.Evaluations.ContractTerms terms, IReadOnlyList<ProviderClaim> claims,
         IReadOnlyList<Challenge> challenges) => new(
         status,
-        new ProviderVoice(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator, figure?.Late, figure?.SubmittedAt, claims),
+        new ProviderVoice(figure?.Value, figure?.Revision, figure?.Numerator, figure?.Denominator,
+            figure is null ? null : Returns.ReturnRules.IsLate(figure.SubmittedAt, terms.DueDate(figure.Period)), figure?.SubmittedAt, claims),
         new CommissionerVoice(challenges));
 }

@@ -16,6 +16,9 @@ namespace ContractMonitor.Api.Features.Contracts;
 /// </summary>
 internal static class PolicyEndpoints
 {
+    // As a contract's end date may be: the daily jobs and reads step a period past it.
+    private static readonly DateOnly LastDay = new(Period.MaxYear - 1, 12, 31);
+
     public static RouteGroupBuilder MapPolicy(this RouteGroupBuilder contract)
     {
         contract.MapGet("/policy", Read).WithName("GetContractPolicy").ProducesValidationProblem();
@@ -53,11 +56,13 @@ internal static class PolicyEndpoints
             return InvalidRequest.Of("fromPeriod", $"'{Core.Text.TextRules.Shorten(fromPeriod)}' is not a period. Use {Period.AcceptedForms}.");
         }
 
-        if (!from.Overlaps(contract.StartDate, contract.EndDate))
+        if (!from.Overlaps(contract.StartDate, contract.EndDate) || from.End > LastDay)
         {
             return WriteResults.Unprocessable(new Dictionary<string, string[]>
             {
-                ["fromPeriod"] = [ContractTerm.Outside(from.ToString(), contract.StartDate, contract.EndDate)],
+                ["fromPeriod"] = [from.End > LastDay
+                    ? $"'fromPeriod' must end by {LastDay:yyyy-MM-dd}, as a contract's term must."
+                    : ContractTerm.Outside(from.ToString(), contract.StartDate, contract.EndDate)],
             });
         }
 

@@ -28,6 +28,10 @@ internal sealed class DashboardModel(
 
     public ContractStanding Standing { get; private set; } = null!;
 
+    /// <summary>The contract's rules in force today, and the change from a period that put them in force (none: as it started).</summary>
+    public (Core.Contracts.PolicyVersion Rules, Core.Contracts.PolicyChange? Change) RulesToday =>
+        (Contract.Policies.At(Today), Core.Contracts.PolicyChange.InForce(Contract.PolicyChanges, Today));
+
     public StandingCounts Counts { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, Measure> Measures { get; private set; } = new Dictionary<string, Measure>();

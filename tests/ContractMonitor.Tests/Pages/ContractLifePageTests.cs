@@ -34,6 +34,29 @@ public sealed class ContractLifePageTests(ClockedApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task TheDashboardShowsTheRulesInForceTodayAndEveryChange()
+    {
+        var scenario = await PageScenarios.OneMeasureAsync(api);
+        var panel = await PageSession.SignInAsync(api, Role.Panel, scenario.Council);
+        var before = await (await panel.GetAsync($"/contracts/{scenario.ContractId}")).Content.ReadAsStringAsync();
+        (await scenario.Admin.PutAsJsonAsync($"/api/contracts/{scenario.ContractId}/policy/2024-07",
+            new ContractMonitor.Contracts.Register.ChangePolicyRequest("Annual review.", ReturnDueDays: 20, RaiseAfter: 3), JsonDefaults.Web))
+            .EnsureSuccessStatusCode();
+        (await scenario.Admin.PutAsJsonAsync($"/api/contracts/{scenario.ContractId}/policy/2025-04",
+            new ContractMonitor.Contracts.Register.ChangePolicyRequest("Next year's review.", ReturnDueDays: 25), JsonDefaults.Web))
+            .EnsureSuccessStatusCode();
+
+        var after = await (await panel.GetAsync($"/contracts/{scenario.ContractId}")).Content.ReadAsStringAsync();
+
+        Assert.Contains("15 days after a period ends", before, StringComparison.Ordinal);
+        Assert.Contains("These are the rules the contract started with.", before, StringComparison.Ordinal);
+        Assert.Contains("20 days after a period ends", after, StringComparison.Ordinal);
+        Assert.Contains("Raised after 3 failing or missing periods in a row", after, StringComparison.Ordinal);
+        Assert.Contains("In force from 2024-07: Annual review.", after, StringComparison.Ordinal);
+        Assert.Contains("From 2025-04: Next year&#x27;s review. (recorded by alice.admin on 20 August 2024)", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheDashboardAndTheSplitScreenSayWhereEachPeriodsFiguresStand()
     {
         var scenario = await PageScenarios.OneMeasureAsync(api);

@@ -141,6 +141,54 @@ public sealed class PolicyChangeTests(EmailApiFactory api) : IClassFixture<Email
     }
 
     [Fact]
+    public async Task ALongerReturnDueDaysForPastPeriodsJudgesTheirFiguresOnTimeAgain()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        api.Clock.Now = new DateTimeOffset(2026, 8, 20, 9, 0, 0, TimeSpan.Zero);
+        (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("A1", "2026-05", 61m), Row("A1", "2026-06", 61m))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        (await ChangeAsync(scenario, "2026-06", new ChangePolicyRequest("Returns due two months after.", ReturnDueDays: 60))).EnsureSuccessStatusCode();
+        await scenario.EvaluateAsync();
+
+        var returns = (await scenario.Panel.GetAsync<ReturnListResponse>($"/api/contracts/{scenario.ContractId}/returns"))!.Returns;
+        Assert.Equal(["2026-05 late due 2026-06-15", "2026-06 on time due 2026-08-29"],
+            returns.OrderBy(r => r.Period, StringComparer.Ordinal).Select(r => $"{r.Period} {(r.Late ? "late" : "on time")} due {r.DueDate:yyyy-MM-dd}"));
+        var status = await scenario.Panel.GetAsync<StatusResponse>($"/api/contracts/{scenario.ContractId}/status?asOf=2026-06-30");
+        Assert.DoesNotContain(RatingCaveat.Late, status!.Measures.Single().Flags);
+    }
+
+    [Fact]
+    public async Task AHigherSmallCohortFromAPeriodFlagsItsFiguresAndNotTheOnesBefore()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        (await ChangeAsync(scenario, "2026-06", new ChangePolicyRequest("Small cohorts are under 20 now.", SmallCohort: 20))).EnsureSuccessStatusCode();
+        api.Clock.Now = new DateTimeOffset(2026, 7, 20, 9, 0, 0, TimeSpan.Zero);
+
+        var response = await scenario.Provider.SubmitAsync(scenario.ContractId, null,
+            Row("A1", "2026-05", 60m, 9m, 15m), Row("A1", "2026-06", 60m, 9m, 15m));
+
+        var stored = (await response.Content.ReadFromJsonAsync<ReturnListResponse>(JsonDefaults.Web))!.Returns;
+        Assert.Equal(["2026-05 False", "2026-06 True"], stored.Select(r => $"{r.Period} {r.SmallCohort}"));
+    }
+
+    [Fact]
+    public async Task AChangeRecordedBeforeALaterOneIsCarriedIntoItWhereTheLaterOneDidNotChangeTheSame()
+    {
+        var scenario = await EmailScenario.CreateAsync(api, "A1");
+        (await ChangeAsync(scenario, "2027-04", new ChangePolicyRequest("Next year.", RaiseAfter: 3, SmallCohort: 25))).EnsureSuccessStatusCode();
+
+        (await ChangeAsync(scenario, "2026-10", new ChangePolicyRequest("From October.", ReturnDueDays: 20, SmallCohort: 12))).EnsureSuccessStatusCode();
+
+        var policy = await scenario.Panel.GetAsync<PolicyResponse>($"/api/contracts/{scenario.ContractId}/policy?period=2027-05");
+        Assert.Equal((20, 3, 25), (policy!.InForce.ReturnDueDays, policy.InForce.RaiseAfter, policy.InForce.SmallCohort));
+        var october = await scenario.Panel.GetAsync<PolicyResponse>($"/api/contracts/{scenario.ContractId}/policy?period=2026-10");
+        Assert.Equal((20, 2, 12), (october!.InForce.ReturnDueDays, october.InForce.RaiseAfter, october.InForce.SmallCohort));
+        Assert.Equal(["2027-04 Next year.", "2026-10 From October.", "2027-04 From October. (carried from 2026-10 into the change from 2027-04)"],
+            policy.Changes.OrderBy(c => c.Id).Select(c => $"{c.FromPeriod} {c.Reason}"));
+    }
+
+    [Fact]
     public async Task TheSameChangeTwiceIsRecordedOnceAndReadsBackOnTheContract()
     {
         var scenario = await EmailScenario.CreateAsync(api, "A1");
@@ -165,6 +213,7 @@ public sealed class PolicyChangeTests(EmailApiFactory api) : IClassFixture<Email
     [Theory]
     [InlineData("2026-13", """{"reason":"x"}""", HttpStatusCode.BadRequest, "fromPeriod")]
     [InlineData("2015-04", """{"reason":"x"}""", HttpStatusCode.UnprocessableEntity, "outside the contract's term")]
+    [InlineData("9998-99", """{"reason":"x"}""", HttpStatusCode.UnprocessableEntity, "must end by 9997-12-31")]
     [InlineData("2026-09", """{"raiseAfter":3}""", HttpStatusCode.BadRequest, "reason")]
     [InlineData("2026-09", """{"reason":"x","raiseAfter":0,"declineRunLength":1}""", HttpStatusCode.BadRequest, "declineRunLength")]
     [InlineData("2026-09", """{"reason":"x","ladder":[{"level":1,"name":"Only one"}]}""", HttpStatusCode.UnprocessableEntity,
