@@ -7,7 +7,10 @@ internal static class ApiPipeline
 {
     public static WebApplication UseApi(this WebApplication app)
     {
+        // First, so that its line carries the status the client got, the error handlers' included.
+        app.UseHttpLogging();
         app.UseExceptionHandler();
+        app.Use(Problems.BadRequestExceptionHandler.BufferSmallJsonBodies);
         // A page that fails is the error page, not problem JSON; the API keeps its problem details.
         app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseExceptionHandler("/status/500"));
         app.UseStatusCodePages();

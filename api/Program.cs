@@ -2,7 +2,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging().AddRequestLimits();
 builder.Services.AddContractMonitorCore()
     .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth()
-    .AddApiJobs().AddApiRateLimiting().AddPageAuthentication(builder.Environment, builder.Configuration);
+    .AddApiJobs().AddApiRateLimiting().AddRequestLog().AddPageAuthentication(builder.Environment, builder.Configuration);
 
 var app = builder.Build();
 app.Services.MigrateEmbeddedDatabase();

@@ -64,7 +64,8 @@ internal static partial class ApiAuthentication
                         {
                             context.HandleResponse();
                             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                            context.Response.Headers.WWWAuthenticate =
+                                $"Bearer error=\"invalid_token\", error_description=\"{QuotedStringSafe(reason)}\"";
                             await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                             {
                                 HttpContext = context.HttpContext,
@@ -101,6 +102,12 @@ internal static partial class ApiAuthentication
         services.AddOptions<CallerClaimsOptions>().BindConfiguration(CallerClaimsOptions.Section);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<IConfiguration>((options, configuration) => UseConfiguredSigningKeys(options, configuration.GetSection(BearerSection)));
+        // The bearer options are built again whenever the configuration reloads: `dotnet user-jwts`
+        // writes the issuer, audience and signing key into user secrets the first time it runs, which
+        // may be after the api has started (issue 21). Without this the handler kept the options it
+        // built first, and refused every token until a restart.
+        services.AddSingleton<IOptionsChangeTokenSource<JwtBearerOptions>>(provider =>
+            new ConfigurationChangeTokenSource<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, provider.GetRequiredService<IConfiguration>()));
 
         services.AddSingleton(provider => new Operators(provider.GetRequiredService<IConfiguration>()[Operators.OrganisationSetting]));
         services.AddAuthorizationBuilder()
@@ -121,6 +128,10 @@ internal static partial class ApiAuthentication
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bearer token refused ({Reason}) on {Method} {Path} from {RemoteAddress}")]
     private static partial void LogTokenRefused(ILogger logger, string reason, string method, string? path, string? remoteAddress);
+
+    /// <summary>RFC 6750 error_description allows printable ASCII but the quote and backslash.</summary>
+    private static string QuotedStringSafe(string text) =>
+        new(text.Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c : '\'').ToArray());
 
     private static AuthorizationPolicyBuilder CallerPolicy() => new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
         .RequireAuthenticatedUser()

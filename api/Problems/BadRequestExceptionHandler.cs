@@ -29,10 +29,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
         var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var problem = badRequest.InnerException is JsonException jsonProblem
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [FieldOf(jsonProblem)] = [Describe(jsonProblem, requestType, json.Value.SerializerOptions)],
-            })
+            ? new HttpValidationProblemDetails(await EveryBadEnumAsync(httpContext.Request, jsonProblem, requestType, cancellationToken)
+                ?? new Dictionary<string, string[]>
+                {
+                    [FieldOf(jsonProblem)] = [Describe(jsonProblem, requestType, json.Value.SerializerOptions)],
+                })
             {
                 Title = "The request body could not be read.",
                 Status = badRequest.StatusCode,
@@ -54,6 +55,96 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// The deserialiser stops at the first unknown enum name; a client that sent three wants to hear
+    /// of all three at once (issue 21). When the first problem is an enum, the body (buffered by
+    /// <see cref="BufferSmallJsonBodies"/>) is read again and every enum field checked by the same
+    /// converter. Null: not an enum problem, or the body cannot be read again.
+    /// </summary>
+    private async Task<Dictionary<string, string[]>?> EveryBadEnumAsync(
+        HttpRequest request, JsonException problem, Type? requestType, CancellationToken cancellationToken)
+    {
+        var options = json.Value.SerializerOptions;
+        if (requestType is null || !request.Body.CanSeek || problem.GetType() != typeof(JsonException) || problem.InnerException is JsonException
+            || Resolve(options.GetTypeInfo(requestType), problem.Path ?? "$", options) is not Resolution.Found { Type: var found }
+            || !(Nullable.GetUnderlyingType(found) ?? found).IsEnum)
+        {
+            return null;
+        }
+
+        try
+        {
+            request.Body.Position = 0;
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            var errors = new Dictionary<string, string[]>();
+            CollectBadEnums(body.RootElement, options.GetTypeInfo(requestType), "", options, errors);
+            return errors.Count > 0 ? errors : null;
+        }
+        catch (JsonException)
+        {
+            return null; // Not well-formed after all: the first problem is the one to tell.
+        }
+    }
+
+    private static void CollectBadEnums(JsonElement element, JsonTypeInfo info, string path, JsonSerializerOptions options, Dictionary<string, string[]> errors)
+    {
+        if (element.ValueKind == JsonValueKind.Array && info.ElementType is { } itemType)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectBadEnums(item, options.GetTypeInfo(itemType), $"{path}[{i++}]", options, errors);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object || info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var field in element.EnumerateObject())
+        {
+            var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, field.Name, StringComparison.OrdinalIgnoreCase));
+            if (property is null || field.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            var name = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (!type.IsEnum)
+            {
+                CollectBadEnums(field.Value, options.GetTypeInfo(type), name, options, errors);
+                continue;
+            }
+
+            try
+            {
+                field.Value.Deserialize(type, options);
+            }
+            catch (JsonException)
+            {
+                errors[name] = [DescribeType(type)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Small JSON bodies are kept so that <see cref="EveryBadEnumAsync"/> can read one again; a large
+    /// one (a returns batch) has no enum fields and streams as before.
+    /// </summary>
+    public static Task BufferSmallJsonBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength is > 0 and <= 64 * 1024 && context.Request.HasJsonContentType())
+        {
+            context.Request.EnableBuffering();
+        }
+
+        return next(context);
     }
 
     internal static string FieldOf(JsonException exception)

@@ -34,6 +34,24 @@ public sealed class BadRequestTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(before, await DatabaseCounts.ReadAsync(api.ConnectionString));
     }
 
+    /// <summary>Issue 21: every bad enum field is named at once, not just the first the deserialiser met.</summary>
+    [Fact]
+    public async Task EveryBadEnumFieldIsNamedAtOnce()
+    {
+        var scenario = await Scenario.CreateAsync(api);
+        var before = await DatabaseCounts.ReadAsync(api.ConnectionString);
+
+        var response = await scenario.Admin.PostAsync($"/api/contracts/{scenario.ContractId}/measures", new StringContent(
+            """{"code":"B13","title":"T","unit":"Bogus","polarity":"Upwards","frequency":"Weekly","decimals":1}""", Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Percent, Count, Days, Rate, Number", problem.ErrorsFor("unit")[0], StringComparison.Ordinal);
+        Assert.Contains("HigherIsBetter, LowerIsBetter", problem.ErrorsFor("polarity")[0], StringComparison.Ordinal);
+        Assert.Contains("Monthly, Quarterly, Annual", problem.ErrorsFor("frequency")[0], StringComparison.Ordinal);
+        Assert.Equal(3, problem.GetProperty("errors").EnumerateObject().Count());
+        Assert.Equal(before, await DatabaseCounts.ReadAsync(api.ConnectionString));
+    }
+
     [Fact]
     public async Task WrongContentTypeIs415Problem()
     {

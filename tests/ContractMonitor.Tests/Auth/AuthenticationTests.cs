@@ -50,6 +50,23 @@ public sealed class AuthenticationTests(LoggedApiFactory api) : IClassFixture<Lo
         Assert.True(response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"), why);
     }
 
+    /// <summary>Issue 21: a token refused for what it says is told why, in the body and in the challenge, without echoing the token.</summary>
+    [Fact]
+    public async Task ATokenWithoutAnOrganisationIsToldWhyInTheBodyAndTheChallenge()
+    {
+        var token = TestTokens.Create(Claims(org: null));
+
+        var response = await api.ClientWithToken(token).GetAsync("/api/contracts");
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("org", detail, StringComparison.Ordinal);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer").Parameter!;
+        Assert.Contains("error=\"invalid_token\"", challenge, StringComparison.Ordinal);
+        Assert.Contains("error_description=\"", challenge, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, challenge + problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ARefusedTokenIsLoggedWithItsReasonButNeverTheTokenItself()
     {

@@ -37,6 +37,8 @@ public class ApiFactory : WebApplicationFactory<Program>
             ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = TestTokens.KeyBase64,
             ["Authentication:Schemes:Bearer:SigningKeys:0:Length"] = "32",
             ["Logging:LogLevel:Default"] = "Warning",
+            // A line per request would bury a failing test's output; RequestLogTests turns it on.
+            ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
             // Jobs enqueued by a request still run; the clock-driven schedule would change rows
             // in the middle of tests that count them.
             ["Jobs:Schedule"] = "false",
