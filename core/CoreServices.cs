@@ -48,6 +48,7 @@ internal static class CoreServices
         services.AddSingleton<Exceptions.ExceptionStore>();
         services.AddSingleton<Contracts.ContractTermStore>();
         services.AddSingleton<Contracts.PolicyChangeStore>();
+        services.AddSingleton<Notifications.NotificationRequeue>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<ReturnStore>();
         services.AddSingleton<IdempotencyKeys>();

@@ -1,9 +1,20 @@
 using ContractMonitor.Core;
+using ContractMonitor.Core.Health;
 using ContractMonitor.Core.Logging;
 using ContractMonitor.Worker;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddJsonLogs();
-builder.Services.AddContractMonitorCore().AddWorkerJobs();
+builder.Services.AddContractMonitorCore().AddWorkerJobs().AddServiceHealth();
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+// The worker serves nothing but its probes (issue 21): alive while it answers; ready while its
+// database answers, its outbox moves and a job server (this one, or another) reports.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = c => c.Tags.Contains(ServiceHealth.ReadyTag),
+    ResponseWriter = ServiceHealth.WriteAsync,
+});
+await app.RunAsync();

@@ -3,6 +3,7 @@ using ContractMonitor.Api.Validation;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Notifications;
+using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Features.Notifications;
@@ -17,9 +18,36 @@ internal static class NotificationsEndpoints
 
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapContractGroup("/api/contracts/{contractId}/notifications", "Notifications")
-            .MapGet("/", ListAsync).WithName("ListNotifications").AllowRoles(MaySee).ProducesValidationProblem();
+        var group = endpoints.MapContractGroup("/api/contracts/{contractId}/notifications", "Notifications");
+        group.MapGet("/", ListAsync).WithName("ListNotifications").AllowRoles(MaySee).ProducesValidationProblem();
+        group.MapPost("/{id:long}/requeue", RequeueAsync).WithName("RequeueNotification").AllowRoles(Role.Admin)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
+    }
+
+    /// <summary>
+    /// Sends a failed email again (issue 21): back to Pending with its attempts reset, audited, and the
+    /// dispatcher asked to run now. The same message goes, with the same Message-Id. 409 unless it has failed.
+    /// </summary>
+    public static async Task<Results<Ok<NotificationResponse>, ProblemHttpResult>> RequeueAsync(
+        ContractAccess access, long id, NotificationRequeue requeue, NotificationStore notifications, IBackgroundJobClient jobs,
+        CancellationToken cancellationToken)
+    {
+        var result = await requeue.RequeueAsync(access.Id, id, access.Caller, cancellationToken);
+        if (result is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Email not found",
+                detail: $"The contract has no email {id}.");
+        }
+
+        if (result.Status != Core.Data.WriteStatus.Updated)
+        {
+            return Problems.WriteResults.Refused(result);
+        }
+
+        jobs.Enqueue<Core.Jobs.NotificationJobs>(j => j.DispatchAsync(CancellationToken.None));
+        var email = (await notifications.ListAsync(access.Id, NotificationFilter.All, cancellationToken)).Single(n => n.Id == id);
+        return TypedResults.Ok(email.ToResponse());
     }
 
     /// <summary>Every email of the contract, oldest first: escalation emails and digests, with status, attempts and sent time.</summary>

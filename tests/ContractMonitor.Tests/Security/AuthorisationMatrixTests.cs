@@ -68,6 +68,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["RespondToChallenge"] = Access.Contract(Trust),
         ["CloseChallenge"] = Access.Contract(Officers),
         ["ListNotifications"] = Access.Contract(Council),
+        ["RequeueNotification"] = Access.Contract(Admins),
         ["GetSplitScreen"] = Access.Contract(Everyone),
         ["PreviewPaper"] = Access.Contract(Officers),
         ["PreviewPaperDocument"] = Access.Contract(Officers),

@@ -119,6 +119,7 @@ public sealed class AuthorisationWorld
             "RespondToChallenge" => Post($"/api/challenges/{ChallengeId}/responses", """{"text":"Agency staff start in June."}"""),
             "CloseChallenge" => Post($"/api/challenges/{await CreateChallengeAsync(Scenario)}/close", """{"outcome":"Agreed"}"""),
             "ListNotifications" => Get($"{Contract}/notifications"),
+            "RequeueNotification" => Post($"{Contract}/notifications/{await FailedEmailAsync(Scenario)}/requeue", "{}"),
             "GetSplitScreen" => Get($"{Contract}/split-screen"),
             "PreviewPaper" => Get($"{Contract}/papers/preview?period=2016-17-Q1"),
             "PreviewPaperDocument" => Get($"{Contract}/papers/preview/document?period=2016-17-Q1"),
@@ -208,6 +209,19 @@ public sealed class AuthorisationWorld
             Json("""{"measureCode":"A1","period":"2016-04","text":"Why did assessments fall?"}"""));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>An email that failed for good, already rendered, as the dispatcher leaves one the mail server refused.</summary>
+    internal static async Task<long> FailedEmailAsync(Scenario scenario)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(scenario.Api.ConnectionString);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, """
+            INSERT INTO Notifications (ContractId, Kind, DigestMonth, Recipient, RecipientName, RecipientRole, MessageKey, Subject, TextBody, HtmlBody,
+                                       Status, Attempts, NextAttemptAt, LastError, CreatedAt)
+            VALUES (@ContractId, 'Digest', '2016-05', @Recipient, 'Cllr Chair', 'Chair', @Key, 'Monthly digest', 'Figures.', '<p>Figures.</p>',
+                    'Failed', 8, @At, '550 mailbox unavailable', @At)
+            RETURNING Id
+            """, new { scenario.ContractId, Recipient = $"{Guid.NewGuid():N}@council.example", Key = Guid.NewGuid().ToString("N"), At = new DateTimeOffset(2016, 6, 1, 9, 0, 0, TimeSpan.Zero) });
     }
 
     private const string PaperBody = """{"period":"2016-17-Q1","meetingDate":"2016-09-14","title":"Q1 report"}""";
