@@ -46,7 +46,8 @@ internal static class JobServices
     private static JobStorage CreateStorage(Database database) => database.Provider == DatabaseProvider.SqlServer
         ? new SqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
         {
-            PrepareSchemaIfNecessary = true,
+            // The migrations runner installs Hangfire's schema (M0017): a replica starting up changes no schema.
+            PrepareSchemaIfNecessary = false,
             QueuePollInterval = TimeSpan.FromSeconds(5),
         })
         : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });

@@ -38,6 +38,14 @@ public sealed class SqlServerSchema
         var schema = new SqlServerSchema();
         foreach (var statement in TSql.Statements(TSql.Parse(script)))
         {
+            // Hangfire's own tables (its install script, M0017) are its business: SQLite has none to compare.
+            if (statement is CreateTableStatement { SchemaObjectName.SchemaIdentifier.Value: "HangFire" }
+                or AlterTableStatement { SchemaObjectName.SchemaIdentifier.Value: "HangFire" }
+                or CreateIndexStatement { OnName.SchemaIdentifier.Value: "HangFire" })
+            {
+                continue;
+            }
+
             switch (statement)
             {
                 case CreateTableStatement create:

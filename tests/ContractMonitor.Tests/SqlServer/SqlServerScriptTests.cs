@@ -27,6 +27,27 @@ public sealed class SqlServerScriptTests(MigratedSqliteFile migrated) : IClassFi
             Schema.Tables.Keys.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Issue 21: Hangfire's tables come from the migrations runner too, and its script parses as T-SQL like the rest.</summary>
+    [Fact]
+    public void TheMigrationsInstallHangfiresSchema()
+    {
+        var tables = new CreatedTables();
+        TSql.Parse(SqlServerSchema.MigrationScript).Accept(tables);
+
+        var hangfire = tables.Names.Where(n => n.Schema == "HangFire").Select(n => n.Table).ToList();
+        Assert.Contains("Job", hangfire);
+        Assert.Contains("Server", hangfire);
+    }
+
+    /// <summary>Every CREATE TABLE, however deep in IF blocks (Hangfire's script installs version by version).</summary>
+    private sealed class CreatedTables : TSqlFragmentVisitor
+    {
+        public List<(string? Schema, string Table)> Names { get; } = [];
+
+        public override void Visit(CreateTableStatement node) =>
+            Names.Add((node.SchemaObjectName.SchemaIdentifier?.Value, node.SchemaObjectName.BaseIdentifier.Value));
+    }
+
     public static TheoryData<AppStatements.Statement> Statements() => new(AppStatements.All);
 
     [Fact]

@@ -1,0 +1,27 @@
+using FluentMigrator;
+using Hangfire.SqlServer;
+
+namespace ContractMonitor.Migrations.Migrations;
+
+/// <summary>
+/// Issue 21, one schema source: on SQL Server, Hangfire's own tables (schema HangFire) are created
+/// by its install script here, by the migrations runner, and the api and workers start with
+/// PrepareSchemaIfNecessary off, so no replica changes the schema as it starts. SQLite keeps
+/// Hangfire's queue in memory and has nothing to install. The script takes its own lock and
+/// manages its own transaction, so it runs outside the runner's.
+/// </summary>
+[Migration(2026_12_05_0017, TransactionBehavior.None, "Hangfire's SQL Server schema")]
+public sealed class M0017_HangfireSchema : Migration
+{
+    public const string HangfireSchema = "HangFire";
+
+    public override void Up()
+    {
+        IfDatabase("SqlServer").Execute.Sql(SqlServerObjectsInstaller.GetInstallScript(HangfireSchema, enableHeavyMigrations: true));
+    }
+
+    public override void Down()
+    {
+        // Hangfire's queue is not ours to drop: its jobs may still be running.
+    }
+}
