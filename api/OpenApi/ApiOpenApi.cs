@@ -39,6 +39,20 @@ internal static class ApiOpenApi
             options.ResolveConflictingActions(BodyFormats.Merge);
             options.OperationFilter<BodyFormats>();
             options.OperationFilter<IdempotencyKeyParameter>();
+            // The handlers' XML comments describe their operations; the records' describe their fields.
+            foreach (var assembly in new[] { typeof(ApiOpenApi).Assembly, typeof(ContractMonitor.Contracts.JsonDefaults).Assembly })
+            {
+                options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml"));
+            }
+
+            options.OperationFilter<OperationText>();
+            options.OperationFilter<RouteParameters>();
+            options.OperationFilter<QueryParameters>();
+            options.OperationFilter<ResponseDocs>();
+            options.DocumentFilter<DocumentText>();
+            // Properties that are never null say so, and are required: a generated client then needs no null checks for them.
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
             options.CustomSchemaIds(type => type.FullName?.Replace("ContractMonitor.Contracts.", "", StringComparison.Ordinal).Replace('+', '.'));
         });
         return services;

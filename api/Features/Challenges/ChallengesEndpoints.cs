@@ -91,6 +91,7 @@ internal static class ChallengesEndpoints
             (await challenges.ListAsync(access.Id, narrowed.Measure, narrowed.Period, filter, cancellationToken)).Select(c => c.ToResponse()).ToList()));
     }
 
+    /// <summary>One challenge with its responses and status, if the caller's organisation can see its contract.</summary>
     public static Ok<ChallengeDetail> Get(VisibleChallenge visible)
     {
         return TypedResults.Ok(visible.Challenge.ToResponse());

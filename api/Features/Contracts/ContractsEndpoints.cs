@@ -31,6 +31,7 @@ internal static class ContractsEndpoints
         return endpoints;
     }
 
+    /// <summary>Creates a contract the caller's council commissions: its term, returnDueDays, small cohort and escalation policy and ladder. 409 when the reference is taken; 422 when the provider is unknown.</summary>
     public static async Task<Results<Created<ContractResponse>, ProblemHttpResult>> CreateAsync(
         CreateContractRequest request, ClaimsPrincipal user, ContractStore store, CancellationToken cancellationToken)
     {
@@ -64,6 +65,7 @@ internal static class ContractsEndpoints
             : WriteResults.Refused(result);
     }
 
+    /// <summary>The contract: its term, the rules it started with and every change of them since, and its settings.</summary>
     public static Ok<ContractResponse> Get(ContractAccess access)
     {
         return TypedResults.Ok(access.Contract.ToResponse());

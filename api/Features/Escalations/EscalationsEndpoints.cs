@@ -51,6 +51,7 @@ internal static class EscalationsEndpoints
         return TypedResults.Ok(new EscalationListResponse(list.Select(e => AsSeenBy(e, access.Caller).ToResponse()).ToList()));
     }
 
+    /// <summary>One escalation with its events (each with its period, level and cause) and the emails sent about it.</summary>
     public static Ok<EscalationResponse> Get(VisibleEscalation visible)
     {
         return TypedResults.Ok(AsSeenBy(visible.Escalation, visible.Caller).ToResponse());

@@ -39,6 +39,7 @@ internal static class EvaluationsEndpoints
         return TypedResults.Accepted($"/api/contracts/{access.Id}/evaluations/{request.Id}", request.ToResponse());
     }
 
+    /// <summary>An "evaluate now" request: whether the evaluator has answered it yet, and what it did.</summary>
     public static async Task<Results<Ok<EvaluationRequestResponse>, ProblemHttpResult>> GetRequestAsync(
         ContractAccess access, long requestId, EvaluationRequests requests, CancellationToken cancellationToken)
     {

@@ -52,11 +52,13 @@ internal static class ExceptionsEndpoints
             : WriteResults.Refused(result);
     }
 
+    /// <summary>Every agreed exception of the contract, oldest first, with its steps (agreed, extended, ended, expired).</summary>
     public static async Task<Ok<ExceptionListResponse>> ListAsync(
         ContractAccess access, ExceptionStore store, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ExceptionListResponse(
             (await store.ListAsync(access.Id, cancellationToken)).Select(x => x.ToResponse(UkCalendar.Today(clock))).ToList()));
 
+    /// <summary>One agreed exception with its steps.</summary>
     public static Ok<ExceptionResponse> Get(VisibleException visible, TimeProvider clock) =>
         TypedResults.Ok(visible.Exception.ToResponse(UkCalendar.Today(clock)));
 

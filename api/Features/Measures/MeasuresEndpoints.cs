@@ -28,6 +28,7 @@ internal static class MeasuresEndpoints
         return endpoints;
     }
 
+    /// <summary>Adds a measure to the contract: code (unique within it), title, definition, unit, polarity, frequency, decimals and the period returns start. 409 for a code already used.</summary>
     public static async Task<Results<Created<MeasureResponse>, ProblemHttpResult>> CreateAsync(
         ContractAccess access, CreateMeasureRequest request, MeasureStore store, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ internal static class MeasuresEndpoints
             : WriteResults.Refused(result);
     }
 
+    /// <summary>The contract's measures, retired ones marked as such.</summary>
     public static async Task<Ok<List<MeasureResponse>>> ListAsync(
         ContractAccess access, MeasureStore store, CancellationToken cancellationToken)
     {
@@ -44,6 +46,7 @@ internal static class MeasuresEndpoints
         return TypedResults.Ok(measures.Select(m => m.ToResponse()).ToList());
     }
 
+    /// <summary>One measure with its definition versions; with <c>period</c>, the definition in force then.</summary>
     /// <param name="period">A period of the measure: <c>definition</c> is then the one in force for it.</param>
     public static async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> GetAsync(
         ContractAccess access, string code, string? period, MeasureStore store, MeasureLifeStore life, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ internal static class OrganisationsEndpoints
             : WriteResults.Refused(result);
     }
 
+    /// <summary>Every organisation: councils and trusts, by code.</summary>
     public static async Task<Ok<IReadOnlyList<OrganisationResponse>>> ListAsync(
         ClaimsPrincipal user, OrganisationStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<OrganisationResponse>>((await store.ListVisibleAsync(user.RequireCaller(), cancellationToken))

@@ -18,6 +18,7 @@ internal static class PanelEndpoints
         return endpoints;
     }
 
+    /// <summary>Replaces the contract's scrutiny panel: its members, each Chair, ViceChair or Member, with an email address. Audited.</summary>
     public static async Task<Ok<PanelResponse>> ReplaceAsync(
         ContractAccess access, PanelRequest request, PanelStore store, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ internal static class PanelEndpoints
         return TypedResults.Ok(result.Value!.ToResponse());
     }
 
+    /// <summary>The contract's scrutiny panel: who is chair, vice-chair and member, and their addresses.</summary>
     public static async Task<Ok<PanelResponse>> GetAsync(
         ContractAccess access, PanelStore store, CancellationToken cancellationToken)
     {

@@ -94,6 +94,7 @@ internal static class PapersEndpoints
         return TypedResults.Created($"/api/papers/{paper.Id}", paper);
     }
 
+    /// <summary>The contract's published panel papers, newest first, withdrawn ones marked.</summary>
     public static async Task<Ok<PaperListResponse>> ListAsync(ContractAccess access, PaperStore papers, CancellationToken cancellationToken) =>
         TypedResults.Ok(new PaperListResponse(await papers.ListAsync(access.Id, cancellationToken)));
 
@@ -128,6 +129,7 @@ internal static class PapersEndpoints
         TypedResults.Ok(new PaperChangesResponse(visible.Id, visible.Paper.PublishedAt,
             await papers.ChangesSinceAsync(visible.Paper, cancellationToken)));
 
+    /// <summary>Withdraws a published paper with a reason: it stays readable, marked withdrawn. 409 when already withdrawn.</summary>
     public static async Task<Results<Ok<PublishedPaper>, ProblemHttpResult>> WithdrawAsync(
         VisiblePaper visible, WithdrawPaperRequest request, PaperStore papers, CancellationToken cancellationToken)
     {

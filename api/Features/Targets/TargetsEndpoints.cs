@@ -57,6 +57,7 @@ internal static class TargetsEndpoints
         };
     }
 
+    /// <summary>Every target version of the measure, by financial year, with who set it, when and why.</summary>
     public static async Task<Results<Ok<TargetHistoryResponse>, ProblemHttpResult>> ListAsync(
         ContractAccess access, string code, MeasureStore measures, TargetStore targets, CancellationToken cancellationToken)
     {
