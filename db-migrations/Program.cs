@@ -18,6 +18,12 @@ try
 {
     SchemaMigrator.MigrateUp(options.Provider, options.Connection!);
     Console.Out.WriteLine($"Migrated {options.Provider} database to the latest version.");
+    if (options.Provider == DatabaseProvider.SqlServer && AppLogin.Provision(options.Connection!,
+            Environment.GetEnvironmentVariable(AppLogin.NameVariable), Environment.GetEnvironmentVariable(AppLogin.PasswordVariable)))
+    {
+        Console.Out.WriteLine($"The app's login {Environment.GetEnvironmentVariable(AppLogin.NameVariable)} reads, writes and executes; it changes no schema.");
+    }
+
     return 0;
 }
 catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
