@@ -2,7 +2,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging().AddRequestLimits();
 builder.Services.AddContractMonitorCore()
     .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth()
-    .AddApiJobs().AddApiRateLimiting().AddRequestLog().AddPageAuthentication(builder.Environment, builder.Configuration);
+    .AddApiJobs().AddApiRateLimiting().AddRequestLog().AddPageAuthentication(builder.Environment, builder.Configuration)
+    .AddServiceTelemetry(builder.Configuration, "contractmonitor-api");
 
 var app = builder.Build();
 app.Services.MigrateEmbeddedDatabase();

@@ -1,12 +1,14 @@
 using ContractMonitor.Core;
 using ContractMonitor.Core.Health;
 using ContractMonitor.Core.Logging;
+using ContractMonitor.Core.Telemetry;
 using ContractMonitor.Worker;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddJsonLogs();
 builder.Services.AddContractMonitorCore().AddWorkerJobs().AddServiceHealth();
+builder.Services.AddServiceTelemetry(builder.Configuration, "contractmonitor-worker");
 
 var app = builder.Build();
 // The worker serves nothing but its probes (issue 21): alive while it answers; ready while its

@@ -65,8 +65,17 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
     /// Evaluates the contract's marked measures, or all of them when someone asked for it; then
     /// clears the marks it used and answers the requests it saw.
     /// </summary>
-    public Task<EvaluationOutcome> EvaluateContractAsync(long contractId, CancellationToken cancellationToken) =>
-        DbRetry.RunAsync(() => EvaluateOnceAsync(contractId, cancellationToken));
+    public async Task<EvaluationOutcome> EvaluateContractAsync(long contractId, CancellationToken cancellationToken)
+    {
+        var took = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = await DbRetry.RunAsync(() => EvaluateOnceAsync(contractId, cancellationToken));
+        if (outcome.Contracts > 0)
+        {
+            Telemetry.ServiceMetrics.Evaluated(took.Elapsed);
+        }
+
+        return outcome;
+    }
 
     private async Task<EvaluationOutcome> EvaluateOnceAsync(long contractId, CancellationToken cancellationToken)
     {
@@ -98,6 +107,11 @@ internal sealed partial class ContractEvaluator(Database database, TimeProvider 
         }
 
         await transaction.CommitAsync(cancellationToken);
+        foreach (var (reason, level) in writer.Opened)
+        {
+            Telemetry.ServiceMetrics.Opened(reason, level);
+        }
+
         return new EvaluationOutcome(1, measures.Count, writer.EvaluationsWritten, writer.EscalationsWritten, writer.EventsWritten, cleared,
             writer.NotificationsWritten);
     }

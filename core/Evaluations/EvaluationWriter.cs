@@ -162,8 +162,12 @@ internal sealed class EvaluationWriter(
 
     /// <summary>Applies one planned change: updates at once, new records and events at the flush.</summary>
     /// <param name="retiredFrom">The measure's retirement in effect: events from then on are about no period anyone signs off.</param>
+    /// <summary>Each raise or climb this run appended, by reason and the level it reached: counted once the run commits.</summary>
+    public List<(EscalationReason Reason, int Level)> Opened { get; } = [];
+
     public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change, Periods.Period? retiredFrom = null)
     {
+        Opened.AddRange(change.Events.Where(e => e.Type is EscalationEventType.Raised or EscalationEventType.Escalated).Select(e => (reason, e.Level)));
         // Missing returns have no figures to sign off, and a retired period owes none: no acceptance
         // could ever release emails about either, so they are never held (requireAcceptance).
         bool Holdable(NewEvent e) => reason != EscalationReason.MissingReturns && (retiredFrom is not { } r || e.Period is not { } p || p < r);

@@ -60,8 +60,19 @@ internal sealed partial class NotificationDispatcher(
         ORDER BY Id
         """;
 
-    /// <summary>Sends every row that is due, in batches, until none is left.</summary>
+    private const string BacklogSql = "SELECT COUNT(*) FROM Notifications WHERE Status IN ('Pending', 'Sending')";
+
+    /// <summary>Sends every row that is due, in batches, until none is left; then counts what it did and what still waits.</summary>
     public async Task<DispatchOutcome> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await DispatchBatchesAsync(cancellationToken);
+        Telemetry.ServiceMetrics.Dispatched(outcome.Sent, outcome.Retrying, outcome.Failed);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        Telemetry.ServiceMetrics.Backlog(await connection.ExecuteScalarAsync<long>(new CommandDefinition(BacklogSql, cancellationToken: cancellationToken)));
+        return outcome;
+    }
+
+    private async Task<DispatchOutcome> DispatchBatchesAsync(CancellationToken cancellationToken)
     {
         if (!settings.CanSend)
         {

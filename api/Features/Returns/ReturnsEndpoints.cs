@@ -107,6 +107,7 @@ internal static class ReturnsEndpoints
             // A cell that could not be read says so, rather than "required" from the rules.
             var errors = check.Errors.Where(e => !readErrors.ContainsKey(e.Key)).Concat(readErrors)
                 .OrderBy(e => RowNumber(e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal).ToDictionary();
+            Core.Telemetry.ServiceMetrics.Refused("invalid");
             return WriteResults.Unprocessable(errors, "No return was stored: correct the rows named below and send the whole batch again.");
         }
 
@@ -119,6 +120,7 @@ internal static class ReturnsEndpoints
     {
         if (result.Status == SubmitStatus.KeyReused)
         {
+            Core.Telemetry.ServiceMetrics.Refused("key_reused");
             return WriteResults.Unprocessable(new Dictionary<string, string[]>
             {
                 [IdempotencyHeader.Name] = ["was already used for a different request. Use a new key for a new batch."],
@@ -127,11 +129,13 @@ internal static class ReturnsEndpoints
 
         if (result.Status == SubmitStatus.Locked)
         {
+            Core.Telemetry.ServiceMetrics.Refused("locked");
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The period's figures are fixed", detail: result.LockedDetail);
         }
 
         if (result.Status == SubmitStatus.Changed)
         {
+            Core.Telemetry.ServiceMetrics.Refused("changed");
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The contract changed", detail: SubmitResult.ChangedDetail);
         }
 
@@ -143,7 +147,8 @@ internal static class ReturnsEndpoints
             return TypedResults.Created(earlier.Location, JsonSerializer.Deserialize<ReturnListResponse>(earlier.Body, JsonDefaults.Web));
         }
 
-        return TypedResults.Created(location, new ReturnListResponse(result.Stored!.ToResponses()));
+        Core.Telemetry.ServiceMetrics.Accepted(result.Stored!.Count);
+        return TypedResults.Created(location, new ReturnListResponse(result.Stored.ToResponses()));
     }
 
     /// <summary>The n of <c>returns[n].field</c> or <c>lines[n]</c>, so errors read in the order of the rows.</summary>
