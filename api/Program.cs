@@ -1,5 +1,5 @@
 var builder = WebApplication.CreateBuilder(args);
-builder.AddStructuredLogging().AddRequestLimits();
+builder.WatchUserSecrets().AddStructuredLogging().AddRequestLimits();
 builder.Services.AddContractMonitorCore()
     .AddApiProblems().AddApiAuthentication().AddApiValidation().AddApiOpenApi().AddApiHealth()
     .AddApiJobs().AddApiRateLimiting().AddRequestLog().AddPageAuthentication(builder.Environment, builder.Configuration)

@@ -58,6 +58,26 @@ public sealed class LateSigningKeyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
     }
 
+    /// <summary>
+    /// The real first run: AddUserSecrets, with no folder yet, reads "secrets.json" beside the app.
+    /// The api points the source at the secrets folder (made now), and a key written there later is read.
+    /// </summary>
+    [Fact]
+    public async Task UserSecretsWrittenIntoAFolderThatDidNotExistAtStartAreRead()
+    {
+        var secrets = Path.Combine(folder, "home", ".microsoft", "usersecrets", "contractmonitor-test", "secrets.json");
+        var builder = new ConfigurationBuilder().SetBasePath(folder).AddJsonFile("secrets.json", optional: true, reloadOnChange: true);
+
+        Assert.True(ContractMonitor.Api.Development.UserSecretsWatch.Watch(builder, secrets));
+        var configuration = builder.Build();
+        await File.WriteAllTextAsync(secrets, """{ "Authentication:Schemes:Bearer:SigningKeys": [ { "Id": "k1", "Value": "c2VjcmV0" } ] }""");
+
+        var key = await Eventually.ReadAsync(() => Task.FromResult(configuration["Authentication:Schemes:Bearer:SigningKeys:0:Id"]),
+            value => value == "k1", "the key written after the start to be read", every: TimeSpan.FromMilliseconds(100));
+        Assert.Equal("k1", key);
+        Assert.False(File.Exists(Path.Combine(folder, "secrets.json")));
+    }
+
     public void Dispose()
     {
         database.Dispose();
