@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using ContractMonitor.Tests.Api;
+using ContractMonitor.Tests.Infrastructure;
+
+namespace ContractMonitor.Tests.Docs;
+
+/// <summary>
+/// Issue 21: the README's walkthrough cannot rot. Every bash block marked
+/// <c>&lt;!-- run: walkthrough --&gt;</c> runs, in order, as one script, against the built api
+/// started as its own process on an empty database, with an empty user-secrets store (a new HOME),
+/// minting its tokens with the real <c>dotnet user-jwts</c>. Every curl must answer 2xx; an answer
+/// the background evaluation has not caught up with yet is asked again for a few seconds, as a
+/// person would.
+/// </summary>
+public sealed partial class ReadmeWalkthroughTests : IDisposable
+{
+    private readonly string home = Directory.CreateTempSubdirectory("contractmonitor-home-").FullName;
+    private readonly TempSqliteFile database = new();
+
+    private const string Preamble = """
+        set -euo pipefail
+        # The README's address is the api's on this run; a failed call is asked again, then fails the script with its answer.
+        curl() {
+          local args=("${@//http:\/\/localhost:5080/$BASE}")
+          local attempt
+          for attempt in $(seq 1 20); do
+            if command curl --fail-with-body -sS "${args[@]}" >>"$LOG" 2>&1; then echo >>"$LOG"; return 0; fi
+            sleep 0.5
+          done
+          echo "README command failed: curl $*" >&2
+          tail -c 2000 "$LOG" >&2
+          return 1
+        }
+
+        """;
+
+    [Fact]
+    public async Task TheWalkthroughRunsAgainstAFreshApiWithNoUserSecrets()
+    {
+        Assert.SkipWhen(!File.Exists("/bin/bash") || !OnPath("curl"), "The walkthrough needs bash and curl, which this machine lacks.");
+        var root = OpenApiDocumentTests.RepositoryRoot;
+        var blocks = Walkthrough().Matches(await File.ReadAllTextAsync(Path.Combine(root, "README.md"))).Select(m => m.Groups["code"].Value).ToList();
+        Assert.True(blocks.Count >= 6, $"Only {blocks.Count} README blocks are marked to run.");
+        var port = FreePort();
+        var api = Start(Path.Combine(root, "api", "bin", Configuration, "net10.0", "ContractMonitor.Api.dll"), port);
+        int exitCode;
+        string log, told;
+        try
+        {
+            using (var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+            {
+                await Eventually.TrueAsync(async () =>
+                {
+                    try
+                    {
+                        return (await http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return false;
+                    }
+                }, "the api to start");
+            }
+
+            log = Path.Combine(home, "curl.log");
+            var script = new ProcessStartInfo("/bin/bash", ["-c", Preamble + string.Join("\n", blocks)])
+            {
+                WorkingDirectory = root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            Environment(script.Environment, port);
+            script.Environment["LOG"] = log;
+            using var run = Process.Start(script)!;
+            var output = run.StandardOutput.ReadToEndAsync();
+            var errors = run.StandardError.ReadToEndAsync();
+            await run.WaitForExitAsync(TestContext.Current.CancellationToken);
+            exitCode = run.ExitCode;
+            told = $"{await errors}\n{await output}";
+        }
+        finally
+        {
+            api.Kill(entireProcessTree: true);
+            await api.WaitForExitAsync();
+            api.Dispose();
+        }
+
+        Assert.True(exitCode == 0, $"The README walkthrough failed ({exitCode}):\n{told}");
+        Assert.Contains("\"reason\":\"SustainedFailure\"", await File.ReadAllTextAsync(log), StringComparison.Ordinal);
+    }
+
+    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    private void Environment(IDictionary<string, string?> environment, int port)
+    {
+        environment["HOME"] = home;
+        environment["BASE"] = $"http://127.0.0.1:{port}";
+        environment["DOTNET_NOLOGO"] = "1";
+        environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+    }
+
+    private Process Start(string dll, int port)
+    {
+        Assert.True(File.Exists(dll), $"Build the api first: {dll} is missing.");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Environment(start.Environment, port);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["DemoData__Enabled"] = "false";
+        start.Environment["ConnectionStrings__ContractMonitor"] = database.ConnectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool OnPath(string command) =>
+        (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, command)));
+
+    [GeneratedRegex(@"<!-- run: walkthrough -->\s*```bash\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex Walkthrough();
+
+    public void Dispose()
+    {
+        database.Dispose();
+        try
+        {
+            Directory.Delete(home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file the api still held as it stopped: the temp folder is cleaned by the machine.
+        }
+    }
+}
