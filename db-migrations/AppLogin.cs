@@ -27,12 +27,15 @@ internal static class AppLogin
             SET @Statement = N'ALTER LOGIN ' + @Quoted + N' WITH PASSWORD = N''' + @Secret + N'''';
         EXEC sys.sp_executesql @Statement;
         IF NOT EXISTS (SELECT 1 FROM sys.database_principals WHERE name = @Name)
-        BEGIN
             SET @Statement = N'CREATE USER ' + @Quoted + N' FOR LOGIN ' + @Quoted;
-            EXEC sys.sp_executesql @Statement;
-        END;
+        ELSE
+            -- A user left from a restore (orphaned) is joined to the login again.
+            SET @Statement = N'ALTER USER ' + @Quoted + N' WITH LOGIN = ' + @Quoted;
+        EXEC sys.sp_executesql @Statement;
+        -- Reads and writes; no DDL and no EXECUTE (the app calls no procedure of its own; sp_getapplock
+        -- is public). The audit and the migration history are append-only to it.
         SET @Statement = N'ALTER ROLE db_datareader ADD MEMBER ' + @Quoted + N'; ALTER ROLE db_datawriter ADD MEMBER ' + @Quoted
-            + N'; GRANT EXECUTE TO ' + @Quoted;
+            + N'; DENY UPDATE, DELETE ON dbo.AuditLog TO ' + @Quoted + N'; DENY INSERT, UPDATE, DELETE ON dbo.VersionInfo TO ' + @Quoted;
         EXEC sys.sp_executesql @Statement;
         """;
 

@@ -51,7 +51,7 @@ public static class SchemaMigrator
                     _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
                 };
                 runner.WithGlobalConnectionString(connectionString ?? string.Empty)
-                    .ScanIn(typeof(SchemaMigrator).Assembly).For.Migrations();
+                    .ScanIn(typeof(SchemaMigrator).Assembly).For.All(); // migrations and maintenance steps (M0017)
             });
 
         if (script is not null)

@@ -46,12 +46,21 @@ internal static class UserSecretsWatch
             // With no folder at start, AddUserSecrets leaves the file provider unset, and the builder's
             // (the content root) fills it in: it then watched "secrets.json" beside the app, not the secret.
             if (sources[i] is JsonConfigurationSource { Path: { } relative } json
-                && (relative == Path.GetFileName(full)
+                && ((relative == Path.GetFileName(full) && json.FileProvider is null or PhysicalFileProvider)
                     || (json.FileProvider is PhysicalFileProvider provider
                         && string.Equals(Path.GetFullPath(Path.Combine(provider.Root, relative)), full, StringComparison.Ordinal))))
             {
                 var folder = Path.GetDirectoryName(full)!;
-                Directory.CreateDirectory(folder);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // A read-only mount (docker-compose's) or no write access: keep the source as it was.
+                    return false;
+                }
+
                 sources[i] = new JsonConfigurationSource
                 {
                     FileProvider = new PhysicalFileProvider(folder),

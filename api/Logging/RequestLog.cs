@@ -31,7 +31,9 @@ internal static class RequestLog
         public ValueTask OnResponseAsync(HttpLoggingInterceptorContext logContext)
         {
             var context = logContext.HttpContext;
-            logContext.AddParameter("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
+            // The exception handler clears the endpoint before it answers; its feature keeps the one that failed.
+            var endpoint = context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
+            logContext.AddParameter("Route", (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
             logContext.AddParameter("TraceId", Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
             return ValueTask.CompletedTask;
         }

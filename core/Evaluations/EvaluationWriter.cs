@@ -160,11 +160,11 @@ internal sealed class EvaluationWriter(
     // The last event of each record this run changed, when the change is news, and the highest level it reached.
     private readonly List<(long EscalationId, int EventIndex, int Level, bool Holdable)> news = [];
 
-    /// <summary>Applies one planned change: updates at once, new records and events at the flush.</summary>
-    /// <param name="retiredFrom">The measure's retirement in effect: events from then on are about no period anyone signs off.</param>
     /// <summary>Each raise or climb this run appended, by reason and the level it reached: counted once the run commits.</summary>
     public List<(EscalationReason Reason, int Level)> Opened { get; } = [];
 
+    /// <summary>Applies one planned change: updates at once, new records and events at the flush.</summary>
+    /// <param name="retiredFrom">The measure's retirement in effect: events from then on are about no period anyone signs off.</param>
     public async Task ApplyAsync(long measureId, EscalationReason reason, EscalationChange change, Periods.Period? retiredFrom = null)
     {
         Opened.AddRange(change.Events.Where(e => e.Type is EscalationEventType.Raised or EscalationEventType.Escalated).Select(e => (reason, e.Level)));

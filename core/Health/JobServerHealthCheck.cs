@@ -20,8 +20,16 @@ internal sealed class JobServerHealthCheck(JobStorage storage, Data.Database dat
             return Task.FromResult(HealthCheckResult.Healthy("Jobs run in this process."));
         }
 
-        var heartbeats = storage.GetMonitoringApi().Servers().Select(s => s.Heartbeat).ToList();
-        return Task.FromResult(Judge(heartbeats, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            var heartbeats = storage.GetMonitoringApi().Servers().Select(s => s.Heartbeat).ToList();
+            return Task.FromResult(Judge(heartbeats, clock.GetUtcNow().UtcDateTime));
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        {
+            // The report is anonymous: the server's own words (logins, names) stay out of it.
+            return Task.FromResult(HealthCheckResult.Unhealthy("The job storage cannot be read."));
+        }
     }
 
     /// <param name="heartbeats">Each server's last heartbeat, in UTC as Hangfire keeps them.</param>

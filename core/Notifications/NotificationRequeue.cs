@@ -41,8 +41,11 @@ internal sealed class NotificationRequeue(Database database, TimeProvider clock)
 
         if (await connection.ExecuteAsync(new CommandDefinition(RequeueSql, args, transaction, cancellationToken: cancellationToken)) == 0)
         {
+            // Read again: another requeue or the dispatcher may have moved it since the read above.
+            var current = await connection.QuerySingleAsync<(string Status, int Attempts, string? LastError)>(new CommandDefinition(
+                FindSql, args, transaction, cancellationToken: cancellationToken));
             return WriteResult.Conflict<string>(
-                $"Email {id} is {was.Status}, not Failed: only an email that has failed for good can be sent again.");
+                $"Email {id} is {current.Status}, not Failed: only an email that has failed for good can be sent again.");
         }
 
         await AuditLog.WriteAsync(transaction, caller, now, new AuditEntry("notification.requeued", "Notification",
