@@ -66,9 +66,13 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
             }
 
             log = Path.Combine(home, "curl.log");
+            // The commands run where a reader would, beside `api`, but in a folder of their own, so that
+            // what they write (panel-paper.csv) lands there and not in the repository.
+            var work = Directory.CreateDirectory(Path.Combine(home, "work")).FullName;
+            File.CreateSymbolicLink(Path.Combine(work, "api"), Path.Combine(root, "api"));
             var script = new ProcessStartInfo("/bin/bash", ["-c", Preamble + string.Join("\n", blocks)])
             {
-                WorkingDirectory = root,
+                WorkingDirectory = work,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
