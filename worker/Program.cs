@@ -3,7 +3,6 @@ using ContractMonitor.Core.Health;
 using ContractMonitor.Core.Logging;
 using ContractMonitor.Core.Telemetry;
 using ContractMonitor.Worker;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddJsonLogs();
@@ -13,10 +12,5 @@ builder.Services.AddServiceTelemetry(builder.Configuration, "contractmonitor-wor
 var app = builder.Build();
 // The worker serves nothing but its probes (issue 21): alive while it answers; ready while its
 // database answers, its outbox moves and a job server (this one, or another) reports.
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions
-{
-    Predicate = c => c.Tags.Contains(ServiceHealth.ReadyTag),
-    ResponseWriter = ServiceHealth.WriteAsync,
-});
+app.MapServiceHealth();
 await app.RunAsync();

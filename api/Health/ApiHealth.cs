@@ -1,5 +1,4 @@
 using ContractMonitor.Core.Health;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ContractMonitor.Api.Health;
 
@@ -14,18 +13,15 @@ internal static class ApiHealth
     /// <summary>
     /// Live: the process answers. Ready: the database answers (503 when it does not), the outbox is
     /// not failing or backed up (degraded, still 200), and a job server reports (503). Probes come
-    /// from the platform many times a minute, so they are not rate limited.
+    /// from the platform many times a minute, so they are not rate limited, and need no caller.
     /// </summary>
     public static IEndpointRouteBuilder MapApiHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous()
-            .DisableRateLimiting();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
-            {
-                Predicate = c => c.Tags.Contains(ServiceHealth.ReadyTag),
-                ResponseWriter = ServiceHealth.WriteAsync,
-            })
-            .AllowAnonymous().DisableRateLimiting();
+        foreach (var probe in endpoints.MapServiceHealth())
+        {
+            probe.AllowAnonymous().DisableRateLimiting();
+        }
+
         return endpoints;
     }
 }

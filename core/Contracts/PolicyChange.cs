@@ -62,6 +62,5 @@ internal sealed record PolicyTimeline(PolicyVersion Initial, IReadOnlyList<Polic
     /// name in force now; "Level n" where the ladder has none.
     /// </summary>
     public string LevelName(int level, string? period, DateOnly today) =>
-        (Period.TryParse(period, out var p) ? At(p) : At(today)).Rung(level)?.Name
-        ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Level {level}");
+        Escalations.EscalationStore.LevelName(level, (Period.TryParse(period, out var p) ? At(p) : At(today)).Rung(level)?.Name);
 }

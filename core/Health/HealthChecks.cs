@@ -1,4 +1,6 @@
 using ContractMonitor.Core.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -21,9 +23,16 @@ internal static class ServiceHealth
 
     /// <summary>
     /// Live: the process answers. Ready: the checks above, as JSON naming each one's status, so an
-    /// operator sees which part is degraded. Probes come many times a minute: no rate limit.
+    /// operator sees which part is degraded. The api and the worker map the same two.
     /// </summary>
-    public static Task WriteAsync(Microsoft.AspNetCore.Http.HttpContext context, HealthReport report)
+    /// <returns>Both endpoints, for the host to add what its own pipeline needs.</returns>
+    public static IEndpointConventionBuilder[] MapServiceHealth(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) =>
+    [
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }),
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }),
+    ];
+
+    private static Task WriteAsync(Microsoft.AspNetCore.Http.HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         return System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, new

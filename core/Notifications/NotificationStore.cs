@@ -16,6 +16,7 @@ internal sealed class NotificationStore(Database database)
           AND (@Status IS NULL OR Status = @Status)
           AND (@Kind IS NULL OR Kind = @Kind)
           AND (@EscalationId IS NULL OR EscalationId = @EscalationId)
+          AND (@Id IS NULL OR Id = @Id)
         ORDER BY Id
         """;
 
@@ -26,6 +27,13 @@ internal sealed class NotificationStore(Database database)
         return await ReadAsync(connection, null, contractId, filter == NotificationFilter.All ? null : filter.ToString(), null, null, cancellationToken);
     }
 
+    /// <summary>One email of a visible contract, or null when the contract has no such email.</summary>
+    public async Task<Notification?> FindAsync(long contractId, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await ReadAsync(connection, null, contractId, null, null, null, cancellationToken, id)).SingleOrDefault();
+    }
+
     /// <summary>The emails of a contract's escalations, or of one of them.</summary>
     internal static Task<IReadOnlyList<Notification>> ForEscalationsAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, long? escalationId, CancellationToken cancellationToken) =>
@@ -33,7 +41,7 @@ internal sealed class NotificationStore(Database database)
 
     private static async Task<IReadOnlyList<Notification>> ReadAsync(
         DbConnection connection, DbTransaction? transaction, long contractId, string? status, string? kind, long? escalationId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, long? id = null)
     {
         var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(ListSql, new
         {
@@ -41,6 +49,7 @@ internal sealed class NotificationStore(Database database)
             Status = status,
             Kind = kind,
             EscalationId = escalationId,
+            Id = id,
         }, transaction, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToNotification()).ToList();
     }

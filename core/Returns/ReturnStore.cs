@@ -100,6 +100,7 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
         }
 
         var current = await PreviousFiguresAsync(transaction, contract.Id, rows, cancellationToken);
+        var terms = contract.Terms;
         var revisions = rows.Select(row =>
         {
             var period = row.Period.ToString();
@@ -109,10 +110,10 @@ internal sealed class ReturnStore(Database database, TimeProvider clock)
                 return (Row: row, Previous: previous, Stored: ToStored(previous, contract) with { Unchanged = true });
             }
 
-            var dueDate = contract.Terms.DueDate(row.Period);
+            var dueDate = terms.DueDate(row.Period);
             var stored = new StoredReturn(
                 row.Measure.Code, period, row.Value, row.Numerator, row.Denominator, row.Commentary,
-                (previous?.Revision ?? 0) + 1, ReturnRules.IsLate(now, dueDate), contract.Terms.IsSmallCohort(row.Measure.Unit, row.Denominator, row.Period),
+                (previous?.Revision ?? 0) + 1, ReturnRules.IsLate(now, dueDate), terms.IsSmallCohort(row.Measure.Unit, row.Denominator, row.Period),
                 dueDate, caller.Name, caller.Org, now);
             return (Row: row, Previous: previous, Stored: stored);
         }).ToList();

@@ -46,8 +46,7 @@ internal static class NotificationsEndpoints
         }
 
         jobs.Enqueue<Core.Jobs.NotificationJobs>(j => j.DispatchAsync(CancellationToken.None));
-        var email = (await notifications.ListAsync(access.Id, NotificationFilter.All, cancellationToken)).Single(n => n.Id == id);
-        return TypedResults.Ok(email.ToResponse());
+        return TypedResults.Ok((await notifications.FindAsync(access.Id, id, cancellationToken))!.ToResponse());
     }
 
     /// <summary>Every email of the contract, oldest first: escalation emails and digests, with status, attempts and sent time.</summary>

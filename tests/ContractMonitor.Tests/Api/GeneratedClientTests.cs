@@ -19,7 +19,7 @@ public sealed class GeneratedClientTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task AClientGeneratedFromTheDocumentCallsAContractRoute()
     {
         var scenario = await Scenario.CreateAsync(api);
-        var document = await OpenApiDocument.FromFileAsync(Path.Combine(OpenApiDocumentTests.RepositoryRoot, "api", "openapi.json"));
+        var document = await OpenApiDocument.FromFileAsync(Path.Combine(Repository.Root, "api", "openapi.json"));
         var code = new CSharpClientGenerator(document, new CSharpClientGeneratorSettings
         {
             ClassName = "ContractMonitorClient",

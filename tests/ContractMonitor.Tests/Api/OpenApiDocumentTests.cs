@@ -12,22 +12,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
 {
     public const string RefreshVariable = "CONTRACTMONITOR_REFRESH_OPENAPI";
 
-    /// <summary>The folder holding ContractMonitor.sln, found upwards from the test's own.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ContractMonitor.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            return folder?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-        }
-    }
-
-    private static string CommittedPath => Path.Combine(RepositoryRoot, "api", "openapi.json");
+    private static string CommittedPath => Path.Combine(Repository.Root, "api", "openapi.json");
 
     [Fact]
     public async Task TheServedDocumentIsTheCommittedOne()

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using ContractMonitor.Tests.Api;
+using ContractMonitor.Tests.Jobs;
 using ContractMonitor.Tests.Infrastructure;
 
 namespace ContractMonitor.Tests.Docs;
@@ -41,14 +41,13 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
     public async Task TheWalkthroughRunsAgainstAFreshApiWithNoUserSecrets()
     {
         Assert.SkipWhen(!File.Exists("/bin/bash") || !OnPath("curl"), "The walkthrough needs bash and curl, which this machine lacks.");
-        var root = OpenApiDocumentTests.RepositoryRoot;
+        var root = Repository.Root;
         var blocks = Walkthrough().Matches(await File.ReadAllTextAsync(Path.Combine(root, "README.md"))).Select(m => m.Groups["code"].Value).ToList();
         Assert.True(blocks.Count >= 6, $"Only {blocks.Count} README blocks are marked to run.");
         var port = FreePort();
-        var api = Start(Path.Combine(root, "api", "bin", Configuration, "net10.0", "ContractMonitor.Api.dll"), port);
         int exitCode;
         string log, told;
-        try
+        using (ApiProcess.Start(database.ConnectionString, port, Environment(port)))
         {
             using (var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
             {
@@ -76,7 +75,11 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            Environment(script.Environment, port);
+            foreach (var (name, value) in Environment(port))
+            {
+                script.Environment[name] = value;
+            }
+
             script.Environment["LOG"] = log;
             using var run = Process.Start(script)!;
             var output = run.StandardOutput.ReadToEndAsync();
@@ -85,50 +88,20 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
             exitCode = run.ExitCode;
             told = $"{await errors}\n{await output}";
         }
-        finally
-        {
-            api.Kill(entireProcessTree: true);
-            await api.WaitForExitAsync();
-            api.Dispose();
-        }
 
         Assert.True(exitCode == 0, $"The README walkthrough failed ({exitCode}):\n{told}");
         Assert.Contains("\"reason\":\"SustainedFailure\"", await File.ReadAllTextAsync(log), StringComparison.Ordinal);
     }
 
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
-    private void Environment(IDictionary<string, string?> environment, int port)
+    /// <summary>What the api and the script share: an empty HOME (no user secrets), and where the api listens.</summary>
+    private Dictionary<string, string> Environment(int port) => new()
     {
-        environment["HOME"] = home;
-        environment["BASE"] = $"http://127.0.0.1:{port}";
-        environment["DOTNET_NOLOGO"] = "1";
-        environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-    }
-
-    private Process Start(string dll, int port)
-    {
-        Assert.True(File.Exists(dll), $"Build the api first: {dll} is missing.");
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Environment(start.Environment, port);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["DemoData__Enabled"] = "false";
-        start.Environment["ConnectionStrings__ContractMonitor"] = database.ConnectionString;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ["HOME"] = home,
+        ["BASE"] = $"http://127.0.0.1:{port}",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
 
     private static int FreePort()
     {

@@ -12,7 +12,9 @@ public sealed class ApiProcess : IDisposable
 
     private ApiProcess(Process process) => this.process = process;
 
-    public static ApiProcess Start(string connectionString)
+    /// <param name="port">Where it listens on loopback; 0, any free port.</param>
+    /// <param name="environment">More variables for it (HOME, say), over the ones set here.</param>
+    public static ApiProcess Start(string connectionString, int port = 0, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = ApiDll();
         var start = new ProcessStartInfo("dotnet", [dll])
@@ -23,11 +25,16 @@ public sealed class ApiProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__ContractMonitor"] = connectionString;
         start.Environment["DemoData__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         // Drain the pipes so a chatty process never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
@@ -60,16 +67,7 @@ public sealed class ApiProcess : IDisposable
     private static string ApiDll()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = here.Name;
-        var configuration = here.Parent!.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ContractMonitor.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("ContractMonitor.sln not found above the tests."),
-            "api", "bin", configuration, framework, "ContractMonitor.Api.dll");
+        var dll = Path.Combine(ContractMonitor.Tests.Infrastructure.Repository.Root, "api", "bin", here.Parent!.Name, here.Name, "ContractMonitor.Api.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the api first: {dll} is missing.");
     }
 }

@@ -10,6 +10,7 @@ using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Tests.Features.Evaluations;
 using ContractMonitor.Tests.Features.Notifications;
 using ContractMonitor.Tests.Infrastructure;
+using static ContractMonitor.Tests.Features.Evaluations.EvaluationsApi;
 using static ContractMonitor.Tests.Features.Notifications.EmailScenario;
 using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
@@ -26,12 +27,6 @@ public sealed class PolicyChangeTests(EmailApiFactory api) : IClassFixture<Email
 
     private static Task<HttpResponseMessage> ChangeAsync(Scenario scenario, string fromPeriod, ChangePolicyRequest request) =>
         scenario.Admin.PutAsJsonAsync($"/api/contracts/{scenario.ContractId}/policy/{fromPeriod}", request, JsonDefaults.Web);
-
-    private static async Task<IReadOnlyList<EscalationResponse>> EscalationsAsync(Scenario scenario) =>
-        (await scenario.Commissioner.GetAsync<EscalationListResponse>($"/api/contracts/{scenario.ContractId}/escalations"))!.Escalations;
-
-    private static string Story(EscalationResponse escalation) =>
-        string.Join(", ", escalation.Events.Select(e => $"{e.Type} {e.Period} L{e.Level}"));
 
     private static IReadOnlyList<LadderLevelRequest> LadderWithNewDirector =>
     [

@@ -7,6 +7,7 @@ using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.Notifications;
 using ContractMonitor.Tests.Features.Notifications;
 using ContractMonitor.Tests.Infrastructure;
+using static ContractMonitor.Tests.Features.Evaluations.EvaluationsApi;
 using static ContractMonitor.Tests.Features.Notifications.EmailScenario;
 using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
@@ -30,12 +31,6 @@ public sealed class EscalationTruthScenarios(EmailApiFactory api) : IClassFixtur
         Assert.Equal(total, messages.Count);
         return messages;
     }
-
-    private static async Task<IReadOnlyList<EscalationResponse>> EscalationsAsync(Scenario scenario) =>
-        (await scenario.Commissioner.GetAsync<EscalationListResponse>($"/api/contracts/{scenario.ContractId}/escalations"))!.Escalations;
-
-    private static string Story(EscalationResponse escalation) =>
-        string.Join(", ", escalation.Events.Select(e => $"{e.Type} {e.Period} L{e.Level}"));
 
     [Fact]
     public async Task ALateReturnReopensTheEscalationInsteadOfLosingIt()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ContractMonitor.Contracts;
+using ContractMonitor.Contracts.Escalations;
 using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Targets;
 using ContractMonitor.Core.Evaluations;
@@ -12,6 +13,14 @@ namespace ContractMonitor.Tests.Features.Evaluations;
 
 internal static class EvaluationsApi
 {
+    /// <summary>Every escalation of the contract, as the council reads them.</summary>
+    public static async Task<IReadOnlyList<EscalationResponse>> EscalationsAsync(Scenario scenario) =>
+        (await scenario.Commissioner.GetAsync<EscalationListResponse>($"/api/contracts/{scenario.ContractId}/escalations"))!.Escalations;
+
+    /// <summary>An escalation's events in one line: "Raised 2026-05 L1, Escalated 2026-06 L2".</summary>
+    public static string Story(EscalationResponse escalation) =>
+        string.Join(", ", escalation.Events.Select(e => $"{e.Type} {e.Period} L{e.Level}"));
+
     public static async Task SetTargetAsync(this Scenario scenario, string code, string year, decimal target, decimal tolerance)
     {
         var response = await scenario.Admin.PutAsJsonAsync($"/api/contracts/{scenario.ContractId}/measures/{code}/targets/{year}",
