@@ -14,8 +14,11 @@ internal static class ApiOpenApi
         services.AddEndpointsApiExplorer();
         // Swashbuckle otherwise reads MVC's JSON options, not the minimal API's, and documented every
         // enum as an integer the api refuses: the document must describe the wire as it is.
+        // Since Swashbuckle 10.3 the resolver, not the schema generator, reads nullable annotations, so it
+        // needs the generator's options too; without them every string is documented as nullable.
         services.AddTransient<ISerializerDataContractResolver>(provider => new JsonSerializerDataContractResolver(
-            provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
+            provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
+            provider.GetRequiredService<IOptions<SchemaGeneratorOptions>>().Value));
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc("v1", new OpenApiInfo

@@ -40,7 +40,7 @@ internal sealed class ResponseDocs : IOperationFilter
                 // A 422 is refused by the rules with each field named: the validation shape, whatever the handler's type said.
                 if (status == StatusCodes.Status422UnprocessableEntity)
                 {
-                    documented.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = schema } };
+                    documented.Content = new Dictionary<string, IOpenApiMediaType> { [ProblemJson] = new OpenApiMediaType { Schema = schema } };
                 }
 
                 return;
@@ -49,7 +49,7 @@ internal sealed class ResponseDocs : IOperationFilter
             operation.Responses[key] = new OpenApiResponse
             {
                 Description = description,
-                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = schema } },
+                Content = new Dictionary<string, IOpenApiMediaType> { [ProblemJson] = new OpenApiMediaType { Schema = schema } },
             };
         }
 
@@ -71,17 +71,17 @@ internal sealed class ResponseDocs : IOperationFilter
         {
             if (JsonOrCsv.TryGetValue(name, out var type))
             {
-                success.Content = new Dictionary<string, OpenApiMediaType>
+                success.Content = new Dictionary<string, IOpenApiMediaType>
                 {
-                    ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) },
-                    ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One row a line, with a header row." } },
+                    ["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) },
+                    ["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One row a line, with a header row." } },
                 };
             }
             else if (WordDocuments.Contains(name))
             {
-                success.Content = new Dictionary<string, OpenApiMediaType>
+                success.Content = new Dictionary<string, IOpenApiMediaType>
                 {
-                    [Core.Papers.PaperDocument.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                    [Core.Papers.PaperDocument.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
                 };
             }
         }
