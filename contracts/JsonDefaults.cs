@@ -6,6 +6,7 @@ namespace ContractMonitor.Contracts;
 /// <summary>The wire format every ContractMonitor endpoint speaks: camelCase, enums by name only.</summary>
 public static class JsonDefaults
 {
+    /// <summary>Options for the wire, ready to use: the web defaults (camelCase) with the rules <c>Configure</c> applies.</summary>
     public static JsonSerializerOptions Web { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     /// <summary>Applies the wire rules to an options instance the host already owns.</summary>

@@ -53,9 +53,14 @@ internal static class ApiOpenApi
             options.OperationFilter<QueryParameters>();
             options.OperationFilter<ResponseDocs>();
             options.DocumentFilter<DocumentText>();
+            options.SchemaFilter<ProblemDetailsText>();
             // Properties that are never null say so, and are required: a generated client then needs no null checks for them.
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
+            // A property of an enum or record type keeps its own description (and nullability): in
+            // OpenAPI 3.0 a bare $ref ignores everything beside it, so it is wrapped in allOf.
+            options.UseAllOfToExtendReferenceSchemas();
+            options.DocumentFilter<NullableReferences>();
             options.CustomSchemaIds(type => type.FullName?.Replace("ContractMonitor.Contracts.", "", StringComparison.Ordinal).Replace('+', '.'));
         });
         return services;
