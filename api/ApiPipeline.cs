@@ -18,6 +18,7 @@ internal static class ApiPipeline
         app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         // Routing after the handlers, so that a failure while matching is a problem too, not an empty 500.
         app.UseRouting();
+        app.Use(Features.Returns.RefusedBatches.CountAsync);
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAuthentication();

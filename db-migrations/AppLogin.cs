@@ -3,11 +3,11 @@ using Microsoft.Data.SqlClient;
 namespace ContractMonitor.Migrations;
 
 /// <summary>
-/// The login the api and workers use on SQL Server (issue 21): it reads, writes and executes, and
+/// The login the api and workers use on SQL Server (issue 21): it reads and writes, and
 /// cannot change the schema. Only the migrations runner connects as an administrator. Created, or
 /// its password set again, after every migration run, so rotating the password is a re-run.
 /// </summary>
-internal static class AppLogin
+public static class AppLogin
 {
     /// <summary>Environment variables the runner reads: the login's name and its password.</summary>
     public const string NameVariable = "AppLogin__Name";

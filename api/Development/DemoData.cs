@@ -18,8 +18,8 @@ namespace ContractMonitor.Api.Development;
 
 /// <summary>
 /// Something to look at on a fresh Development database: Doncaster council, its children's trust,
-/// one contract with a handful of measures, this year's targets, a panel, the returns of this
-/// year's periods that have ended, and a challenge with the trust's response. Written through the
+/// one contract with a handful of measures, each year's targets from 2024-25, a panel, the returns
+/// of every period since April 2024 that has ended, and a challenge with the trust's response. Written through the
 /// stores, so it is audited like anything else. Runs only when <c>DemoData:Enabled</c> is true and
 /// no organisation exists yet.
 /// </summary>
@@ -27,6 +27,9 @@ internal static class DemoData
 {
     public const string CouncilCode = "doncaster-council";
     public const string TrustCode = "doncaster-childrens-trust";
+
+    /// <summary>Where the demo's history starts: the README's paper and chart examples rely on it.</summary>
+    public static readonly DateOnly MonitoredFrom = new(2024, 4, 1);
 
     public static async Task SeedDemoDataAsync(this WebApplication app)
     {
@@ -45,10 +48,13 @@ internal static class DemoData
         }
 
         await organisations.CreateAsync(admin, new CreateOrganisationRequest(TrustCode, "Doncaster Children's Services Trust", OrganisationKind.Provider), default);
-        // The contract began in 2016 but is monitored here from this financial year, and its measures
-        // are owed from then: a newcomer sees this year's figures, not ten years of Missing months.
+        // The contract began in 2016 but is monitored here from April 2024, and its measures are owed
+        // from then: a newcomer sees a chart with limits (12 points and more) and the README's paper
+        // for 2024-25 Q1, not ten years of Missing months.
         var today = UkCalendar.Today(services.GetRequiredService<TimeProvider>());
-        var year = FinancialYear.Containing(today);
+        var year = FinancialYear.Containing(MonitoredFrom);
+        var years = Enumerable.Range(year.StartYear, Math.Max(1, FinancialYear.Containing(today).StartYear - year.StartYear + 1))
+            .Select(y => new FinancialYear(y)).ToList();
         var contract = (await services.GetRequiredService<ContractStore>().CreateAsync(admin, new CreateContractRequest(
             "DCST-2016-01", "Children's social care services", TrustCode, new DateOnly(2016, 10, 1), null, null, null, null,
             year.Start), default)).Value!;
@@ -68,7 +74,11 @@ internal static class DemoData
             await measureStore.CreateAsync(contract.Id, admin,
                 request with { StartPeriod = Period.Containing(request.Frequency!.Value, year.Start).ToString() }, default);
             var measure = (await measureStore.FindAsync(contract.Id, request.Code, default))!;
-            await targetStore.SetAsync(measure, year, admin, new SetTargetRequest(target, tolerance, "Demo data"), default);
+            foreach (var each in years)
+            {
+                await targetStore.SetAsync(measure, each, admin, new SetTargetRequest(target, tolerance, "Demo data"), default);
+            }
+
             returns.AddRange(Period.Between(measure.Frequency, year.Start, today)
                 .Where(p => p.End < today)
                 .Select((period, i) => new CheckedReturn(measure, period, Figure(target, tolerance, request.Decimals ?? 0, i), null, null,

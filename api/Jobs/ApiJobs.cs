@@ -1,3 +1,4 @@
+using ContractMonitor.Api.Auth;
 using ContractMonitor.Api.Security;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Core.Data;
@@ -5,6 +6,7 @@ using ContractMonitor.Core.Jobs;
 using ContractMonitor.Migrations;
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
 
 namespace ContractMonitor.Api.Jobs;
 
@@ -20,29 +22,43 @@ internal static class ApiJobs
         services.AddContractMonitorJobs(provider => provider.GetRequiredService<Database>().Provider == DatabaseProvider.Sqlite);
 
     /// <summary>
-    /// The Hangfire dashboard. A browser cannot send a bearer token, so outside Development it opens
-    /// only for a request that carries an operator's token (an Admin, see <see cref="Operators"/>; a
-    /// reverse proxy or an API client can add it); in Development it is also open to this machine.
+    /// The Hangfire dashboard, for an operator (an Admin, see <see cref="Operators"/>): in a browser
+    /// signed in to the pages, or with a bearer token (an API client, or a reverse proxy that adds
+    /// one). In Development it is also open to this machine. The published port of a container is not
+    /// "this machine" to the api inside it, so the sign-in is what opens it there (issue 21).
     /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new OperatorOrLocalDevelopment(app.Services.GetRequiredService<Operators>(), app.Environment.IsDevelopment())],
+            // Hangfire's default filter (local requests only) would otherwise run before ours.
+            Authorization = [],
+            AsyncAuthorization = [new OperatorOrLocalDevelopment(app.Services.GetRequiredService<Operators>(), app.Environment.IsDevelopment())],
             AppPath = "/swagger",
             DisplayStorageConnectionString = false,
         }).AllowAnonymous();
         return app;
     }
 
-    private sealed class OperatorOrLocalDevelopment(Operators operators, bool development) : IDashboardAuthorizationFilter
+    /// <summary>
+    /// The dashboard's forms carry ASP.NET Core's antiforgery token (Hangfire.AspNetCore checks it), and
+    /// the cookie is SameSite=Lax, so a signed-in operator's browser cannot be made to post from elsewhere.
+    /// </summary>
+    private sealed class OperatorOrLocalDevelopment(Operators operators, bool development) : IDashboardAsyncAuthorizationFilter
     {
         private readonly LocalRequestsOnlyAuthorizationFilter local = new();
 
-        public bool Authorize(DashboardContext context)
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
         {
             var http = context.GetHttpContext();
-            return (Caller.TryFrom(http.User, out var caller) && operators.Include(caller)) || (development && local.Authorize(context));
+            if (Caller.TryFrom(http.User, out var caller) && operators.Include(caller))
+            {
+                return true;
+            }
+
+            var page = await http.AuthenticateAsync(PageAuthentication.Scheme);
+            return (page.Succeeded && Caller.TryFrom(page.Principal, out caller) && operators.Include(caller))
+                || (development && local.Authorize(context));
         }
     }
 }

@@ -25,11 +25,11 @@ internal static class ReturnsEndpoints
         var group = endpoints.MapContractGroup("/api/contracts/{contractId}/returns", "Returns");
         // One route, two bodies: routing picks the endpoint by Content-Type (415 for anything else).
         // Without a Content-Type both would match; the JSON one goes first and answers 415.
-        group.MapPost("/", SubmitAsync).WithName("SubmitReturns").WithValidation<SubmitReturnsRequest>().AllowRoles(Role.Provider)
+        group.MapPost("/", SubmitAsync).WithName("SubmitReturns").CountsRefusedBatches().WithValidation<SubmitReturnsRequest>().AllowRoles(Role.Provider)
             .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").AllowRoles(Role.Provider).WithOrder(1)
+        group.MapPost("/", SubmitCsvAsync).WithName("SubmitReturnsCsv").CountsRefusedBatches().AllowRoles(Role.Provider).WithOrder(1)
             .AcceptsIdempotencyKey().AllowBodyUpTo(RequestLimits.ReturnsBodyBytes)
             .Accepts<string>(ReturnsCsv.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -107,7 +107,6 @@ internal static class ReturnsEndpoints
             // A cell that could not be read says so, rather than "required" from the rules.
             var errors = check.Errors.Where(e => !readErrors.ContainsKey(e.Key)).Concat(readErrors)
                 .OrderBy(e => RowNumber(e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal).ToDictionary();
-            Core.Telemetry.ServiceMetrics.Refused("invalid");
             return WriteResults.Unprocessable(errors, "No return was stored: correct the rows named below and send the whole batch again.");
         }
 
@@ -120,7 +119,7 @@ internal static class ReturnsEndpoints
     {
         if (result.Status == SubmitStatus.KeyReused)
         {
-            Core.Telemetry.ServiceMetrics.Refused("key_reused");
+            RefusedBatches.Because(response.HttpContext, "key_reused");
             return WriteResults.Unprocessable(new Dictionary<string, string[]>
             {
                 [IdempotencyHeader.Name] = ["was already used for a different request. Use a new key for a new batch."],
@@ -129,13 +128,13 @@ internal static class ReturnsEndpoints
 
         if (result.Status == SubmitStatus.Locked)
         {
-            Core.Telemetry.ServiceMetrics.Refused("locked");
+            RefusedBatches.Because(response.HttpContext, "locked");
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The period's figures are fixed", detail: result.LockedDetail);
         }
 
         if (result.Status == SubmitStatus.Changed)
         {
-            Core.Telemetry.ServiceMetrics.Refused("changed");
+            RefusedBatches.Because(response.HttpContext, "changed");
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The contract changed", detail: SubmitResult.ChangedDetail);
         }
 

@@ -80,6 +80,34 @@ public sealed class TelemetryTests(TelemetryTests.Factory api) : IClassFixture<T
         Assert.Contains(api.Metrics, m => m.Name == "contractmonitor.evaluation.duration");
     }
 
+    /// <summary>
+    /// A batch refused before its handler runs (a body that is not JSON, an empty list, a CSV file that
+    /// cannot be read) counts as refused too, once, beside the ones the rules refuse.
+    /// </summary>
+    [Fact]
+    public async Task EveryRefusedBatchCountsOnceWithWhy()
+    {
+        var provider = api.Services.GetRequiredService<MeterProvider>();
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2016, 4, 1), new DateOnly(2017, 3, 31));
+        await scenario.AddMeasureAsync("A1");
+        provider.ForceFlush();
+        var before = Sums();
+
+        await (await scenario.Provider.SubmitJsonAsync(scenario.ContractId, "{")).ReadProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        await (await scenario.Provider.SubmitJsonAsync(scenario.ContractId, """{"returns":[]}""")).ReadProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        await (await scenario.Provider.SubmitCsvAsync(scenario.ContractId, "")).ReadProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        await (await scenario.Provider.SubmitAsync(scenario.ContractId, null, Row("ZZ", "2016-04", 50m)))
+            .ReadProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity);
+        provider.ForceFlush();
+
+        var after = Sums();
+        long Added(string name) => after.GetValueOrDefault(name) - before.GetValueOrDefault(name);
+        Assert.Equal(3, Added("contractmonitor.returns.refused/malformed"));
+        Assert.Equal(1, Added("contractmonitor.returns.refused/invalid"));
+        Assert.Equal(4, Added("contractmonitor.returns.refused"));
+        Assert.Equal(0, Added("contractmonitor.returns.accepted"));
+    }
+
     /// <summary>The latest cumulative sum of each of the service's counters, and of the escalations by reason and level.</summary>
     private Dictionary<string, long> Sums()
     {
@@ -90,17 +118,22 @@ public sealed class TelemetryTests(TelemetryTests.Factory api) : IClassFixture<T
             foreach (ref readonly var point in metric.GetMetricPoints())
             {
                 total += point.GetSumLong();
+                string? reason = null;
+                object? level = null;
+                foreach (var tag in point.Tags)
+                {
+                    reason = tag.Key == "reason" ? tag.Value as string : reason;
+                    level = tag.Key == "level" ? tag.Value : level;
+                }
+
                 if (metric.Name == "contractmonitor.escalations.opened")
                 {
-                    string? reason = null;
-                    object? level = null;
-                    foreach (var tag in point.Tags)
-                    {
-                        reason = tag.Key == "reason" ? tag.Value as string : reason;
-                        level = tag.Key == "level" ? tag.Value : level;
-                    }
 
                     sums[$"{metric.Name}/{reason}/{level}"] = point.GetSumLong();
+                }
+                else if (reason is not null)
+                {
+                    sums[$"{metric.Name}/{reason}"] = point.GetSumLong();
                 }
             }
 

@@ -148,13 +148,4 @@ public sealed class SqlServerOutageTests(SqlServerFixture sql) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.OK, (await scenario.Panel.GetAsync(status)).StatusCode);
     }
-
-    private sealed class SqlServerApiFactory(string connectionString) : ApiFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "SqlServer",
-            ["ConnectionStrings:ContractMonitor"] = connectionString,
-        };
-    }
 }

@@ -1,7 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text;
 using ContractMonitor.Core.Access;
 using ContractMonitor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ContractMonitor.Tests.Security;
 
@@ -22,6 +27,39 @@ public sealed class ProductionExposureTests(ProductionApiFactory api) : IClassFi
 
         var admin = await api.ClientFor(Role.Admin, "a-council").GetAsync(path);
         Assert.True(admin.StatusCode == HttpStatusCode.OK, $"Admin on {path}: {(int)admin.StatusCode}");
+    }
+
+    /// <summary>
+    /// Issue 21: through a container's published port the request is not local, and a browser sends
+    /// no bearer token; an Admin signed in to the pages opens the dashboard with the page cookie.
+    /// </summary>
+    [Fact]
+    public async Task AnAdminSignedInToThePagesOpensTheJobsDashboard()
+    {
+        async Task<HttpStatusCode> DashboardFor(Role role)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+            request.Headers.Add("Cookie", $"contractmonitor={PageCookie(role, "a-council")}");
+            var client = api.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await DashboardFor(Role.Admin));
+        foreach (var role in new[] { Role.Commissioner, Role.Provider, Role.Panel })
+        {
+            Assert.NotEqual(HttpStatusCode.OK, await DashboardFor(role));
+        }
+    }
+
+    /// <summary>The cookie the pages' sign-in issues, sealed with the api's own data protection keys.</summary>
+    private string PageCookie(Role role, string org)
+    {
+        var options = api.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity(
+            [new Claim(Caller.RoleClaim, role.ToString()), new Claim(Caller.OrgClaim, org), new Claim("unique_name", $"{role}@{org}")],
+            CookieAuthenticationDefaults.AuthenticationScheme, "unique_name", Caller.RoleClaim);
+        return options.TicketDataFormat.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }
 
