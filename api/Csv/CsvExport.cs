@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using ContractMonitor.Core.Contracts;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractMonitor.Api.Csv;
@@ -10,7 +8,8 @@ namespace ContractMonitor.Api.Csv;
 /// <summary>
 /// CSV downloads as spreadsheets expect them: UTF-8 with a byte-order mark, so Excel shows £ and
 /// accents; text cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP
-/// CSV injection); numbers are written as numbers.
+/// CSV injection, CsvHelper's <see cref="CsvInjection.Escape"/>); numbers are written as numbers,
+/// which it leaves alone.
 /// </summary>
 internal static class CsvExport
 {
@@ -36,36 +35,16 @@ internal static class CsvExport
     /// <summary>A download named after the contract's reference, such as <c>returns-CSC-2026.csv</c>.</summary>
     public static FileContentHttpResult File(string name, Contract contract, Action<CsvWriter> write)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        using var bytes = new MemoryStream();
+        using (var csv = CsvWriter.Create(bytes, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
         {
             write(csv);
         }
 
         var reference = new string(contract.Reference.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())],
-            $"{ContentType}; charset=utf-8", $"{name}-{reference}.csv");
+        return TypedResults.File(bytes.ToArray(), $"{ContentType}; charset=utf-8", $"{name}-{reference}.csv");
     }
 
-    public static void WriteHeader(this CsvWriter csv, IEnumerable<string> columns)
-    {
-        foreach (var column in columns)
-        {
-            csv.WriteField(column);
-        }
-
-        csv.NextRecord();
-    }
-
-    public static void WriteNumber(this CsvWriter csv, decimal? value)
-    {
-        csv.WriteField(value?.ToString(CultureInfo.InvariantCulture) ?? "");
-    }
-
-    // CsvHelper's InjectionOptions would also prefix negative numbers, breaking the round trip of a
-    // figure such as -3, so only text cells are escaped.
-    public static void WriteText(this CsvWriter csv, string? text)
-    {
-        csv.WriteField(text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text ?? "");
-    }
+    /// <summary>A figure as a number, so the injection guard (which looks at text) leaves -3 as it is.</summary>
+    public static void WriteNumber(this CsvWriter csv, decimal? value) => csv.WriteField(value, "");
 }

@@ -4,7 +4,6 @@ using ContractMonitor.Api.Csv;
 using ContractMonitor.Contracts.Returns;
 using ContractMonitor.Core.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ContractMonitor.Api.Features.Returns;
 
@@ -37,26 +36,39 @@ internal static class ReturnsCsv
 
     public static string LineName(int line) => string.Create(CultureInfo.InvariantCulture, $"lines[{line}]");
 
+    /// <summary>
+    /// The longest line a return can take: a commentary of 4,000 characters (up to 16,000 bytes in
+    /// UTF-8) and the figures beside it. A longer one is not a return, and the reader stops growing
+    /// its buffer for it.
+    /// </summary>
+    private const int MaxRecordBytes = 20_000;
+
     public static async Task<Upload> ReadAsync(Stream body, int maxRows, CancellationToken cancellationToken)
     {
         // Strict UTF-8: a file saved as Windows-1252 would otherwise turn every £ and é into '?' without a word.
-        using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        string? badData = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var text = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        // The reader scans ahead, so a broken quote can be reported before the lines above it are
+        // returned: each is kept by the line its record starts on.
+        var malformed = new Dictionary<long, CsvMalformedReason>();
+        var options = CsvReaderOptions.Default with
         {
-            BadDataFound = args => badData ??= args.RawRecord,
-            MaxFieldSize = 20_000,
-            IgnoreBlankLines = true,
+            Separator = ',',
+            DetectSeparatorHint = false,
+            HasHeader = false,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            MaxRecordSize = MaxRecordBytes,
+            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, record.Reason),
         };
         try
         {
-            using var parser = new CsvParser(reader, configuration);
-            if (!await parser.ReadAsync())
+            await using var csv = CsvReader.Create(text, options, leaveOpen: true);
+            if (!await csv.ReadAsync(cancellationToken))
             {
                 return Upload.Unreadable($"The file is empty. Its first line must be the header {string.Join(',', Columns)}.");
             }
 
-            var (header, headerProblem) = ReadHeader(parser.Record ?? []);
+            var (header, headerProblem) = ReadHeader(csv.Current.ToArray());
             if (header is null)
             {
                 return Upload.Unreadable(headerProblem!);
@@ -65,11 +77,16 @@ internal static class ReturnsCsv
             var rows = new List<ReturnRowRequest?>();
             var lines = new List<int>();
             var errors = new Dictionary<string, string[]>();
-            while (await parser.ReadAsync())
+            while (await csv.ReadAsync(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var line = StartLine(parser);
-                var record = parser.Record ?? [];
+                var line = (int)csv.LineNumber;
+                var record = csv.Current.ToArray();
+                CsvMalformedReason? reason = malformed.Remove(csv.LineNumber, out var found) ? found : null;
+                if (reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    return Unreadable(line);
+                }
+
                 if (record.All(string.IsNullOrWhiteSpace))
                 {
                     continue; // spreadsheets save trailing rows of empty cells
@@ -80,20 +97,19 @@ internal static class ReturnsCsv
                     return Upload.Unreadable($"The file has more than {maxRows} returns; split it into batches of at most {maxRows}.");
                 }
 
-                var malformed = badData is not null
+                var problem = reason is CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote
                     ? "is not valid CSV: a quote (\") inside a field must be doubled and the field quoted."
                     : record.Length > header.Count
                         ? string.Create(CultureInfo.InvariantCulture,
                             $"has {record.Length} fields but the header has {header.Count}; quote any field that contains a comma.")
                         : null;
-                badData = null;
-                if (malformed is not null)
+                if (problem is not null)
                 {
                     // The cells of a broken line cannot be trusted, so only the line is reported.
-                    errors[LineName(line)] = [malformed];
+                    errors[LineName(line)] = [problem];
                 }
 
-                rows.Add(malformed is null ? ReadRow(record, header, line, errors) : null);
+                rows.Add(problem is null ? ReadRow(record, header, line, errors) : null);
                 lines.Add(line);
             }
 
@@ -105,21 +121,13 @@ internal static class ReturnsCsv
         {
             return Upload.Unreadable("The file is not UTF-8 text. In Excel, save it as 'CSV UTF-8 (Comma delimited)'.");
         }
-        catch (CsvHelperException ex) when (ex is MaxFieldSizeException or ParserException)
+        catch (CsvFormatException ex)
         {
-            return Upload.Unreadable(string.Create(CultureInfo.InvariantCulture,
-                $"The file could not be read as CSV near line {ex.Context?.Parser?.RawRow ?? 0}: a field is too long or a quote is never closed."));
+            return Unreadable(ex.LineNumber);
         }
-    }
 
-    /// <summary>
-    /// The line a record begins on: the parser counts the lines it has read, which for a quoted field
-    /// with line breaks is the record's last line, and skipped blank lines are counted too.
-    /// </summary>
-    private static int StartLine(CsvParser parser)
-    {
-        var breaks = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
-        return parser.RawRow - breaks;
+        static Upload Unreadable(long line) => Upload.Unreadable(string.Create(CultureInfo.InvariantCulture,
+            $"The file could not be read as CSV near line {line}: a field is too long or a quote is never closed."));
     }
 
     /// <summary>Column name to position, or why line 1 is not the header: a column unknown, repeated or missing.</summary>
@@ -175,23 +183,23 @@ internal static class ReturnsCsv
     /// <summary>The upload's columns first, so an export can be edited and sent back.</summary>
     public static void Write(CsvWriter csv, IEnumerable<ReturnResponse> returns)
     {
-        csv.WriteHeader(Columns.Concat(ExportOnlyColumns));
+        csv.WriteHeader([.. Columns, .. ExportOnlyColumns]);
         foreach (var r in returns)
         {
-            csv.WriteText(r.MeasureCode);
-            csv.WriteText(r.Period);
+            csv.WriteField(r.MeasureCode);
+            csv.WriteField(r.Period);
             csv.WriteNumber(r.Value);
             csv.WriteNumber(r.Numerator);
             csv.WriteNumber(r.Denominator);
-            csv.WriteText(r.Commentary);
+            csv.WriteField(r.Commentary);
             csv.WriteField(r.Revision.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(r.Late ? "true" : "false");
             csv.WriteField(r.SmallCohort ? "true" : "false");
             csv.WriteField(r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteText(r.SubmittedBy);
-            csv.WriteText(r.SubmittedByOrg);
+            csv.WriteField(r.SubmittedBy);
+            csv.WriteField(r.SubmittedByOrg);
             csv.WriteField(r.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            csv.NextRecord();
+            csv.EndRecord();
         }
     }
 }

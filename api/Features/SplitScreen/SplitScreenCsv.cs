@@ -25,29 +25,29 @@ internal static class SplitScreenCsv
 
     public static void Write(CsvWriter csv, SplitScreenResponse screen)
     {
-        csv.WriteHeader(Columns);
+        csv.WriteHeader([.. Columns]);
         foreach (var row in screen.Rows)
         {
-            csv.WriteText(row.MeasureCode);
-            csv.WriteText(row.Title);
-            csv.WriteText(row.Period);
+            csv.WriteField(row.MeasureCode);
+            csv.WriteField(row.Title);
+            csv.WriteField(row.Period);
             csv.WriteNumber(row.Provider.Value);
             csv.WriteField(row.Provider.Revision?.ToString(CultureInfo.InvariantCulture) ?? "");
             csv.WriteNumber(row.Provider.Numerator);
             csv.WriteNumber(row.Provider.Denominator);
             csv.WriteField(row.Provider.Late switch { true => "true", false => "false", null => "" });
-            csv.WriteText(string.Join("\n", row.Provider.Claims.Select(c => $"[{Stamp(c.CreatedAt)} {c.Author}] {c.Text}")));
+            csv.WriteField(string.Join("\n", row.Provider.Claims.Select(c => $"[{Stamp(c.CreatedAt)} {c.Author}] {c.Text}")));
             csv.WriteNumber(row.Target);
             csv.WriteNumber(row.Tolerance);
             csv.WriteField(row.Rating.ToString());
             csv.WriteField(row.Direction?.ToString() ?? "");
             csv.WriteField(string.Join(" ", row.Flags));
-            csv.WriteText(row.Escalation is { } highest ? Describe(highest) : "");
-            csv.WriteText(string.Join("\n", row.Escalations.Select(Describe)));
-            csv.WriteText(string.Join("\n", row.Commissioner.Challenges.Select(Describe)));
+            csv.WriteField(row.Escalation is { } highest ? Describe(highest) : "");
+            csv.WriteField(string.Join("\n", row.Escalations.Select(Describe)));
+            csv.WriteField(string.Join("\n", row.Commissioner.Challenges.Select(Describe)));
             csv.WriteField(row.Commissioner.Challenges.Count(c => c.Status != ChallengeStatus.Closed).ToString(CultureInfo.InvariantCulture));
             csv.WriteField(row.Commissioner.Challenges.Count(c => c.Overdue).ToString(CultureInfo.InvariantCulture));
-            csv.NextRecord();
+            csv.EndRecord();
         }
     }
 

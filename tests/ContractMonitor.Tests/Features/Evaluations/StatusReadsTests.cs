@@ -5,7 +5,6 @@ using ContractMonitor.Contracts.Evaluations;
 using ContractMonitor.Contracts.Measures;
 using ContractMonitor.Contracts.SplitScreen;
 using ContractMonitor.Tests.Infrastructure;
-using CsvHelper;
 using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
 namespace ContractMonitor.Tests.Features.Evaluations;
@@ -54,11 +53,10 @@ public sealed class StatusReadsTests(ClockedApiFactory api) : IClassFixture<Cloc
 
         var csv = await scenario.Panel.GetAsync($"{url}/split-screen?asOf=2024-07-31&format=csv");
         var bytes = await csv.Content.ReadAsByteArrayAsync();
-        using var reader = new CsvReader(new StringReader(Encoding.UTF8.GetString(bytes[3..])), CultureInfo.InvariantCulture);
-        var line = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single(l => (string)l["measureCode"] == "A1");
+        var line = CsvRows.Read(bytes).Single(l => l["measureCode"] == "A1");
         Assert.Equal("SustainedFailure, level 3 Scrutiny panel, Open\nMissingReturns, level 2 Director, Open\n"
             + "SustainedDecline, level 1 Contract manager challenge meeting, Open",
-            (string)line["escalations"]);
+            line["escalations"]);
     }
 
     [Theory]

@@ -11,7 +11,6 @@ using ContractMonitor.Contracts.SignOff;
 using ContractMonitor.Contracts.SplitScreen;
 using ContractMonitor.Tests.Features.Evaluations;
 using ContractMonitor.Tests.Infrastructure;
-using CsvHelper;
 using static ContractMonitor.Tests.Features.Returns.ReturnsApi;
 
 namespace ContractMonitor.Tests.Features.SplitScreen;
@@ -143,10 +142,7 @@ public sealed class SplitScreenTests(ClockedApiFactory api) : IClassFixture<Cloc
         Assert.StartsWith("split-screen-", response.Content.Headers.ContentDisposition!.FileName, StringComparison.Ordinal);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        using var reader = new StringReader(Encoding.UTF8.GetString(bytes[3..]));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var lines = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>()
-            .Select(l => l.ToDictionary(c => c.Key, c => (string)c.Value)).ToList();
+        var lines = CsvRows.Read(bytes);
 
         Assert.Equal(screen!.Rows.Count, lines.Count);
         foreach (var (row, line) in screen.Rows.Zip(lines))
