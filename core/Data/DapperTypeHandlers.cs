@@ -21,8 +21,9 @@ internal static class DapperTypeHandlers
             return;
         }
 
-        // Dapper binds its built-in types itself unless their default mapping is removed first.
-        foreach (var type in new[] { typeof(DateTimeOffset), typeof(Guid), typeof(decimal) })
+        // Dapper binds its built-in types itself unless their default mapping is removed first
+        // (DateOnly among them since Dapper 2.1.72).
+        foreach (var type in new[] { typeof(DateOnly), typeof(DateTimeOffset), typeof(Guid), typeof(decimal) })
         {
             SqlMapper.RemoveTypeMap(type);
             SqlMapper.RemoveTypeMap(typeof(Nullable<>).MakeGenericType(type));
