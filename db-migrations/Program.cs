@@ -21,7 +21,7 @@ try
     if (options.Provider == DatabaseProvider.SqlServer && AppLogin.Provision(options.Connection!,
             Environment.GetEnvironmentVariable(AppLogin.NameVariable), Environment.GetEnvironmentVariable(AppLogin.PasswordVariable)))
     {
-        Console.Out.WriteLine($"The app's login {Environment.GetEnvironmentVariable(AppLogin.NameVariable)} reads, writes and executes; it changes no schema.");
+        Console.Out.WriteLine($"The app's login {Environment.GetEnvironmentVariable(AppLogin.NameVariable)} reads and writes; it changes no schema.");
     }
 
     return 0;
