@@ -10,7 +10,6 @@ internal static class ApiPipeline
         // First, so that its line carries the status the client got, the error handlers' included.
         app.UseHttpLogging();
         app.UseExceptionHandler();
-        app.Use(Problems.BadRequestExceptionHandler.BufferSmallJsonBodies);
         // A page that fails is the error page, not problem JSON; the API keeps its problem details.
         app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseExceptionHandler("/status/500"));
         app.UseStatusCodePages();
@@ -18,6 +17,7 @@ internal static class ApiPipeline
         app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         // Routing after the handlers, so that a failure while matching is a problem too, not an empty 500.
         app.UseRouting();
+        app.Use(Problems.BadRequestExceptionHandler.BufferSmallJsonBodies);
         app.Use(Features.Returns.RefusedBatches.CountAsync);
         app.UseSecurityHeaders();
         app.UseStaticFiles();

@@ -41,8 +41,10 @@ internal static class ApiJobs
     }
 
     /// <summary>
-    /// The dashboard's forms carry ASP.NET Core's antiforgery token (Hangfire.AspNetCore checks it), and
-    /// the cookie is SameSite=Lax, so a signed-in operator's browser cannot be made to post from elsewhere.
+    /// The page cookie is asked for by name: without it a signed-in Admin's browser got 401 here
+    /// (<c>AnAdminSignedInToThePagesOpensTheJobsDashboardButAForgedPostIsRefused</c>). The dashboard's
+    /// forms carry ASP.NET Core's antiforgery token, which Hangfire.AspNetCore checks (the same test
+    /// posts without it and is refused), and the cookie is SameSite=Lax.
     /// </summary>
     private sealed class OperatorOrLocalDevelopment(Operators operators, bool development) : IDashboardAsyncAuthorizationFilter
     {

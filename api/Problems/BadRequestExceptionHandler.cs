@@ -136,12 +136,15 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     /// <summary>
     /// Small JSON bodies are kept so that <see cref="EveryBadEnumAsync"/> can read one again; a large
     /// one (a returns batch) has no enum fields and streams as before. A chunked body's size is not
-    /// known in advance, so it is kept too: the buffer spills to a temporary file past 30 KB, and the
-    /// server's body size limit still applies.
+    /// known in advance: it is kept when its endpoint takes no more than the 1 MB default (it spills
+    /// to a temporary file past 30 KB), never for the endpoints that take large bodies. Runs after
+    /// routing, so the endpoint is known.
     /// </summary>
     public static Task BufferSmallJsonBodies(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength is null or (> 0 and <= 64 * 1024) && context.Request.HasJsonContentType())
+        var small = context.Request.ContentLength is > 0 and <= 64 * 1024
+            || (context.Request.ContentLength is null && context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is null);
+        if (small && context.Request.HasJsonContentType())
         {
             context.Request.EnableBuffering();
         }

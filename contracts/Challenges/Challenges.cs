@@ -10,7 +10,7 @@ namespace ContractMonitor.Contracts.Challenges;
 /// <param name="Text" example="57.5% is below the 60% target for the second month running: what is the plan to recover it?">
 /// What the council questions about the figure. Required; at most 4,000 characters.
 /// </param>
-/// <param name="ResponseDueDate" example="2026-09-30">
+/// <param name="ResponseDueDate" example="2030-09-30">
 /// When the trust should have answered by; without it the challenge is never overdue. Today or later.
 /// </param>
 public sealed record CreateChallengeRequest(string? MeasureCode, string? Period, string? Text, DateOnly? ResponseDueDate);

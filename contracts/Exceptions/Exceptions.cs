@@ -9,13 +9,13 @@ namespace ContractMonitor.Contracts.Exceptions;
 /// The first period of the measure the council agrees will fail for the reason. Of the measure's frequency (such as
 /// <c>2026-07</c>), and one the measure owes a figure for inside the contract's term. Required.
 /// </param>
-/// <param name="Until" example="2026-12-31">
+/// <param name="Until" example="2030-06-30">
 /// The last day it holds: required, so no exception is open-ended. Today or later, and no later than the contract's last day.
 /// </param>
 public sealed record CreateExceptionRequest(string Reason, string FromPeriod, DateOnly? Until);
 
 /// <summary>Moves the last day an agreed exception holds later (issue 20); only one that still holds can be extended.</summary>
-/// <param name="Until" example="2027-03-31">
+/// <param name="Until" example="2030-09-30">
 /// The new last day it holds: after the current one, and no later than the contract's last day. Required.
 /// </param>
 /// <param name="Reason" example="The replacement placements open in March 2027, not January.">

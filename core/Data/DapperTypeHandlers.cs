@@ -22,7 +22,7 @@ internal static class DapperTypeHandlers
         }
 
         // Dapper binds its built-in types itself unless their default mapping is removed first
-        // (DateOnly among them since Dapper 2.1.72).
+        // (DateOnly among them since Dapper re-enabled its own DateOnly support, after 2.1.79: #2228).
         foreach (var type in new[] { typeof(DateOnly), typeof(DateTimeOffset), typeof(Guid), typeof(decimal) })
         {
             SqlMapper.RemoveTypeMap(type);

@@ -18,7 +18,7 @@ internal static class ServiceMetrics
         Meter.CreateCounter<long>("contractmonitor.returns.accepted", "{return}", "Returns stored from accepted batches (repeats of a figure included).");
 
     private static readonly Counter<long> ReturnsRefused =
-        Meter.CreateCounter<long>("contractmonitor.returns.refused", "{batch}", "Return batches refused whole, by why (malformed, too_large, unsupported_type, invalid, key_reused, locked, changed).");
+        Meter.CreateCounter<long>("contractmonitor.returns.refused", "{batch}", "Return batches refused whole, by why (malformed, too_large, unsupported_type, invalid, key_reused, locked, changed, conflict).");
 
     private static readonly Counter<long> Evaluations =
         Meter.CreateCounter<long>("contractmonitor.evaluations", "{contract}", "Contracts evaluated.");

@@ -7,7 +7,7 @@ namespace ContractMonitor.Api.Features.Returns;
 /// answer is complete, so the exception handler's answers count too. The handler names the reason
 /// where the status alone cannot tell it.
 /// </summary>
-internal static class RefusedBatches
+internal static partial class RefusedBatches
 {
     private const string ReasonKey = "ContractMonitor.RefusedBatchReason";
 
@@ -20,7 +20,7 @@ internal static class RefusedBatches
     /// <summary>Middleware after routing: only the submit endpoints pay for the callback.</summary>
     public static Task CountAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<CountedMarker>() is not null)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<CountedMarker>() is not null || IsUnsupportedBodyForReturns(context))
         {
             context.Response.OnCompleted(() =>
             {
@@ -44,4 +44,16 @@ internal static class RefusedBatches
 
         return next(context);
     }
+
+    /// <summary>
+    /// A body that neither submit endpoint accepts (text/plain, say) matches neither: routing answers
+    /// with its own 415 endpoint, which carries no metadata of ours, so the route is recognised by its path.
+    /// </summary>
+    private static bool IsUnsupportedBodyForReturns(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.GetEndpoint()?.DisplayName == "415 HTTP Unsupported Media Type"
+        && ReturnsPath().IsMatch(context.Request.Path.Value ?? "");
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/api/contracts/[^/]+/returns/?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ReturnsPath();
 }

@@ -37,9 +37,10 @@ internal static class ReturnsCsv
     public static string LineName(int line) => string.Create(CultureInfo.InvariantCulture, $"lines[{line}]");
 
     /// <summary>
-    /// The longest line a return can take: a commentary of 4,000 characters (up to 16,000 bytes in
-    /// UTF-8) and the figures beside it. A longer one is not a return, and the reader stops growing
-    /// its buffer for it.
+    /// The longest line a return can take: a commentary of 4,000 characters (at most 12,000 bytes in
+    /// UTF-8) and the figures beside it. A longer one is not a return. The reader's own limit only
+    /// stops it growing its buffer (a record already in the buffer passes it), so each record is
+    /// measured too.
     /// </summary>
     private const int MaxRecordBytes = 20_000;
 
@@ -80,6 +81,11 @@ internal static class ReturnsCsv
             while (await csv.ReadAsync(cancellationToken))
             {
                 var line = (int)csv.LineNumber;
+                if (csv.RawRecord.Length > MaxRecordBytes)
+                {
+                    return Unreadable(line);
+                }
+
                 var record = csv.Current.ToArray();
                 CsvMalformedReason? reason = malformed.Remove(csv.LineNumber, out var found) ? found : null;
                 if (reason == CsvMalformedReason.UnterminatedQuote)

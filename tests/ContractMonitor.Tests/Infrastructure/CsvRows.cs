@@ -8,7 +8,13 @@ public static class CsvRows
     public static List<Dictionary<string, string>> Read(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        using var csv = CsvReader.Create(bytes, CsvReaderOptions.Default with { Separator = ',', TrimWhitespace = false });
+        using var csv = CsvReader.Create(bytes, CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            TrimWhitespace = false,
+            // A download the reader would have to repair is a bug in the writer, not something to read past.
+            MalformedData = CsvMalformedDataHandling.Throw,
+        });
         var rows = new List<Dictionary<string, string>>();
         while (csv.Read())
         {
