@@ -89,6 +89,54 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.True(withoutExample.Count == 0, "No example: " + string.Join(", ", withoutExample));
     }
 
+    /// <summary>
+    /// The examples tell one story (measure B13, July 2026), and a client that sends them as they
+    /// stand is answered 2xx at each step: the measure, its target, the trust's return and claim,
+    /// the council's challenge and an agreed exception. An enum field takes its first value.
+    /// </summary>
+    [Fact]
+    public async Task TheMainRequestExamplesAreAcceptedAsTheyStand()
+    {
+        var schemas = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).RootElement
+            .GetProperty("components").GetProperty("schemas");
+        var scenario = await Scenario.CreateAsync(api, new DateOnly(2026, 4, 1), new DateOnly(2031, 3, 31));
+        var contract = $"/api/contracts/{scenario.ContractId}";
+
+        async Task SendAsync(HttpClient client, HttpMethod method, string url, string body)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            var response = await client.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{method} {url} {body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        string Example(string name) => ExampleOf(schemas, name).ToJsonString();
+        await SendAsync(scenario.Admin, HttpMethod.Post, $"{contract}/measures", Example("Measures.CreateMeasureRequest"));
+        await SendAsync(scenario.Admin, HttpMethod.Put, $"{contract}/measures/B13/targets/2026-27", Example("Targets.SetTargetRequest"));
+        await SendAsync(scenario.Provider, HttpMethod.Post, $"{contract}/returns", $$"""{"returns":[{{Example("Returns.ReturnRowRequest")}}]}""");
+        await SendAsync(scenario.Provider, HttpMethod.Post, $"{contract}/claims", Example("Claims.CreateClaimRequest"));
+        await SendAsync(scenario.Commissioner, HttpMethod.Post, $"{contract}/challenges", Example("Challenges.CreateChallengeRequest"));
+        await SendAsync(scenario.Commissioner, HttpMethod.Post, $"{contract}/measures/B13/exceptions", Example("Exceptions.CreateExceptionRequest"));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject ExampleOf(JsonElement schemas, string name)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject();
+        foreach (var property in Properties(schemas.GetProperty(name)))
+        {
+            if (property.Value.TryGetProperty("example", out var example))
+            {
+                body[property.Name] = System.Text.Json.Nodes.JsonNode.Parse(example.GetRawText());
+            }
+            else if (property.Value.TryGetProperty("allOf", out var allOf)
+                     && schemas.GetProperty(allOf[0].GetProperty("$ref").GetString()!.Split('/')[^1]).TryGetProperty("enum", out var values))
+            {
+                body[property.Name] = values[0].GetString();
+            }
+        }
+
+        return body;
+    }
+
     private static List<JsonProperty> Properties(JsonElement schema) =>
         schema.TryGetProperty("properties", out var properties) ? [.. properties.EnumerateObject()] : [];
 
