@@ -43,7 +43,7 @@ internal sealed class QueryParameters : IOperationFilter
                     Names(schema, Enum.GetNames<ContractMonitor.Contracts.Challenges.ChallengeFilter>());
                     break;
                 case "period":
-                    parameter.Description ??= "A period: a month 2016-07, a quarter 2016-17-Q1 or a financial year 2016-17.";
+                    parameter.Description ??= RouteParameters.PeriodText;
                     break;
                 case "from" or "to":
                     parameter.Description ??= "A period of the measure's frequency bounding the series (inclusive).";

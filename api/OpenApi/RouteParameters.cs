@@ -11,12 +11,15 @@ namespace ContractMonitor.Api.OpenApi;
 /// </summary>
 internal sealed partial class RouteParameters : IOperationFilter
 {
+    /// <summary>A period parameter, in the route or the query.</summary>
+    public const string PeriodText = "A period: a month 2016-07, a quarter 2016-17-Q1 or a financial year 2016-17.";
+
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["contractId"] = "The contract's id, as `POST /api/contracts` answered it.",
         ["id"] = "The id of the thing the route names.",
         ["code"] = "The measure's code within the contract, such as B13.",
-        ["period"] = "A period: a month 2016-07, a quarter 2016-17-Q1 or a financial year 2016-17.",
+        ["period"] = PeriodText,
         ["fromPeriod"] = "The first period the change applies to: a month 2016-07, a quarter 2016-17-Q1 or a year 2016-17.",
         ["year"] = "A financial year, such as 2016-17 (1 April 2016 to 31 March 2017).",
     };

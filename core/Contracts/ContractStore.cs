@@ -145,7 +145,7 @@ internal sealed class ContractStore(Database database, TimeProvider clock)
 
     // Every contract route starts here, so the contract and its ladder come back from one command.
     // The ladder is read whether or not the contract is visible, and dropped unread if it is not.
-    private const string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id;\n" + """
+    private static readonly string FindVisibleSql = SelectVisibleSql + " AND c.Id = @Id;\n" + """
         SELECT ContractId, Level, Name, Email FROM EscalationLevels WHERE ContractId = @Id ORDER BY Level;
         """ + PolicyChangeStore.ForContractSql;
 

@@ -45,6 +45,10 @@ internal sealed record PolicyChange(
         return found;
     }
 
+    /// <summary>The days after a period's end its return is due: as the change in force for it set them, else the contract's own.</summary>
+    public static int ReturnDueDays(IReadOnlyList<PolicyChange> changes, Period period, int own) =>
+        changes.Count == 0 ? own : InForce(changes, period.Start)?.Version.ReturnDueDays ?? own;
+
     /// <summary>The changes recorded before an instant (DESIGN §5, knownAt); all of them without one.</summary>
     public static IReadOnlyList<PolicyChange> KnownAt(IReadOnlyList<PolicyChange> changes, DateTimeOffset? knownAt) =>
         knownAt is { } at ? changes.Where(c => c.RecordedAt < at).ToList() : changes;

@@ -25,18 +25,6 @@ internal sealed class PolicyChangeStore(Database database, TimeProvider clock)
         p.Reason, p.RecordedBy, p.RecordedAt
         """;
 
-    /// <summary>One contract's changes (<c>@ContractId</c>), then their ladders: read with <see cref="ReadChangesAsync"/>.</summary>
-    internal const string ForContractSql = "SELECT " + ChangeColumns + """
-
-        FROM PolicyChanges p WHERE p.ContractId = @ContractId ORDER BY p.FromDate, p.RecordedAt, p.Id;
-        SELECT l.PolicyChangeId, l.Level, l.Name, l.Email
-        FROM PolicyChangeLevels l JOIN PolicyChanges p ON p.Id = l.PolicyChangeId
-        WHERE p.ContractId = @ContractId ORDER BY l.PolicyChangeId, l.Level
-        """;
-
-    /// <summary>Every contract's changes: the table holds a handful a year for each, so the daily jobs read it whole.</summary>
-    internal static readonly string AllSql = ForContractsSql("1 = 1");
-
     /// <summary>The changes of the contracts <paramref name="condition"/> (on <c>p</c>, PolicyChanges) selects, then their ladders.</summary>
     internal static string ForContractsSql(string condition) => "SELECT " + ChangeColumns + $"""
 
@@ -46,8 +34,14 @@ internal sealed class PolicyChangeStore(Database database, TimeProvider clock)
         WHERE {condition} ORDER BY l.PolicyChangeId, l.Level
         """;
 
+    /// <summary>One contract's changes (<c>@ContractId</c>), then their ladders: read with <see cref="ReadChangesAsync"/>.</summary>
+    internal static readonly string ForContractSql = ForContractsSql("p.ContractId = @ContractId");
+
+    /// <summary>Every contract's changes: the table holds a handful a year for each, so the daily jobs read it whole.</summary>
+    internal static readonly string AllSql = ForContractsSql("1 = 1");
+
     /// <summary>The contract's own rules and ladder, then its changes: read with <see cref="TimelineAsync"/>.</summary>
-    private const string TimelineSql = """
+    private static readonly string TimelineSql = """
         SELECT ReturnDueDays, SmallCohort, RaiseAfter, ResolveAfter, DeclineRunLength FROM Contracts WHERE Id = @ContractId;
         SELECT Level, Name, Email FROM EscalationLevels WHERE ContractId = @ContractId ORDER BY Level;
         """ + ForContractSql;

@@ -16,7 +16,7 @@ internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
             await connection.ExecuteScalarAsync<int>(new CommandDefinition(PingSql, cancellationToken: cancellationToken));
             return HealthCheckResult.Healthy($"{database.Provider} answers.");
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (Health.ServiceHealth.IsStorageFailure(ex))
         {
             // The message only: connection strings and server names stay in the logs.
             return HealthCheckResult.Unhealthy($"{database.Provider} does not answer.", ex);

@@ -74,8 +74,7 @@ internal sealed class PastDueMarker(Database database, TimeProvider clock)
         var start = MeasureStart.Effective(measure.StartPeriod, frequency, measure.StartDate);
         return Period.Between(frequency, measure.StartDate, until)
             .Where(p => p >= start && (measure.RetiredFrom is null || p < Period.Parse(measure.RetiredFrom, frequency)))
-            .Where(p => p.DueDate(PolicyChange.InForce(changes, p.Start)?.Version.ReturnDueDays ?? measure.ReturnDueDays) is var due
-                        && due < today && due >= earliestDue)
+            .Where(p => p.DueDate(PolicyChange.ReturnDueDays(changes, p, measure.ReturnDueDays)) is var due && due < today && due >= earliestDue)
             .Select(p => new PendingEvaluations.Mark(measure.Id, p));
     }
 

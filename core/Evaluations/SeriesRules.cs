@@ -24,8 +24,7 @@ internal sealed record ContractTerms(DateOnly Start, DateOnly? End, int ReturnDu
     public IReadOnlyList<PolicyChange> PolicyChanges { get; init; } = [];
 
     /// <summary>The days after a period's end its return is due, by the rules in force for the period.</summary>
-    public int ReturnDueDaysFor(Period period) =>
-        PolicyChanges.Count == 0 ? ReturnDueDays : PolicyChange.InForce(PolicyChanges, period.Start)?.Version.ReturnDueDays ?? ReturnDueDays;
+    public int ReturnDueDaysFor(Period period) => PolicyChange.ReturnDueDays(PolicyChanges, period, ReturnDueDays);
 
     /// <summary>The day a period's return is due (DESIGN §3.1): after it, a period without one is Missing.</summary>
     public DateOnly DueDate(Period period) => period.DueDate(ReturnDueDaysFor(period));

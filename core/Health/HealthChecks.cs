@@ -12,6 +12,13 @@ internal static class ServiceHealth
     public const string ReadyTag = "ready";
 
     /// <summary>
+    /// What a check's read may throw when the database or the job storage cannot answer: the check
+    /// then reports the part unhealthy rather than failing itself. Anything else is a bug, and fails.
+    /// </summary>
+    public static bool IsStorageFailure(Exception exception) =>
+        exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException;
+
+    /// <summary>
     /// The database answers; the outbox is not failing or backed up (degraded); and on SQL Server,
     /// where jobs run in the workers, one of them has reported within five minutes.
     /// </summary>

@@ -25,7 +25,7 @@ internal sealed class JobServerHealthCheck(JobStorage storage, Data.Database dat
             var heartbeats = storage.GetMonitoringApi().Servers().Select(s => s.Heartbeat).ToList();
             return Task.FromResult(Judge(heartbeats, clock.GetUtcNow().UtcDateTime));
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ServiceHealth.IsStorageFailure(ex))
         {
             // The report is anonymous: the server's own words (logins, names) stay out of it.
             return Task.FromResult(HealthCheckResult.Unhealthy("The job storage cannot be read."));

@@ -28,7 +28,7 @@ internal sealed class OutboxHealthCheck(Database database, TimeProvider clock) :
             (failed, overdue) = await connection.QuerySingleAsync<(int Failed, int Overdue)>(new CommandDefinition(
                 BacklogSql, new { Since = clock.GetUtcNow() - Overdue }, cancellationToken: cancellationToken));
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ServiceHealth.IsStorageFailure(ex))
         {
             // The database check says why; this one only cannot tell.
             return HealthCheckResult.Unhealthy("The outbox cannot be read.");
